@@ -1,0 +1,31 @@
+// End-to-end tests: Debian's Chromium (no browser download), the built dist/ served by a
+// plain static server under a sub-path, exactly as a user would get it.
+import { defineConfig } from "@playwright/test";
+
+const PORT = 4173;
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  outputDir: "target/e2e-results",
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/playground/`,
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--disable-quic"],
+    },
+    headless: true,
+    locale: "zh-CN",
+  },
+  webServer: {
+    command: `sh -c 'rm -rf target/e2e-site && mkdir -p target/e2e-site && cp -r dist target/e2e-site/playground && exec python3 -m http.server ${PORT} --bind 127.0.0.1 --directory target/e2e-site'`,
+    url: `http://127.0.0.1:${PORT}/playground/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,39 @@
+// Service worker: precaches the whole app (the list is generated after each build by
+// scripts/postbuild.mjs, never hand-written) into one versioned cache, serves it
+// cache-first, and deletes old caches on activation. A new version waits until the page
+// asks it to take over, so a page never mixes files of two builds.
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = "mianshiti-" + VERSION;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("mianshiti-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "SKIP_WAITING") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET") return;
+  const url = new URL(req.url);
+  if (url.origin !== self.location.origin) return;
+  // Every navigation (any hash route) is the app shell.
+  const key = req.mode === "navigate" ? new URL("./index.html", self.registration.scope).href : req;
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(key, { ignoreSearch: req.mode === "navigate" }).then((hit) => hit || fetch(req))
+    )
+  );
+});

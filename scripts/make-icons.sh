@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Renders public/icons/icon.svg to the PNG sizes the manifest lists, with Debian's Chromium.
+# Run once after editing the SVG; the PNGs are committed.
+set -euo pipefail
+cd "$(dirname "$0")/../public/icons"
+tmp=$(mktemp -d)
+for size in 192 512; do
+  cat > "$tmp/i.html" <<HTML
+<html><body style="margin:0;background:transparent"><img src="file://$PWD/icon.svg" width="$size" height="$size"></body></html>
+HTML
+  chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$tmp/p" --hide-scrollbars \
+    --default-background-color=00000000 --window-size=$size,$size --screenshot="$PWD/icon-$size.png" "file://$tmp/i.html" 2>/dev/null
+done
+# The maskable icon is full-bleed already (the symbol sits in the central safe zone).
+cp icon-512.png icon-maskable-512.png
+rm -rf "$tmp"

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every tool the build needs, pinned, skipping what is already present.
+# Idempotent: a warm run takes well under a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen version in Cargo.lock
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+
+if ! have_version trunk "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (about 9 minutes cold)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+fi
+
+# wasm-opt from npm binaryen (Debian's binaryen 108 produces broken output).
+if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  log "installing npm packages (binaryen, playwright-core) with npm ci"
+  npm ci --no-audit --no-fund
+fi

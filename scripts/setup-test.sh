@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the build tools: Debian's Chromium + ChromeDriver
+# (Playwright and wasm-bindgen-test drive them; browser downloads do not work here) and
+# CJK fonts for screenshots. Skipped when already present.
+set -euo pipefail
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing Debian packages: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

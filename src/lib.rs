@@ -1,0 +1,14 @@
+//! 面试题 Playground: a pure core (notes, exercises, progress) plus a thin Leptos UI.
+//!
+//! Everything outside `ui` and `storage` is plain Rust with no browser imports,
+//! tested natively by `tests/native`. See ARCHITECTURE.md.
+
+pub mod exercises;
+pub mod notes;
+pub mod progress;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,208 @@
+//! The notes: topic catalogue parsed from the bundled `content/` files, front matter,
+//! Markdown rendering (the one pulldown-cmark call site) and Python highlighting.
+//!
+//! Pure: no browser imports. Parsing never panics; a bad file yields a [`FrontMatterError`].
+
+pub mod highlight;
+pub mod markdown;
+pub mod search;
+
+use std::fmt;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/content_files.rs"));
+}
+
+/// Every bundled content file as `(file name, text)`, in seed order.
+pub fn content_files() -> &'static [(&'static str, &'static str)] {
+    generated::FILES
+}
+
+/// The fixed list of categories, in the order the home page shows them.
+pub const CATEGORIES: &[&str] = &[
+    "Python 语言",
+    "算法与编码题",
+    "并发与进程",
+    "网络与 HTTP",
+    "Web 框架",
+    "数据库",
+    "中间件与分布式",
+    "设计与工程",
+];
+
+/// One topic of the notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Stable ASCII slug: the URL and the progress key. Never changes once published.
+    pub slug: String,
+    /// Display title (the heading, trimmed; a chosen title where the heading is empty).
+    pub title: String,
+    /// The heading text exactly as the seed has it after `#### `.
+    pub source_heading: String,
+    /// One of [`CATEGORIES`].
+    pub category: String,
+    /// Ids of linked exercises (see `crate::exercises`).
+    pub exercises: Vec<String>,
+    /// Markdown body (front matter removed).
+    pub body: String,
+}
+
+/// Why a content file could not be read, with the line it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// Explanation in Chinese.
+    pub message: String,
+}
+
+impl fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "第 {} 行：{}", self.line, self.message)
+    }
+}
+
+fn err(line: usize, message: impl Into<String>) -> FrontMatterError {
+    FrontMatterError {
+        line,
+        message: message.into(),
+    }
+}
+
+/// Parses one content file: `---`, `key: value` lines, `---`, then the Markdown body.
+pub fn parse_topic(text: &str) -> Result<Topic, FrontMatterError> {
+    let mut lines = text.split('\n').enumerate();
+    match lines.next() {
+        Some((_, "---")) => {}
+        _ => return Err(err(1, "文件必须以 `---` 开头的 front matter 开始")),
+    }
+    let (mut slug, mut title, mut source_heading, mut category, mut exercises) =
+        (None, None, None, None, None);
+    let mut body_start = None;
+    let mut offset = 4; // bytes consumed so far ("---\n")
+    for (idx, line) in lines.by_ref() {
+        let line_no = idx + 1;
+        offset += line.len() + 1;
+        if line == "---" {
+            body_start = Some(offset);
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err(err(
+                line_no,
+                format!("缺少冒号：应为 `键: 值`，实际是 `{line}`"),
+            ));
+        };
+        let value = value.trim();
+        match key.trim() {
+            "slug" => {
+                if value.is_empty()
+                    || !value
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                {
+                    return Err(err(
+                        line_no,
+                        format!("slug 只能包含小写 ASCII 字母、数字和 `-`，实际是 `{value}`"),
+                    ));
+                }
+                slug = Some(value.to_string());
+            }
+            "title" => title = Some(parse_json_string(value).map_err(|m| err(line_no, m))?),
+            "source_heading" => {
+                source_heading = Some(parse_json_string(value).map_err(|m| err(line_no, m))?)
+            }
+            "category" => {
+                if !CATEGORIES.contains(&value) {
+                    return Err(err(line_no, format!("未知分类 `{value}`")));
+                }
+                category = Some(value.to_string());
+            }
+            "exercises" => {
+                let inner = value
+                    .strip_prefix('[')
+                    .and_then(|v| v.strip_suffix(']'))
+                    .ok_or_else(|| err(line_no, "exercises 应写成 `[id, id]`"))?;
+                exercises = Some(
+                    inner
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
+                );
+            }
+            other => return Err(err(line_no, format!("未知字段 `{other}`"))),
+        }
+    }
+    let body_start = body_start.ok_or_else(|| err(1, "front matter 没有以 `---` 结束"))?;
+    let missing = |name: &str| err(1, format!("front matter 缺少字段 `{name}`"));
+    let title: String = title.ok_or_else(|| missing("title"))?;
+    if title.trim().is_empty() {
+        return Err(err(1, "title 不能为空"));
+    }
+    Ok(Topic {
+        slug: slug.ok_or_else(|| missing("slug"))?,
+        title,
+        source_heading: source_heading.ok_or_else(|| missing("source_heading"))?,
+        category: category.ok_or_else(|| missing("category"))?,
+        exercises: exercises.ok_or_else(|| missing("exercises"))?,
+        body: text
+            .get(body_start..)
+            .unwrap_or("")
+            .trim_start_matches('\n')
+            .to_string(),
+    })
+}
+
+fn parse_json_string(value: &str) -> Result<String, String> {
+    serde_json::from_str::<String>(value).map_err(|e| format!("应为带双引号的 JSON 字符串：{e}"))
+}
+
+/// The parsed catalogue of all topics, in seed order.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    /// Topics in seed order.
+    pub topics: Vec<Topic>,
+}
+
+impl Catalogue {
+    /// Parses every bundled content file. Bad files are reported, never panicked on.
+    pub fn load() -> Result<Catalogue, String> {
+        Self::from_files(content_files())
+    }
+
+    /// Parses the given `(name, text)` files.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Catalogue, String> {
+        let mut topics = Vec::with_capacity(files.len());
+        for (name, text) in files {
+            topics.push(parse_topic(text).map_err(|e| format!("{name}：{e}"))?);
+        }
+        Ok(Catalogue { topics })
+    }
+
+    /// Index of the topic with this slug.
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.topics.iter().position(|t| t.slug == slug)
+    }
+
+    /// The topic with this slug.
+    pub fn get(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    /// Topics of one category, in seed order.
+    pub fn in_category<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Topic> + 'a {
+        self.topics.iter().filter(move |t| t.category == category)
+    }
+
+    /// The topic that lists this exercise id.
+    pub fn topic_for_exercise(&self, id: &str) -> Option<&Topic> {
+        self.topics
+            .iter()
+            .find(|t| t.exercises.iter().any(|e| e == id))
+    }
+}

@@ -1,0 +1,196 @@
+//! Hash routes: `#/t/<slug>`, `#/ex/<id>?l1=..`, `#/search?q=..`. Pure: parse and format only.
+//!
+//! Hash routing keeps deep links working on any plain static server and under any
+//! sub-path: the server only ever sees `index.html` (see ARCHITECTURE.md).
+
+/// A place in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The home page.
+    Home,
+    /// A topic, optionally scrolled to a heading anchor.
+    Topic {
+        /// Topic slug.
+        slug: String,
+        /// Heading id inside the topic.
+        anchor: Option<String>,
+        /// Search terms to highlight in the page.
+        highlight: Option<String>,
+    },
+    /// An exercise with its input fields from the query string.
+    Exercise {
+        /// Exercise id.
+        id: String,
+        /// `(name, value)` pairs as typed by the user.
+        params: Vec<(String, String)>,
+    },
+    /// Search results for a query.
+    Search {
+        /// The query as typed.
+        query: String,
+    },
+    /// Progress overview and today's review queue.
+    Progress,
+    /// Review (practice) mode.
+    Review,
+    /// Anything else: the 404 view.
+    NotFound {
+        /// The unmatched path, for the message.
+        path: String,
+    },
+}
+
+/// Parses `location.hash` (with or without the leading `#`).
+pub fn parse(hash: &str) -> Route {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    let (path, query) = match hash.split_once('?') {
+        Some((p, q)) => (p, q),
+        None => (hash, ""),
+    };
+    let params = parse_query(query);
+    let parts: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(percent_decode)
+        .collect();
+    let get = |name: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    match parts
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => Route::Home,
+        ["t", slug] => Route::Topic {
+            slug: slug.to_string(),
+            anchor: None,
+            highlight: get("hl"),
+        },
+        ["t", slug, anchor] => Route::Topic {
+            slug: slug.to_string(),
+            anchor: Some(anchor.to_string()),
+            highlight: get("hl"),
+        },
+        ["ex", id] => Route::Exercise {
+            id: id.to_string(),
+            params,
+        },
+        ["search"] => Route::Search {
+            query: get("q").unwrap_or_default(),
+        },
+        ["progress"] => Route::Progress,
+        ["review"] => Route::Review,
+        _ => Route::NotFound {
+            path: path.to_string(),
+        },
+    }
+}
+
+/// Formats a route as a hash (`#/...`), percent-encoding every dynamic part.
+pub fn to_hash(route: &Route) -> String {
+    match route {
+        Route::Home => "#/".into(),
+        Route::Topic {
+            slug,
+            anchor,
+            highlight,
+        } => {
+            let mut s = format!("#/t/{}", percent_encode(slug));
+            if let Some(a) = anchor {
+                s.push('/');
+                s.push_str(&percent_encode(a));
+            }
+            if let Some(h) = highlight {
+                s.push_str("?hl=");
+                s.push_str(&percent_encode(h));
+            }
+            s
+        }
+        Route::Exercise { id, params } => {
+            let mut s = format!("#/ex/{}", percent_encode(id));
+            for (i, (k, v)) in params.iter().enumerate() {
+                s.push(if i == 0 { '?' } else { '&' });
+                s.push_str(&percent_encode(k));
+                s.push('=');
+                s.push_str(&percent_encode(v));
+            }
+            s
+        }
+        Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
+        Route::Progress => "#/progress".into(),
+        Route::Review => "#/review".into(),
+        Route::NotFound { path } => format!("#{path}"),
+    }
+}
+
+/// The hash of a topic page.
+pub fn topic_hash(slug: &str) -> String {
+    to_hash(&Route::Topic {
+        slug: slug.into(),
+        anchor: None,
+        highlight: None,
+    })
+}
+
+/// The hash of an exercise page with default inputs.
+pub fn exercise_hash(id: &str) -> String {
+    to_hash(&Route::Exercise {
+        id: id.into(),
+        params: Vec::new(),
+    })
+}
+
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|s| !s.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (percent_decode(k), percent_decode(v)),
+            None => (percent_decode(pair), String::new()),
+        })
+        .collect()
+}
+
+/// Percent-encodes everything except RFC 3986 unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes and bytes are kept, never a panic.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,64 @@
+//! The browser edge for persistence: the only module that touches `localStorage`.
+//!
+//! Every call returns a `Result`; nothing here panics when storage is blocked
+//! (private mode, disabled cookies) or full (`QuotaExceededError`).
+//! We call `web_sys` directly rather than `gloo-storage`, because gloo's
+//! `LocalStorage::raw()` panics when `window.localStorage` is unavailable.
+
+use wasm_bindgen::JsCast;
+
+/// Why a storage call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// localStorage cannot be reached at all (blocked or private mode).
+    Unavailable,
+    /// The write did not fit (`QuotaExceededError`).
+    Full,
+    /// Any other browser error, with its message.
+    Other(String),
+}
+
+impl StorageError {
+    /// A short Chinese explanation for the banner.
+    pub fn message(&self) -> String {
+        match self {
+            StorageError::Unavailable => "浏览器禁止了本地存储（可能是隐私模式）".into(),
+            StorageError::Full => "本地存储空间已满".into(),
+            StorageError::Other(m) => format!("本地存储出错：{m}"),
+        }
+    }
+}
+
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+fn classify(err: wasm_bindgen::JsValue) -> StorageError {
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        let name = String::from(e.name());
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            return StorageError::Full;
+        }
+        return StorageError::Other(format!("{name}: {}", String::from(e.message())));
+    }
+    StorageError::Other(format!("{err:?}"))
+}
+
+/// Reads a key; `Ok(None)` when it is absent.
+pub fn get(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?.get_item(key).map_err(classify)
+}
+
+/// Writes a key.
+pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    storage()?.set_item(key, value).map_err(classify)
+}
+
+/// Removes a key.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?.remove_item(key).map_err(classify)
+}

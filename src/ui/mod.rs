@@ -1,0 +1,212 @@
+//! Leptos components: the app shell, hash router and pages. Thin: every decision that
+//! can be made without a browser lives in the pure modules and is called from here.
+
+mod pages;
+
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::notes::{Catalogue, CATEGORIES};
+use crate::route::{self, Route};
+use crate::storage;
+
+/// Key of the theme preference in localStorage.
+const THEME_KEY: &str = "mianshiti.theme";
+
+static CATALOGUE: OnceLock<Result<Catalogue, String>> = OnceLock::new();
+
+/// The bundled notes, parsed once.
+pub(crate) fn catalogue() -> Result<&'static Catalogue, &'static str> {
+    match CATALOGUE.get_or_init(Catalogue::load) {
+        Ok(c) => Ok(c),
+        Err(e) => Err(e.as_str()),
+    }
+}
+
+/// Installs the panic hook and mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    apply_theme(&stored_theme());
+    leptos::mount::mount_to_body(App);
+}
+
+fn current_route() -> Route {
+    let hash = window().location().hash().unwrap_or_default();
+    route::parse(&hash)
+}
+
+/// Navigates by setting `location.hash` (the `hashchange` listener updates the view).
+pub(crate) fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route::to_hash(route));
+}
+
+/// Replaces the current history entry's hash without a new entry or a `hashchange`.
+pub(crate) fn replace_hash(route: &Route) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&route::to_hash(route)),
+        );
+    }
+}
+
+fn stored_theme() -> String {
+    storage::get(THEME_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "system".into())
+}
+
+fn apply_theme(theme: &str) {
+    if let Some(root) = document().document_element() {
+        if theme == "system" {
+            let _ = root.remove_attribute("data-theme");
+        } else {
+            let _ = root.set_attribute("data-theme", theme);
+        }
+    }
+}
+
+/// The app shell: header, sidebar of contents grouped by category, and the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    let (route, set_route) = signal(current_route());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(current_route());
+    });
+    on_cleanup(move || handle.remove());
+
+    let (sidebar_open, set_sidebar_open) = signal(false);
+    let (theme, set_theme) = signal(stored_theme());
+    let cycle_theme = move |_| {
+        let next = match theme.get_untracked().as_str() {
+            "system" => "light",
+            "light" => "dark",
+            _ => "system",
+        };
+        apply_theme(next);
+        let _ = storage::set(THEME_KEY, next);
+        set_theme.set(next.to_string());
+    };
+    let theme_label = move || match theme.get().as_str() {
+        "light" => "☀️ 浅色",
+        "dark" => "🌙 深色",
+        _ => "🖥 跟随系统",
+    };
+
+    // Close the mobile sidebar whenever the route changes, and scroll to the right place.
+    Effect::new(move |_| {
+        let r = route.get();
+        set_sidebar_open.set(false);
+        let anchor = match &r {
+            Route::Topic { anchor, .. } => anchor.clone(),
+            _ => None,
+        };
+        request_animation_frame(move || {
+            let target = anchor.and_then(|a| document().get_element_by_id(&a));
+            match target {
+                Some(el) => el.scroll_into_view(),
+                None => window().scroll_to_with_x_and_y(0.0, 0.0),
+            }
+        });
+    });
+
+    let body = move || match catalogue() {
+        Err(e) => view! {
+            <div class="panel error" role="alert">
+                <h1>"内容加载失败"</h1>
+                <p>{e}</p>
+            </div>
+        }
+        .into_any(),
+        Ok(cat) => match route.get() {
+            Route::Home => view! { <pages::Home cat=cat /> }.into_any(),
+            Route::Topic { slug, .. } => match cat.index_of(&slug) {
+                Some(idx) => view! { <pages::TopicPage cat=cat idx=idx /> }.into_any(),
+                None => {
+                    view! { <pages::NotFound what=format!("找不到主题「{slug}」") /> }.into_any()
+                }
+            },
+            Route::NotFound { path } => {
+                view! { <pages::NotFound what=format!("没有这个页面：{path}") /> }.into_any()
+            }
+            _ => view! { <pages::NotFound what="这个页面还在建设中".to_string() /> }.into_any(),
+        },
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(m) = document().get_element_by_id("main") {
+                if let Ok(m) = m.dyn_into::<web_sys::HtmlElement>() { let _ = m.focus(); }
+            }
+        }>"跳到正文"</a>
+        <header class="topbar">
+            <button class="menu-btn" aria-label="目录" aria-expanded=move || sidebar_open.get().to_string()
+                on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰ 目录"</button>
+            <a class="brand" href="#/">"面试题 Playground"</a>
+            <span class="spacer"></span>
+            <button class="theme-btn" title="切换配色" on:click=cycle_theme>{theme_label}</button>
+        </header>
+        <div class="layout">
+            <nav class="sidebar" class:open=move || sidebar_open.get() aria-label="目录">
+                <Sidebar route=route />
+            </nav>
+            <div class="scrim" class:open=move || sidebar_open.get()
+                on:click=move |_| set_sidebar_open.set(false)></div>
+            <main id="main" tabindex="-1">{body}</main>
+        </div>
+    }
+}
+
+/// Contents grouped by category, with the current topic marked.
+#[component]
+fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
+    let Ok(cat) = catalogue() else {
+        return view! { <p>"目录不可用"</p> }.into_any();
+    };
+    let current = move || match route.get() {
+        Route::Topic { slug, .. } => Some(slug),
+        _ => None,
+    };
+    let groups = CATEGORIES
+        .iter()
+        .map(|c| {
+            let items = cat
+                .in_category(c)
+                .map(|t| {
+                    let slug = t.slug.clone();
+                    let slug2 = slug.clone();
+                    let is_current = Memo::new(move |_| current().as_deref() == Some(slug.as_str()));
+                    view! {
+                        <li>
+                            <a href=route::topic_hash(&t.slug)
+                                class:current=is_current
+                                aria-current=move || if is_current.get() { Some("page") } else { None }
+                                data-slug=slug2
+                                inner_html=crate::notes::markdown::render_inline(&t.title)></a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let count = cat.in_category(c).count();
+            view! {
+                <section class="toc-group">
+                    <h2>{*c}<span class="count">{count}</span></h2>
+                    <ul>{items}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <a class="toc-home" href="#/">"🏠 首页"</a>
+        {groups}
+    }
+    .into_any()
+}

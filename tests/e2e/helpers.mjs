@@ -1,0 +1,38 @@
+// Shared fixtures: every test fails on a console error, a page error, or any request
+// to a host other than the local static server.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync, readdirSync } from "node:fs";
+
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (!["127.0.0.1", "localhost"].includes(url.hostname) && url.protocol !== "data:" && url.protocol !== "blob:") {
+        problems.push(`request to another host: ${req.url()}`);
+      }
+    });
+    await use(page);
+    expect(problems, problems.join("\n")).toEqual([]);
+  },
+});
+export { expect };
+
+/** The topics as content/ declares them (slug, title, category), in order. */
+export function topics() {
+  const dir = new URL("../../content/", import.meta.url);
+  return readdirSync(dir).filter((f) => f.endsWith(".md")).sort().map((f) => {
+    const text = readFileSync(new URL(f, dir), "utf8");
+    const get = (k) => text.match(new RegExp(`^${k}: (.*)$`, "m"))[1];
+    return { slug: get("slug"), title: JSON.parse(get("title")), category: get("category") };
+  });
+}
+
+/** Waits until the Leptos app has mounted. */
+export async function ready(page) {
+  await expect(page.locator("header.topbar")).toBeVisible();
+}

@@ -1,0 +1,119 @@
+//! Content integrity: 78 topics, unique slugs, valid front matter, and no lost text.
+
+use mianshiti_playground::notes::{content_files, parse_topic, Catalogue, CATEGORIES};
+use std::collections::HashSet;
+
+const SEED: &str = include_str!("../../../shared/seed/000_f1efb83ef02286e6.txt");
+
+fn catalogue() -> Catalogue {
+    match Catalogue::load() {
+        Ok(c) => c,
+        Err(e) => panic!("content does not parse: {e}"),
+    }
+}
+
+#[test]
+fn there_are_78_topics_with_unique_slugs_and_titles() {
+    let cat = catalogue();
+    assert_eq!(cat.topics.len(), 78);
+    let slugs: HashSet<_> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    assert_eq!(slugs.len(), 78, "slugs must be unique");
+    for t in &cat.topics {
+        assert!(t.slug.is_ascii() && !t.slug.is_empty());
+        assert!(CATEGORIES.contains(&t.category.as_str()), "{}", t.slug);
+        assert!(!t.title.trim().is_empty(), "{} has an empty title", t.slug);
+        if !t.source_heading.trim().is_empty() {
+            assert_eq!(
+                t.title,
+                t.source_heading.trim(),
+                "title must read as the heading"
+            );
+        }
+    }
+    // Every category has at least one topic.
+    for c in CATEGORIES {
+        assert!(cat.in_category(c).count() > 0, "category {c} is empty");
+    }
+}
+
+#[test]
+fn file_names_follow_seed_order_and_slug() {
+    for (i, (name, text)) in content_files().iter().enumerate() {
+        let topic = parse_topic(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(*name, format!("{:02}-{}.md", i + 1, topic.slug));
+    }
+}
+
+#[test]
+fn the_empty_heading_has_a_fitting_title_and_keeps_the_original() {
+    let cat = catalogue();
+    let t = cat.get("closure-late-binding").expect("topic exists");
+    assert_eq!(t.source_heading, "");
+    assert!(t.title.contains("闭包"));
+}
+
+/// The bodies of content/ (with each topic's source heading) reproduce every
+/// non-blank line of the seed's body, in order. The only seed lines not carried
+/// over are the `<br>` spacer before the first heading and the seed's front matter.
+#[test]
+fn no_text_is_lost() {
+    let cat = catalogue();
+    let mut lines = SEED.lines();
+    assert_eq!(lines.next(), Some("---"));
+    for line in lines.by_ref() {
+        if line == "---" {
+            break;
+        }
+    }
+    let seed: Vec<&str> = lines
+        .filter(|l| !l.trim().is_empty())
+        .skip_while(|l| !l.starts_with("####"))
+        .collect();
+    let mut ours: Vec<String> = Vec::new();
+    for t in &cat.topics {
+        ours.push(format!("#### {}", t.source_heading));
+        ours.extend(
+            t.body
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from),
+        );
+    }
+    assert_eq!(seed.len(), ours.len(), "non-blank line count differs");
+    for (i, (a, b)) in seed.iter().zip(&ours).enumerate() {
+        assert_eq!(*a, b, "line {i} differs");
+    }
+    // The seed preamble holds only the spacer.
+    let pre: Vec<&str> = SEED
+        .lines()
+        .skip(9)
+        .take_while(|l| !l.starts_with("####"))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(pre, ["<br>"]);
+}
+
+#[track_caller]
+fn check_error(text: &str, line: usize, needle: &str) {
+    match parse_topic(text) {
+        Ok(t) => panic!("expected an error, parsed {t:?}"),
+        Err(e) => {
+            assert_eq!(e.line, line, "{e}");
+            assert!(e.to_string().contains(needle), "{e}");
+        }
+    }
+}
+
+#[test]
+fn bad_front_matter_is_reported_in_chinese_with_the_line() {
+    let ok = "---\nslug: a\ntitle: \"T\"\nsource_heading: \"T\"\ncategory: 数据库\nexercises: []\n---\nbody";
+    assert!(parse_topic(ok).is_ok());
+    check_error("no front matter", 1, "front matter");
+    check_error("---\nslug: A B\n---\n", 2, "slug");
+    check_error("---\nslug a\n---\n", 2, "缺少冒号");
+    check_error("---\ntitle: T\n---\n", 2, "JSON");
+    check_error("---\ncategory: 其他\n---\n", 2, "未知分类");
+    check_error("---\nslug: a\n", 1, "没有以");
+    check_error("---\nslug: a\n---\n", 1, "缺少字段");
+    check_error("---\nwhat: x\n---\n", 2, "未知字段");
+}

@@ -1,0 +1,9 @@
+//! The one native integration test binary: `cargo test --test native`.
+
+mod content;
+mod exercises;
+mod progress;
+mod render;
+mod route;
+mod search;
+mod tidy;
