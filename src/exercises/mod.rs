@@ -1,0 +1,245 @@
+//! Exercises: pure Rust ports of the notes' Python coding questions, printing exactly what
+//! CPython 3.11 prints. No browser imports live here (a tidy test enforces it).
+//!
+//! The UI calls [`catalogue`] / [`find`] for the static description of each exercise, [`run`]
+//! with the user's text fields, and [`generate`] for random large inputs.
+
+mod catalogue;
+mod closure;
+mod day_of_year;
+mod generate;
+mod list_slice;
+mod merge;
+pub mod parse;
+mod pyint;
+pub mod pyvalue;
+mod remove_while;
+mod reverse_number;
+pub mod rng;
+mod seed_code;
+mod set_ops;
+mod sort;
+mod sort_dict;
+mod str_to_int;
+mod topk;
+mod unicode_tables;
+
+pub use merge::merge_sorted_i64;
+pub use pyint::py_int_from_str;
+pub use topk::{findall_words, show_pairs, WordCounter};
+
+use pyvalue::PyResult;
+
+/// Longest accepted text per input field, in characters.
+pub const MAX_INPUT_CHARS: usize = 10_000_000;
+/// Largest number of items an exercise will build for its output (guards `i * x` repetition).
+pub const MAX_OUTPUT_ITEMS: usize = 10_000_000;
+
+/// One input field of an exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Query-parameter name, also the key passed to [`run`].
+    pub name: &'static str,
+    /// Chinese label.
+    pub label: &'static str,
+    /// The notes' own example value.
+    pub default: &'static str,
+    /// Whether the UI should use a textarea.
+    pub multiline: bool,
+}
+
+/// A place where the notes' code or claim differs from what CPython really does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Erratum {
+    /// Short Chinese title, with the errata id.
+    pub title: &'static str,
+    /// What the notes say.
+    pub claim: &'static str,
+    /// What CPython really does.
+    pub actual: &'static str,
+    /// Why.
+    pub why: &'static str,
+}
+
+/// Static description of one exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExerciseInfo {
+    /// Stable id (used in URLs and in content front matter).
+    pub id: &'static str,
+    /// Chinese title.
+    pub title: &'static str,
+    /// Chinese question, one paragraph.
+    pub question: &'static str,
+    /// The notes' original Python, verbatim from the seed.
+    pub python: &'static str,
+    /// Input fields, in display order.
+    pub fields: &'static [Field],
+    /// Errata that concern this exercise.
+    pub errata: &'static [Erratum],
+    /// Slug of the topic page that hosts this exercise.
+    pub topic_slug: &'static str,
+    /// Whether [`generate`] can make random inputs for it.
+    pub supports_generate: bool,
+}
+
+/// One labelled result block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// Stable machine key (e.g. `"merged"`), for tests and UI styling.
+    pub key: &'static str,
+    /// Chinese label, e.g. "方案二（正确）".
+    pub label: String,
+    /// Exactly what Python prints, or `"ValueError: ..."` when it raises.
+    pub value: String,
+    /// Whether `value` is a Python exception line.
+    pub is_exception: bool,
+    /// Optional Chinese explanation.
+    pub note: Option<String>,
+}
+
+impl Section {
+    /// A section showing a successful value.
+    pub fn ok(key: &'static str, label: impl Into<String>, value: impl Into<String>) -> Self {
+        Section {
+            key,
+            label: label.into(),
+            value: value.into(),
+            is_exception: false,
+            note: None,
+        }
+    }
+    /// A section from a Python-level result: the value or the exception line.
+    pub fn from_result(key: &'static str, label: impl Into<String>, r: PyResult<String>) -> Self {
+        match r {
+            Ok(v) => Section::ok(key, label, v),
+            Err(e) => Section {
+                key,
+                label: label.into(),
+                value: e.to_string(),
+                is_exception: true,
+                note: None,
+            },
+        }
+    }
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}
+
+/// Unparseable or out-of-range input text (as opposed to a Python exception, which is output).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    /// Name of the offending field (empty for an unknown exercise id).
+    pub field: &'static str,
+    /// Chinese message naming the token, position and what was expected.
+    pub message: String,
+    /// 1-based character column, when known.
+    pub position: Option<usize>,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}：{}", self.field, self.message)
+    }
+}
+
+/// All exercises, in notes order.
+pub fn catalogue() -> &'static [ExerciseInfo] {
+    catalogue::CATALOGUE
+}
+
+/// Looks an exercise up by id.
+pub fn find(id: &str) -> Option<&'static ExerciseInfo> {
+    catalogue::CATALOGUE.iter().find(|e| e.id == id)
+}
+
+/// The user's inputs for one run, falling back to each field's default.
+pub(crate) struct Inputs<'a> {
+    info: &'static ExerciseInfo,
+    given: &'a [(&'a str, &'a str)],
+}
+
+impl<'a> Inputs<'a> {
+    /// The text of field `name` (the last given value wins, else the default).
+    pub(crate) fn text(&self, name: &'static str) -> Result<&'a str, InputError> {
+        let given = self
+            .given
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| *v);
+        let text = match given {
+            Some(v) => v,
+            None => self
+                .info
+                .fields
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.default)
+                .unwrap_or(""),
+        };
+        // Cheap byte check first; chars are never more than bytes.
+        if text.len() > MAX_INPUT_CHARS && text.chars().count() > MAX_INPUT_CHARS {
+            return Err(InputError {
+                field: name,
+                message: format!("输入太长：上限 {MAX_INPUT_CHARS} 个字符"),
+                position: None,
+            });
+        }
+        Ok(text)
+    }
+
+    /// Parses field `name` as a Python literal.
+    pub(crate) fn literal(
+        &self,
+        name: &'static str,
+        opts: parse::ParseOptions,
+    ) -> Result<pyvalue::PyValue, InputError> {
+        let text = self.text(name)?;
+        parse::parse_literal_with(text, opts).map_err(|e| InputError {
+            field: name,
+            message: e.message,
+            position: e.position,
+        })
+    }
+}
+
+/// Runs exercise `id` on the given `(field, text)` pairs; missing fields use their defaults.
+pub fn run(id: &str, inputs: &[(&str, &str)]) -> Result<Vec<Section>, InputError> {
+    let Some(info) = find(id) else {
+        return Err(InputError {
+            field: "",
+            message: format!("没有这个练习：`{id}`"),
+            position: None,
+        });
+    };
+    let inp = Inputs {
+        info,
+        given: inputs,
+    };
+    match info.id {
+        "merge_sorted_lists" => merge::run(&inp),
+        "reverse_number" => reverse_number::run(&inp),
+        "sort_dict_by_value" => sort_dict::run(&inp),
+        "day_of_year" => day_of_year::run(&inp),
+        "list_slice" => list_slice::run(&inp),
+        "set_ops" => set_ops::run(&inp),
+        "str_to_int" => str_to_int::run(&inp),
+        "remove_while_iterating" => remove_while::run(&inp),
+        "closure_late_binding" => closure::run(&inp),
+        "topk_word_freq" => topk::run(&inp),
+        _ => Err(InputError {
+            field: "",
+            message: format!("练习 `{id}` 还没有实现"),
+            position: None,
+        }),
+    }
+}
+
+/// Random input text for exercises that take lists or text (`n` items, at most 1,000,000),
+/// deterministic in `seed`. `None` when the exercise does not support generation.
+pub fn generate(id: &str, n: usize, seed: u64) -> Option<Vec<(&'static str, String)>> {
+    generate::generate(id, n.min(1_000_000), seed)
+}

@@ -1,0 +1,36 @@
+//! Native tests for `src/exercises`: CPython vectors, differential runs against python3, unit
+//! cases and no-panic properties.
+
+mod diff;
+mod gen;
+mod props;
+mod unit;
+mod vectors;
+
+use mianshiti_playground::exercises::{run, Section};
+use std::collections::BTreeMap;
+
+/// Runs an exercise and returns `key -> value` with exceptions prefixed by `!`, or the input error.
+pub(crate) fn run_map(
+    id: &str,
+    fields: &[(&str, &str)],
+) -> Result<BTreeMap<String, String>, String> {
+    match run(id, fields) {
+        Ok(sections) => Ok(to_map(&sections)),
+        Err(e) => Err(format!("InputError[{}]: {}", e.field, e.message)),
+    }
+}
+
+pub(crate) fn to_map(sections: &[Section]) -> BTreeMap<String, String> {
+    sections
+        .iter()
+        .map(|s| {
+            let v = if s.is_exception {
+                format!("!{}", s.value)
+            } else {
+                s.value.clone()
+            };
+            (s.key.to_string(), v)
+        })
+        .collect()
+}
