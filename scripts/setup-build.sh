@@ -27,7 +27,9 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
 fi
 
 # wasm-opt from npm binaryen (Debian's binaryen 108 produces broken output).
-if [ ! -x node_modules/.bin/wasm-opt ] || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+stamp="$(sha256sum package-lock.json | cut -c1-16)"
+if [ "$(cat node_modules/.lock-stamp 2>/dev/null)" != "$stamp" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
   log "installing npm packages (binaryen, playwright-core) with npm ci"
   npm ci --no-audit --no-fund
+  echo "$stamp" > node_modules/.lock-stamp
 fi

@@ -62,3 +62,33 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?.remove_item(key).map_err(classify)
 }
+
+/// Calls `on_change(new_value)` whenever another tab changes `key`.
+/// (The `storage` event never fires in the tab that made the change.)
+pub fn on_change(key: &'static str, on_change: impl Fn(Option<String>) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        // `key()` is None when another tab called `clear()`: treat it as a change too.
+        let k = ev.key();
+        if k.as_deref() == Some(key) || k.is_none() {
+            on_change(ev.new_value());
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// Asks the browser to keep our storage under pressure; resolves to the answer.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persist().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer.as_bool()
+}
+
+/// Whether the browser already granted persistent storage.
+pub async fn is_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.persisted().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    answer.as_bool()
+}

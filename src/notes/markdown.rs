@@ -244,7 +244,7 @@ fn image_placeholder(url: &str, alt: &str) -> String {
     let mut out =
         String::from("<span class=\"img-placeholder\" role=\"img\" aria-label=\"外链图片：");
     escape_html(label, &mut out);
-    out.push_str("\">🖼 外链图片未加载（离线可用，不请求外部网站）：");
+    out.push_str("\">外链图片未加载（离线可用，不请求外部网站）：");
     escape_html(label, &mut out);
     if url.starts_with("https://") || url.starts_with("http://") {
         out.push_str(" <a href=\"");

@@ -296,7 +296,14 @@ impl ProgressStore {
         }
     }
 
-    /// Records opening a topic: updates last_visit; an unread topic becomes 已读.
+    /// Records opening a topic: updates last_visit only; the status is unchanged.
+    pub fn record_visit(&mut self, slug: &str, now_ms: f64) {
+        let now = clamp_ms(now_ms);
+        let t = self.touch(slug, now);
+        t.last_visit = Some(now);
+    }
+
+    /// Marks a topic read (e.g. scrolled to the end): 未读→已读, sets first and last visit.
     pub fn mark_visit(&mut self, slug: &str, now_ms: f64) {
         let now = clamp_ms(now_ms);
         let t = self.touch(slug, now);

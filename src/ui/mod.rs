@@ -1,7 +1,11 @@
 //! Leptos components: the app shell, hash router and pages. Thin: every decision that
 //! can be made without a browser lives in the pure modules and is called from here.
 
+mod exercise;
 mod pages;
+mod progress_state;
+mod topic_progress;
+mod wordfile;
 
 use std::sync::OnceLock;
 
@@ -35,11 +39,100 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// A high-resolution timestamp in ms (for run times shown to the user).
+pub(crate) fn exercise_now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+thread_local! {
+    static PENDING_SCROLL: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+    static READING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the next render of `slug` to restore a scroll fraction ("continue reading").
+pub(crate) fn set_pending_scroll(slug: &str, fraction: f64) {
+    PENDING_SCROLL.with(|p| *p.borrow_mut() = Some((slug.to_string(), fraction)));
+}
+
+fn take_pending_scroll(slug: &str) -> Option<f64> {
+    PENDING_SCROLL.with(|p| {
+        let mut p = p.borrow_mut();
+        match p.as_ref() {
+            Some((s, f)) if s == slug => {
+                let f = *f;
+                *p = None;
+                Some(f)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Tracks reading of the topic on screen: saves the scroll position (throttled) and marks
+/// the topic 已读 once the reader reaches its end.
+pub(crate) fn watch_reading(slug: &str) {
+    READING.with(|r| *r.borrow_mut() = Some(slug.to_string()));
+}
+
+fn scroll_fraction() -> (f64, bool) {
+    let w = window();
+    let y = w.scroll_y().unwrap_or(0.0);
+    let inner = w
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let height = document()
+        .document_element()
+        .map(|e| e.scroll_height() as f64)
+        .unwrap_or(0.0);
+    let max = (height - inner).max(0.0);
+    let fraction = if max <= 0.0 {
+        1.0
+    } else {
+        (y / max).clamp(0.0, 1.0)
+    };
+    (fraction, y + inner >= height - 48.0)
+}
+
+fn install_reading_tracker() {
+    let (tick, set_tick) = signal(0u32);
+    let pending = StoredValue::new(false);
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        if !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    set_tick.update(|t| *t = t.wrapping_add(1));
+                },
+                std::time::Duration::from_millis(400),
+            );
+        }
+    });
+    std::mem::forget(handle);
+    Effect::new(move |_| {
+        tick.get();
+        let Some(slug) = READING.with(|r| r.borrow().clone()) else {
+            return;
+        };
+        let (fraction, at_end) = scroll_fraction();
+        let now = progress_state::now_ms();
+        progress_state::update(|s| {
+            s.set_last_topic(&slug, fraction, now);
+            if at_end && tick.get_untracked() > 0 {
+                s.mark_visit(&slug, now);
+            }
+        });
+    });
+}
+
 fn current_route() -> Route {
     let hash = window().location().hash().unwrap_or_default();
     route::parse(&hash)
 }
 
+#[allow(dead_code)] // used by the search box
 /// Navigates by setting `location.hash` (the `hashchange` listener updates the view).
 pub(crate) fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route::to_hash(route));
@@ -82,6 +175,8 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    let progress = progress_state::init();
+    install_reading_tracker();
     let (sidebar_open, set_sidebar_open) = signal(false);
     let (theme, set_theme) = signal(stored_theme());
     let cycle_theme = move |_| {
@@ -95,24 +190,40 @@ pub fn App() -> impl IntoView {
         set_theme.set(next.to_string());
     };
     let theme_label = move || match theme.get().as_str() {
-        "light" => "☀️ 浅色",
-        "dark" => "🌙 深色",
-        _ => "🖥 跟随系统",
+        "light" => "☀ 浅色",
+        "dark" => "☾ 深色",
+        _ => "◐ 跟随系统",
     };
 
     // Close the mobile sidebar whenever the route changes, and scroll to the right place.
     Effect::new(move |_| {
         let r = route.get();
         set_sidebar_open.set(false);
-        let anchor = match &r {
-            Route::Topic { anchor, .. } => anchor.clone(),
-            _ => None,
+        let (anchor, restore) = match &r {
+            Route::Topic { anchor, slug, .. } => (anchor.clone(), take_pending_scroll(slug)),
+            _ => {
+                READING.with(|r| *r.borrow_mut() = None);
+                (None, None)
+            }
         };
         request_animation_frame(move || {
             let target = anchor.and_then(|a| document().get_element_by_id(&a));
-            match target {
-                Some(el) => el.scroll_into_view(),
-                None => window().scroll_to_with_x_and_y(0.0, 0.0),
+            match (target, restore) {
+                (Some(el), _) => el.scroll_into_view(),
+                (None, Some(fraction)) => {
+                    let (_, _) = scroll_fraction();
+                    let inner = window()
+                        .inner_height()
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .unwrap_or(0.0);
+                    let height = document()
+                        .document_element()
+                        .map(|e| e.scroll_height() as f64)
+                        .unwrap_or(0.0);
+                    window().scroll_to_with_x_and_y(0.0, fraction * (height - inner).max(0.0));
+                }
+                (None, None) => window().scroll_to_with_x_and_y(0.0, 0.0),
             }
         });
     });
@@ -135,6 +246,9 @@ pub fn App() -> impl IntoView {
             },
             Route::NotFound { path } => {
                 view! { <pages::NotFound what=format!("没有这个页面：{path}") /> }.into_any()
+            }
+            Route::Exercise { id, params } => {
+                view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
             _ => view! { <pages::NotFound what="这个页面还在建设中".to_string() /> }.into_any(),
         },
@@ -160,7 +274,21 @@ pub fn App() -> impl IntoView {
             </nav>
             <div class="scrim" class:open=move || sidebar_open.get()
                 on:click=move |_| set_sidebar_open.set(false)></div>
-            <main id="main" tabindex="-1">{body}</main>
+            <main id="main" tabindex="-1">
+                {move || progress.banner.get().map(|b| view! {
+                    <div class="banner warn" role="alert" data-banner="storage">{b}</div>
+                })}
+                {move || {
+                    let notices = progress.notices.get();
+                    (!notices.is_empty()).then(|| view! {
+                        <div class="banner info" role="status" data-banner="notice">
+                            <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            <button on:click=move |_| progress.notices.set(Vec::new())>"知道了"</button>
+                        </div>
+                    })
+                }}
+                {body}
+            </main>
         </div>
     }
 }
@@ -205,7 +333,7 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <a class="toc-home" href="#/">"🏠 首页"</a>
+        <a class="toc-home" href="#/">"首页"</a>
         {groups}
     }
     .into_any()

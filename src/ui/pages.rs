@@ -2,9 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::exercises;
 use crate::notes::markdown::{render, render_inline};
 use crate::notes::{Catalogue, CATEGORIES};
-use crate::route;
+use crate::route::{self, Route};
+
+use super::exercise::{initial_inputs, ExercisePanel};
+use super::progress_state::{self, now_ms, today};
+use super::topic_progress::{TopicNote, TopicStatusBar};
 
 const APP_NAME: &str = "面试题 Playground";
 
@@ -47,6 +52,7 @@ pub fn Home(cat: &'static Catalogue) -> impl IntoView {
                 </p>
                 <p><a class="button" href=cat.topics.first().map(|t| route::topic_hash(&t.slug)).unwrap_or_default()>"从第一题开始 →"</a></p>
             </section>
+            <ContinueCard cat=cat />
             <div class="cat-grid">{cats}</div>
         </div>
     }
@@ -75,6 +81,39 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
             }
         })
     };
+    let slug: &'static str = topic.slug.as_str();
+    let now = now_ms();
+    progress_state::update(|s| {
+        s.record_visit(slug, now);
+        s.set_last_topic(slug, 0.0, now);
+        s.record_study_day(today());
+    });
+    super::watch_reading(slug);
+    let exercise_panels = topic
+        .exercises
+        .iter()
+        .filter_map(|id| exercises::find(id))
+        .map(|info| {
+            view! {
+                <ExercisePanel info=info initial=initial_inputs(info, &[]) sync_url=false />
+                <p class="small"><a href=route::exercise_hash(info.id)>"在单独页面打开这个练习 →"</a></p>
+            }
+        })
+        .collect_view();
+    let exercise_links = (!topic.exercises.is_empty()).then(|| {
+        let links = topic
+            .exercises
+            .iter()
+            .filter_map(|id| exercises::find(id))
+            .map(|info| view! { <a class="chip" href=format!("#ex-{}", info.id) on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(el) = document().query_selector(&format!("[data-exercise={}]", info.id)).ok().flatten() {
+                    el.scroll_into_view();
+                }
+            }>"▶ " {info.title}</a> })
+            .collect_view();
+        view! { <p class="exercise-links">"本题有可运行的练习：" {links}</p> }
+    });
     let original_note = (topic.source_heading.trim().is_empty()).then(|| {
         view! { <p class="muted small">"（原笔记此处标题为空，标题为本应用所加。）"</p> }
     });
@@ -83,7 +122,11 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
             <p class="crumb">{topic.category.clone()} " · 第 " {idx + 1} " / " {cat.topics.len()} " 题"</p>
             <h1 class="topic-title" inner_html=render_inline(&topic.title)></h1>
             {original_note}
+            <TopicStatusBar slug=slug />
+            {exercise_links}
             <div class="note-body" inner_html=rendered.html></div>
+            {exercise_panels}
+            <TopicNote slug=slug />
             <nav class="prev-next" aria-label="上一题 / 下一题">
                 {nav_link(prev, "← 上一题", "prev")}
                 {nav_link(next, "下一题 →", "next")}
@@ -104,4 +147,77 @@ pub fn NotFound(what: String) -> impl IntoView {
             <p><a class="button" href="#/">"回到首页"</a></p>
         </div>
     }
+}
+
+/// An exercise at its own deep link, inputs taken from the link's query parameters.
+#[component]
+pub fn ExercisePage(
+    cat: &'static Catalogue,
+    id: String,
+    params: Vec<(String, String)>,
+) -> impl IntoView {
+    let Some(info) = exercises::find(&id) else {
+        return view! { <NotFound what=format!("找不到练习「{id}」") /> }.into_any();
+    };
+    set_title(&format!("练习：{} · {APP_NAME}", info.title));
+    let topic = cat.get(info.topic_slug);
+    let back = topic.map(|t| {
+        view! {
+            <p class="crumb">"练习 · 来自主题 "
+                <a href=route::topic_hash(&t.slug) inner_html=render_inline(&t.title)></a>
+            </p>
+        }
+    });
+    view! {
+        <div class="exercise-page">
+            {back}
+            <ExercisePanel info=info initial=initial_inputs(info, &params) sync_url=true />
+        </div>
+    }
+    .into_any()
+}
+
+/// "Continue where you left off": the last topic (with scroll position) and the last exercise.
+#[component]
+fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
+    let Some(state) = progress_state::state() else {
+        return ().into_any();
+    };
+    let (last_topic, last_ex) = state
+        .store
+        .with_untracked(|s| (s.last_topic.clone(), s.last_exercise.clone()));
+    let topic = last_topic.and_then(|l| cat.get(&l.slug).map(|t| (t, l.scroll)));
+    let exercise = last_ex.and_then(|l| exercises::find(&l.id).map(|info| (info, l.inputs)));
+    if topic.is_none() && exercise.is_none() {
+        return ().into_any();
+    }
+    let topic_link = topic.map(|(t, scroll)| {
+        let slug = t.slug.clone();
+        view! {
+            <a class="continue-link" data-continue="topic" href=route::topic_hash(&t.slug)
+                on:click=move |_| super::set_pending_scroll(&slug, scroll)>
+                <span class="dir">"继续阅读（" {format!("{:.0}%", scroll * 100.0)} "）"</span>
+                <span class="t" inner_html=render_inline(&t.title)></span>
+            </a>
+        }
+    });
+    let exercise_link = exercise.map(|(info, inputs)| {
+        let hash = route::to_hash(&Route::Exercise {
+            id: info.id.to_string(),
+            params: inputs,
+        });
+        view! {
+            <a class="continue-link" data-continue="exercise" href=hash>
+                <span class="dir">"继续练习"</span>
+                <span class="t">{info.title}</span>
+            </a>
+        }
+    });
+    view! {
+        <section class="continue" aria-label="继续学习">
+            <h2>"继续上次的学习"</h2>
+            <div class="continue-grid">{topic_link}{exercise_link}</div>
+        </section>
+    }
+    .into_any()
 }

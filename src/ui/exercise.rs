@@ -1,0 +1,378 @@
+//! The live exercise panel: inputs, the notes' Python, errata and the output, recomputed
+//! on every keystroke by the pure ports in `crate::exercises`.
+
+use leptos::prelude::*;
+
+use crate::exercises::{self, ExerciseInfo, InputError, Section};
+use crate::notes::highlight::highlight_python;
+use crate::route::{self, Route};
+
+/// Longest value shown in an input box; longer (generated) values show a summary instead.
+const MAX_EDITABLE_CHARS: usize = 100_000;
+/// Longest output rendered into the page; the rest is summarised, never millions of nodes.
+const MAX_OUTPUT_CHARS: usize = 20_000;
+/// Longest total input carried in a shareable link.
+const MAX_LINK_CHARS: usize = 4_000;
+
+use super::exercise_now_ms as now_ms;
+
+/// The starting inputs: link parameters win, then the user's last input, then the notes' example.
+pub fn initial_inputs(info: &ExerciseInfo, params: &[(String, String)]) -> Vec<(String, String)> {
+    let remembered = super::progress_state::last_inputs(info.id);
+    info.fields
+        .iter()
+        .map(|f| {
+            let from_link = params
+                .iter()
+                .find(|(k, _)| k == f.name)
+                .map(|(_, v)| v.clone());
+            let from_memory = remembered
+                .as_ref()
+                .and_then(|r| r.iter().find(|(k, _)| k == f.name).map(|(_, v)| v.clone()));
+            let value = if params.is_empty() {
+                from_memory
+            } else {
+                from_link
+            }
+            .unwrap_or_else(|| f.default.to_string());
+            (f.name.to_string(), value)
+        })
+        .collect()
+}
+
+fn cap_output(value: &str) -> String {
+    match value.char_indices().nth(MAX_OUTPUT_CHARS) {
+        Some((cut, _)) => format!(
+            "{}\n…（输出共 {} 个字符，只显示前 {} 个）",
+            &value[..cut],
+            value.chars().count(),
+            MAX_OUTPUT_CHARS
+        ),
+        None => value.to_string(),
+    }
+}
+
+/// The characters around an error position with a caret under the bad one.
+fn error_excerpt(text: &str, position: usize) -> (String, String) {
+    let line_start = text
+        .chars()
+        .take(position.saturating_sub(1))
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|c| *c == '\n')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let col = position.saturating_sub(1) - line_start;
+    let from = col.saturating_sub(30);
+    let line: String = text
+        .chars()
+        .skip(line_start)
+        .take_while(|c| *c != '\n')
+        .skip(from)
+        .take(60)
+        .collect();
+    let caret_col = line
+        .chars()
+        .take(col - from)
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>();
+    (line, format!("{}^", " ".repeat(caret_col)))
+}
+
+/// The outcome of one run, with how long it took.
+#[derive(Clone)]
+struct RunResult {
+    result: Result<Vec<Section>, InputError>,
+    millis: f64,
+}
+
+/// An exercise: question, inputs, live output, the notes' Python and the errata.
+#[component]
+pub fn ExercisePanel(
+    info: &'static ExerciseInfo,
+    /// Initial `(field, value)` pairs.
+    initial: Vec<(String, String)>,
+    /// Whether typing updates the page URL (true on the exercise's own page).
+    sync_url: bool,
+) -> impl IntoView {
+    let inputs = RwSignal::new(initial);
+    let (copied, set_copied) = signal(None::<&'static str>);
+    let run_once = move |pairs: &[(String, String)]| {
+        let refs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let t0 = now_ms();
+        let result = exercises::run(info.id, &refs);
+        RunResult {
+            result,
+            millis: now_ms() - t0,
+        }
+    };
+    let output = RwSignal::new(run_once(&inputs.get_untracked()));
+
+    // Recompute on every change, remember the input, and keep the link shareable.
+    Effect::new(move |first: Option<()>| {
+        let pairs = inputs.get();
+        if first.is_some() {
+            output.set(run_once(&pairs));
+            super::progress_state::remember_inputs(info.id, &pairs);
+        }
+        if sync_url {
+            let size: usize = pairs.iter().map(|(_, v)| v.len()).sum();
+            let params = if size <= MAX_LINK_CHARS {
+                pairs.clone()
+            } else {
+                Vec::new()
+            };
+            super::replace_hash(&Route::Exercise {
+                id: info.id.to_string(),
+                params,
+            });
+        }
+    });
+
+    let set_field = move |name: &'static str, value: String| {
+        inputs.update(|pairs| {
+            if let Some(p) = pairs.iter_mut().find(|(k, _)| k == name) {
+                p.1 = value;
+            }
+        });
+    };
+
+    let fields = info
+        .fields
+        .iter()
+        .map(|f| {
+            let name = f.name;
+            let value = move || {
+                inputs.with(|p| p.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default())
+            };
+            let too_big = move || value().chars().count() > MAX_EDITABLE_CHARS;
+            let id = format!("ex-{}-{}", info.id, name);
+            let id2 = id.clone();
+            let has_error = move || {
+                output.with(|o| matches!(&o.result, Err(e) if e.field == name))
+            };
+            let editor = move || {
+                if too_big() {
+                    let v = value();
+                    let preview: String = v.chars().take(200).collect();
+                    view! {
+                        <div class="big-input" id=id2.clone()>
+                            <code class="mono">{preview}"…"</code>
+                            <p class="muted small">"生成的数据共 " {v.chars().count()} " 个字符，不在输入框中显示。"</p>
+                            <button on:click=move |_| set_field(name, info.fields.iter().find(|f| f.name == name).map(|f| f.default).unwrap_or("").to_string())>
+                                "清除，恢复示例"
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                } else if f.multiline {
+                    view! {
+                        <textarea id=id2.clone() class="code" rows="4" spellcheck="false" autocapitalize="off" autocomplete="off"
+                            aria-invalid=move || has_error().to_string()
+                            prop:value=value
+                            on:input=move |ev| set_field(name, event_target_value(&ev))></textarea>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <input id=id2.clone() class="code" type="text" spellcheck="false" autocapitalize="off" autocomplete="off"
+                            aria-invalid=move || has_error().to_string()
+                            prop:value=value
+                            on:input=move |ev| set_field(name, event_target_value(&ev)) />
+                    }
+                    .into_any()
+                }
+            };
+            view! {
+                <div class="field" data-field=name>
+                    <label for=id>{f.label} {(f.label != name).then(|| view! { <code class="param">{name}</code> })}</label>
+                    {editor}
+                </div>
+            }
+        })
+        .collect_view();
+
+    let output_view = move || {
+        let run = output.get();
+        let timing = format!("用时 {:.2} ms", run.millis);
+        match run.result {
+            Ok(sections) => {
+                let items = sections
+                    .into_iter()
+                    .map(|s| {
+                        let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
+                        view! {
+                            <div class="result" class:exception=s.is_exception data-key=s.key>
+                                <div class="result-label">{s.label}</div>
+                                <output class="mono">{cap_output(&s.value)}</output>
+                                {note}
+                            </div>
+                        }
+                    })
+                    .collect_view();
+                view! { <div class="results">{items}<p class="timing muted small">{timing}</p></div> }.into_any()
+            }
+            Err(e) => {
+                let field_label = info
+                    .fields
+                    .iter()
+                    .find(|f| f.name == e.field)
+                    .map(|f| f.label)
+                    .unwrap_or(e.field);
+                let excerpt = e.position.and_then(|pos| {
+                    let text = inputs.with_untracked(|p| {
+                        p.iter().find(|(k, _)| k == e.field).map(|(_, v)| v.clone())
+                    })?;
+                    let (line, caret) = error_excerpt(&text, pos);
+                    Some(view! { <pre class="excerpt">{line}"\n"{caret}</pre> })
+                });
+                view! {
+                    <div class="input-error" role="alert">
+                        <strong>"输入有误（" {field_label} "）："</strong>
+                        <span class="msg">{e.message}</span>
+                        {excerpt}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    let copy_link = move |_| {
+        let pairs = inputs.get_untracked();
+        let size: usize = pairs.iter().map(|(_, v)| v.len()).sum();
+        if size > MAX_LINK_CHARS {
+            set_copied.set(Some("输入太大，无法放进链接"));
+            return;
+        }
+        let hash = route::to_hash(&Route::Exercise {
+            id: info.id.to_string(),
+            params: pairs,
+        });
+        let location = window().location();
+        let base = location.href().unwrap_or_default();
+        let base = base.split('#').next().unwrap_or_default().to_string();
+        let url = format!("{base}{hash}");
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&url);
+        set_copied.set(Some("已复制链接"));
+        wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_err() {
+                set_copied.set(Some("复制失败：请从地址栏复制"));
+            }
+        });
+    };
+
+    let generate = info
+        .supports_generate
+        .then(|| view! { <Generator info=info inputs=inputs output=output /> });
+    let file_picker =
+        (info.id == "topk_word_freq").then(|| view! { <super::wordfile::WordFile /> });
+
+    let errata = (!info.errata.is_empty()).then(|| {
+        let items = info
+            .errata
+            .iter()
+            .map(|e| {
+                view! {
+                    <li>
+                        <strong>{e.title}</strong>
+                        <dl>
+                            <dt>"笔记的说法"</dt><dd>{e.claim}</dd>
+                            <dt>"CPython 实际结果"</dt><dd><code class="mono pre">{e.actual}</code></dd>
+                            <dt>"原因"</dt><dd>{e.why}</dd>
+                        </dl>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="errata" aria-label="勘误">
+                <h3>"笔记勘误"</h3>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    view! {
+        <section class="exercise" data-exercise=info.id>
+            <header class="exercise-head">
+                <h2>"练习：" {info.title}</h2>
+                <p class="question">{info.question}</p>
+            </header>
+            <div class="exercise-grid">
+                <div class="exercise-io">
+                    <div class="fields">{fields}</div>
+                    <div class="actions">
+                        <button on:click=copy_link>"复制链接"</button>
+                        <button on:click=move |_| {
+                            inputs.set(info.fields.iter().map(|f| (f.name.to_string(), f.default.to_string())).collect())
+                        }>"↺ 恢复示例"</button>
+                        <span class="muted small" aria-live="polite">{move || copied.get()}</span>
+                    </div>
+                    {generate}
+                    <h3 class="out-title">"输出（与 CPython 3.11 打印一致）"</h3>
+                    {output_view}
+                    {file_picker}
+                </div>
+                <details class="python-src" open>
+                    <summary>"笔记中的 Python 原代码"</summary>
+                    <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
+                </details>
+            </div>
+            {errata}
+        </section>
+    }
+}
+
+/// "Generate N random values" for the list exercises, with the run time shown.
+#[component]
+fn Generator(
+    info: &'static ExerciseInfo,
+    inputs: RwSignal<Vec<(String, String)>>,
+    output: RwSignal<RunResult>,
+) -> impl IntoView {
+    let (n, set_n) = signal(100_000usize);
+    let (busy, set_busy) = signal(false);
+    let (seed, set_seed) = signal(1u64);
+    let go = move |_| {
+        set_busy.set(true);
+        // Let the browser paint "生成中…" before the synchronous work starts.
+        set_timeout(
+            move || {
+                let s = seed.get_untracked();
+                set_seed.set(s.wrapping_add(1));
+                if let Some(generated) = exercises::generate(info.id, n.get_untracked(), s) {
+                    inputs.update(|pairs| {
+                        for (k, v) in generated {
+                            if let Some(p) = pairs.iter_mut().find(|(name, _)| name == k) {
+                                p.1 = v;
+                            }
+                        }
+                    });
+                }
+                set_busy.set(false);
+            },
+            std::time::Duration::from_millis(16),
+        );
+    };
+    view! {
+        <div class="generator">
+            <label>"随机生成 "
+                <input type="number" min="1" max="1000000" step="1" class="n-input"
+                    prop:value=move || n.get().to_string()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1).clamp(1, 1_000_000);
+                        set_n.set(v);
+                    } />
+                " 个值"</label>
+            <button class="primary" on:click=go disabled=move || busy.get()>
+                {move || if busy.get() { "生成中…" } else { "生成并运行" }}
+            </button>
+            <span class="muted small">{move || format!("上次运行 {:.1} ms", output.get().millis)}</span>
+        </div>
+    }
+}
