@@ -1,9 +1,13 @@
 //! Leptos components: the app shell, hash router and pages. Thin: every decision that
 //! can be made without a browser lives in the pure modules and is called from here.
 
+pub mod bench;
 mod exercise;
 mod pages;
+mod panic;
+mod progress_pages;
 mod progress_state;
+mod search;
 mod topic_progress;
 mod wordfile;
 
@@ -31,7 +35,7 @@ pub(crate) fn catalogue() -> Result<&'static Catalogue, &'static str> {
 
 /// Installs the panic hook and mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -199,14 +203,23 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let r = route.get();
         set_sidebar_open.set(false);
-        let (anchor, restore) = match &r {
-            Route::Topic { anchor, slug, .. } => (anchor.clone(), take_pending_scroll(slug)),
+        let (anchor, restore, highlight) = match &r {
+            Route::Topic {
+                anchor,
+                slug,
+                highlight,
+            } => (anchor.clone(), take_pending_scroll(slug), highlight.clone()),
             _ => {
                 READING.with(|r| *r.borrow_mut() = None);
-                (None, None)
+                (None, None, None)
             }
         };
         request_animation_frame(move || {
+            if let Some(q) = highlight {
+                // Search results open the topic scrolled to the first highlighted match.
+                search::highlight_in_page(&q);
+                return;
+            }
             let target = anchor.and_then(|a| document().get_element_by_id(&a));
             match (target, restore) {
                 (Some(el), _) => el.scroll_into_view(),
@@ -250,7 +263,9 @@ pub fn App() -> impl IntoView {
             Route::Exercise { id, params } => {
                 view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
-            _ => view! { <pages::NotFound what="这个页面还在建设中".to_string() /> }.into_any(),
+            Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
+            Route::Progress => view! { <progress_pages::ProgressPage /> }.into_any(),
+            Route::Review => view! { <progress_pages::ReviewPage /> }.into_any(),
         },
     };
 
@@ -265,7 +280,10 @@ pub fn App() -> impl IntoView {
             <button class="menu-btn" aria-label="目录" aria-expanded=move || sidebar_open.get().to_string()
                 on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰ 目录"</button>
             <a class="brand" href="#/">"面试题 Playground"</a>
+            <search::SearchBox route=route />
             <span class="spacer"></span>
+            <a class="nav-link" href="#/progress">"进度"</a>
+            <a class="nav-link" href="#/review">"复习"</a>
             <button class="theme-btn" title="切换配色" on:click=cycle_theme>{theme_label}</button>
         </header>
         <div class="layout">

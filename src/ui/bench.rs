@@ -1,0 +1,1 @@
+//! Functions exported to JavaScript for the benchmark command (bench/run.mjs).
