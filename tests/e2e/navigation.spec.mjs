@@ -60,12 +60,12 @@ test("a deep link under a sub-path survives a reload", async ({ page }) => {
 test("an unknown slug shows the 404 view with a way home", async ({ page }) => {
   await page.goto("./#/t/no-such-topic");
   await ready(page);
-  await expect(page.locator("[data-view=404] h1")).toHaveText("404 · 页面不存在");
-  await expect(page.locator("[data-view=404]")).toContainText("no-such-topic");
+  await expect(page.locator("[data-view='404'] h1")).toHaveText("404 · 页面不存在");
+  await expect(page.locator("[data-view='404']")).toContainText("no-such-topic");
   await page.getByRole("link", { name: "回到首页" }).click();
   await expect(page.locator(".hero h1")).toBeVisible();
   await page.goto("./#/what/is/this");
-  await expect(page.locator("[data-view=404]")).toBeVisible();
+  await expect(page.locator("[data-view='404']")).toBeVisible();
 });
 
 test("remote images show a placeholder and are never requested", async ({ page }) => {

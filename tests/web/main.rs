@@ -26,12 +26,12 @@ fn storage_round_trips_through_real_local_storage() {
 
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_routes_by_hash() {
+    let window = web_sys::window().expect("window");
+    window.location().set_hash("").expect("set hash");
     leptos::mount::mount_to_body(ui::App);
     let doc = document();
-    let title = doc
-        .query_selector(".hero h1")
-        .ok()
-        .flatten()
+    let title = wait_for(&doc, ".hero h1")
+        .await
         .expect("home page rendered");
     assert_eq!(title.text_content().as_deref(), Some("面试题 Playground"));
     let links = doc
@@ -39,33 +39,30 @@ async fn the_app_mounts_and_routes_by_hash() {
         .expect("query works");
     assert_eq!(links.length(), 78);
 
-    web_sys::window()
-        .expect("window")
+    window
         .location()
         .set_hash("#/t/reverse-number")
         .expect("set hash");
-    // Let the hashchange event and the reactive update run.
-    for _ in 0..50 {
-        gloo_timers_sleep(20).await;
-        if doc
-            .query_selector("h1.topic-title")
-            .ok()
-            .flatten()
-            .is_some()
-        {
-            break;
-        }
-    }
-    let h1 = doc
-        .query_selector("h1.topic-title")
-        .ok()
-        .flatten()
+    // The hashchange event and the reactive update run asynchronously.
+    let h1 = wait_for(&doc, "h1.topic-title")
+        .await
         .expect("topic page rendered");
     assert_eq!(h1.text_content().as_deref(), Some("反转数字"));
     assert!(doc.title().starts_with("反转数字"));
 }
 
-async fn gloo_timers_sleep(ms: i32) {
+/// Polls for a selector for up to two seconds (effects and events run asynchronously).
+async fn wait_for(doc: &web_sys::Document, selector: &str) -> Option<web_sys::Element> {
+    for _ in 0..100 {
+        if let Some(el) = doc.query_selector(selector).ok().flatten() {
+            return Some(el);
+        }
+        sleep_ms(20).await;
+    }
+    None
+}
+
+async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = web_sys::window()
             .expect("window")

@@ -1,0 +1,148 @@
+import { test, expect, ready } from "./helpers.mjs";
+
+const field = (page, name) => page.locator(`.exercise .field[data-field="${name}"] :is(input, textarea)`);
+const result = (page, key) => page.locator(`.exercise .result[data-key="${key}"] output`);
+
+async function typeInto(page, name, text) {
+  const f = field(page, name);
+  await f.fill("");
+  await f.pressSequentially(text, { delay: 5 });
+}
+
+test("merge: output follows every keystroke, bad input shows a pointed Chinese error", async ({ page }) => {
+  await page.goto("./#/ex/merge_sorted_lists");
+  await ready(page);
+  await expect(result(page, "merged")).toHaveText("[1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]");
+  await typeInto(page, "l1", "[1, 5, 9]");
+  await typeInto(page, "l2", "[2, 5, 10**0]".replace("10**0", "12"));
+  await expect(result(page, "merged")).toHaveText("[1, 2, 5, 5, 9, 12]");
+  // Ties take l2 first, as the notes' code does.
+  await typeInto(page, "l1", "[1]");
+  await typeInto(page, "l2", "[1.0]");
+  await expect(result(page, "merged")).toHaveText("[1.0, 1]");
+  // The notes' function has no return: the seed-as-written column says None.
+  await expect(result(page, "seed_literal")).toHaveText("None");
+  // Mixed types raise like CPython.
+  await typeInto(page, "l2", "['a']");
+  await expect(result(page, "merged")).toHaveText("TypeError: '<' not supported between instances of 'int' and 'str'");
+  // Unparseable input: an alert that names the field and points at the position.
+  await typeInto(page, "l1", "[1, 2 x]");
+  const alert = page.getByRole("alert");
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("第");
+  await expect(alert.locator(".excerpt")).toContainText("^");
+  await expect(field(page, "l1")).toHaveAttribute("aria-invalid", "true");
+  // The URL carries the input, so a copied link reproduces it.
+  expect(decodeURIComponent(page.url())).toContain("l1=[1, 2 x]");
+});
+
+test("reverse number and dict sort match CPython, errata are shown", async ({ page }) => {
+  await page.goto("./#/ex/reverse_number");
+  await ready(page);
+  await typeInto(page, "n", "-120");
+  await expect(result(page, "reversed")).toHaveText("-21");
+  await typeInto(page, "n", "18446744073709551615");
+  await expect(result(page, "reversed")).toHaveText("51615590737044764481");
+  await typeInto(page, "n", "12.5");
+  await expect(result(page, "int")).toContainText("ValueError: invalid literal for int() with base 10: '12.5'");
+
+  await page.goto("./#/ex/sort_dict_by_value");
+  await expect(result(page, "expected")).toHaveText("{'pear': 1, 'orange': 2, 'banana': 3, 'apple': 5}");
+  await expect(result(page, "seed_method1")).toHaveText("['banana', 'pear', 'apple', 'orange']");
+  await expect(page.locator(".errata")).toContainText("方案一");
+  await typeInto(page, "d", "{'a': 2, 'b': 1, 'c': 2, 'd': 1}");
+  await expect(result(page, "expected")).toHaveText("{'b': 1, 'd': 1, 'a': 2, 'c': 2}");
+  await expect(result(page, "descending")).toHaveText("{'a': 2, 'c': 2, 'b': 1, 'd': 1}");
+  await typeInto(page, "d", "{'a': 1, 'b': 'x'}");
+  await expect(result(page, "expected")).toContainText("TypeError");
+  await typeInto(page, "d", "{'a': 1,");
+  await expect(page.getByRole("alert")).toBeVisible();
+});
+
+test("the last input survives a reload and a visit without parameters", async ({ page }) => {
+  await page.goto("./#/ex/reverse_number");
+  await ready(page);
+  await typeInto(page, "n", "9876500");
+  await expect(result(page, "reversed")).toHaveText("56789");
+  await page.reload();
+  await ready(page);
+  await expect(field(page, "n")).toHaveValue("9876500");
+  await page.goto("./#/");
+  await page.goto("./#/ex/reverse_number");
+  await expect(field(page, "n")).toHaveValue("9876500");
+  await expect(result(page, "reversed")).toHaveText("56789");
+  // A shared link wins over the remembered input.
+  await page.goto("./#/ex/reverse_number?n=120");
+  await expect(field(page, "n")).toHaveValue("120");
+  await expect(result(page, "reversed")).toHaveText("21");
+});
+
+test("copy link puts a link that reproduces the input on the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("./#/ex/list_slice");
+  await ready(page);
+  await typeInto(page, "seq", "'中文😀abc'");
+  await typeInto(page, "slice", "1:4");
+  await expect(result(page, "result")).toHaveText("'文😀a'");
+  await page.getByRole("button", { name: "复制链接" }).click();
+  await expect(page.getByText("已复制链接")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.locator('.exercise .result[data-key="result"] output')).toHaveText("'文😀a'");
+});
+
+test("the exercise also renders inside its topic page", async ({ page }) => {
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeVisible();
+  await expect(result(page, "merged")).toHaveText("[1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]");
+  await expect(page.locator(".python-src")).toContainText("def merge_order_list");
+});
+
+test("a 10^6-element merge finishes and the page stays responsive", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("./#/ex/merge_sorted_lists");
+  await ready(page);
+  const n = page.locator(".generator .n-input");
+  await n.fill("1000000");
+  await page.getByRole("button", { name: "生成并运行" }).click();
+  // The huge input is summarised, not put into a text box.
+  await expect(page.locator(".big-input").first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "生成并运行" })).toBeEnabled({ timeout: 60_000 });
+  const out = result(page, "merged");
+  await expect(out).toContainText("只显示前");
+  // The output is capped: a bounded number of characters in the DOM.
+  const len = await out.evaluate((e) => e.textContent.length);
+  expect(len).toBeLessThan(30_000);
+  await expect(page.locator(".timing")).toContainText("ms");
+  // Responsive: a click on the theme toggle is handled promptly.
+  const t0 = Date.now();
+  await page.locator(".theme-btn").click();
+  await expect(page.locator(".theme-btn")).toContainText("浅色");
+  expect(Date.now() - t0).toBeLessThan(2_000);
+});
+
+test("every P1 exercise opens with the notes' example and a result", async ({ page }) => {
+  const ids = ["merge_sorted_lists", "reverse_number", "sort_dict_by_value", "day_of_year", "list_slice",
+    "set_ops", "str_to_int", "remove_while_iterating", "closure_late_binding", "topk_word_freq"];
+  for (const id of ids) {
+    await page.goto(`./#/ex/${id}`);
+    await expect(page.locator(`.exercise[data-exercise=${id}] .result output`).first()).not.toBeEmpty();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.locator(".python-src pre")).not.toBeEmpty();
+  }
+});
+
+test("top-k counts words of a picked file in chunks", async ({ page }) => {
+  await page.goto("./#/ex/topk_word_freq");
+  await ready(page);
+  // 12 MB so the 4 MB chunks split words and characters at their boundaries.
+  const unit = "hello wörld hello 中文 world\n";
+  const text = unit.repeat(Math.ceil(12 * 1024 * 1024 / Buffer.byteLength(unit)));
+  await page.locator('.wordfile input[type="file"]').setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+  const out = page.locator('.result[data-key="file"] output');
+  const n = Math.ceil(12 * 1024 * 1024 / Buffer.byteLength(unit));
+  await expect(out).toHaveText(`[('hello', ${2 * n}), ('world', ${n})]`, { timeout: 60_000 });
+  await expect(page.locator('.result[data-key="file"] .result-label')).toContainText("MB/s");
+});
