@@ -7,7 +7,7 @@ use crate::exercises::{self, ExerciseInfo, InputError, Section};
 use crate::notes::highlight::highlight_python;
 use crate::route::{self, Route};
 
-/// Longest value shown in an input box; longer (generated) values show a summary instead.
+/// Longest value (bytes) shown in an input box; longer (generated) values show a summary.
 const MAX_EDITABLE_CHARS: usize = 100_000;
 /// Longest output rendered into the page; the rest is summarised, never millions of nodes.
 const MAX_OUTPUT_CHARS: usize = 20_000;
@@ -148,15 +148,25 @@ pub fn ExercisePanel(
             let value = move || {
                 inputs.with(|p| p.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default())
             };
-            let too_big = move || value().chars().count() > MAX_EDITABLE_CHARS;
+            // A memo, so the editor is rebuilt only when the size class changes, not on
+            // every keystroke (rebuilding the <input> would drop focus mid-typing).
+            let too_big = Memo::new(move |_| {
+                inputs.with(|p| {
+                    p.iter()
+                        .find(|(k, _)| k == name)
+                        .is_some_and(|(_, v)| v.len() > MAX_EDITABLE_CHARS)
+                })
+            });
             let id = format!("ex-{}-{}", info.id, name);
             let id2 = id.clone();
             let has_error = move || {
                 output.with(|o| matches!(&o.result, Err(e) if e.field == name))
             };
             let editor = move || {
-                if too_big() {
-                    let v = value();
+                if too_big.get() {
+                    let v = inputs.with_untracked(|p| {
+                        p.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
+                    });
                     let preview: String = v.chars().take(200).collect();
                     view! {
                         <div class="big-input" id=id2.clone()>
