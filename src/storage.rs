@@ -58,6 +58,19 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?.set_item(key, value).map_err(classify)
 }
 
+/// Every key currently stored (in the browser's order).
+pub fn keys() -> Result<Vec<String>, StorageError> {
+    let s = storage()?;
+    let n = s.length().map_err(classify)?;
+    let mut out = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        if let Some(k) = s.key(i).map_err(classify)? {
+            out.push(k);
+        }
+    }
+    Ok(out)
+}
+
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?.remove_item(key).map_err(classify)

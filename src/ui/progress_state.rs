@@ -81,15 +81,17 @@ pub fn init() -> ProgressState {
                                 "无法备份原始数据（{}），本次不会覆盖它。",
                                 e.message()
                             ));
+                            state.banner.set(Some(format!(
+                                "{}：无法备份原有的学习进度，为了不覆盖它，这次的改动只保存在内存中。建议在「进度」页导出备份。",
+                                e.message()
+                            )));
                         }
                     }
                 }
             }
             if let Some(v) = outcome.read_only_newer {
                 state.read_only.set(true);
-                state.banner.set(Some(format!(
-                    "本地进度来自更新版本的应用（数据版本 {v}），本页不会覆盖它：这次的改动只保存在内存中。请刷新到最新版本。"
-                )));
+                state.banner.set(Some(newer_banner(v)));
             }
             state.store.set(outcome.store);
             state.notices.set(notices);
@@ -100,9 +102,12 @@ pub fn init() -> ProgressState {
         if theirs.read_only_newer.is_some() {
             return;
         }
-        state
+        let merged = state
             .store
-            .update(|ours| *ours = progress::merge(ours, &theirs.store));
+            .with_untracked(|ours| progress::merge(ours, &theirs.store));
+        if state.store.with_untracked(|ours| *ours != merged) {
+            state.store.set(merged);
+        }
     });
     state
 }
@@ -114,50 +119,164 @@ fn unsaved_banner(e: &storage::StorageError) -> String {
     )
 }
 
+fn newer_banner(v: u32) -> String {
+    format!(
+        "本地进度来自更新版本的应用（数据版本 {v}），本页不会覆盖它：这次的改动只保存在内存中。请刷新到最新版本。"
+    )
+}
+
 /// The app-wide state (after `init`).
 pub fn state() -> Option<ProgressState> {
     STATE.with(|s| s.get())
 }
 
-/// Applies a change to the store and saves it (merged with whatever another tab stored).
-pub fn update(change: impl FnOnce(&mut ProgressStore)) {
-    let Some(state) = state() else { return };
-    state.store.update(change);
-    save(state);
-}
-
-fn save(state: ProgressState) {
+/// What is stored now, for a read-merge-write. `None` when nothing may be written
+/// (read-only, storage unreachable, or newer data appeared); the banner says why.
+fn read_stored(state: ProgressState) -> Option<ProgressStore> {
     if state.read_only.get_untracked() {
-        return;
+        return None;
     }
-    let slugs = known_slugs();
     let stored = match storage::get(PROGRESS_KEY) {
         Ok(raw) => raw,
         Err(e) => {
-            state.banner.set(Some(unsaved_banner(&e)));
-            return;
+            set_banner(state, Some(unsaved_banner(&e)));
+            return None;
         }
     };
-    let theirs = progress::load(stored.as_deref(), &slugs);
-    if theirs.read_only_newer.is_some() {
+    let theirs = progress::load(stored.as_deref(), &known_slugs());
+    if let Some(v) = theirs.read_only_newer {
         state.read_only.set(true);
+        set_banner(state, Some(newer_banner(v)));
+        return None;
+    }
+    Some(theirs.store)
+}
+
+fn set_banner(state: ProgressState, banner: Option<String>) {
+    if state.banner.with_untracked(|b| *b != banner) {
+        state.banner.set(banner);
+    }
+}
+
+/// Applies a change to the store and saves it. Read-merge-write: what another tab stored
+/// is merged in *before* the change, so a stale copy here never wins over a newer record
+/// there just because it was touched later.
+pub fn update(change: impl FnOnce(&mut ProgressStore)) {
+    let Some(state) = state() else { return };
+    let theirs = read_stored(state);
+    state.store.update(|ours| {
+        if let Some(theirs) = &theirs {
+            *ours = progress::merge(ours, theirs);
+        }
+        change(ours);
+    });
+    if theirs.is_some() {
+        write(state);
+    }
+}
+
+/// Writes the in-memory store (never when read-only); updates the banner.
+fn write(state: ProgressState) {
+    if state.read_only.get_untracked() {
         return;
     }
-    let merged = state
-        .store
-        .with_untracked(|ours| progress::merge(ours, &theirs.store));
-    let json = progress::to_storage_json(&merged);
+    let json = state.store.with_untracked(progress::to_storage_json);
     match storage::set(PROGRESS_KEY, &json) {
-        Ok(()) => {
-            if state.banner.get_untracked().is_some() && !state.read_only.get_untracked() {
-                state.banner.set(None);
-            }
+        Ok(()) => set_banner(state, None),
+        Err(e) => set_banner(state, Some(unsaved_banner(&e))),
+    }
+}
+
+/// Merges an imported store into the current progress (the default import).
+pub fn import_merge(incoming: &ProgressStore) {
+    update(|s| *s = progress::import_merge(s, incoming));
+}
+
+/// Replaces all progress with `incoming` (import "替换全部" or reset). The epoch is bumped
+/// past both this tab's and the stored one, so every other tab adopts the replacement.
+pub fn replace_all(incoming: &ProgressStore) {
+    let now = now_ms();
+    update(|s| *s = progress::import_replace(s, incoming, now));
+}
+
+/// Backs up the current progress under a new backup key before a destructive change.
+/// Returns the key, or `None` when nothing could be written (or there is nothing to keep).
+pub fn backup_current() -> Option<String> {
+    let state = state()?;
+    if state.read_only.get_untracked() {
+        return None;
+    }
+    let empty = state
+        .store
+        .with_untracked(|s| s.topics.is_empty() && s.orphans.is_empty() && s.study_days.is_empty());
+    if empty {
+        return None;
+    }
+    let json = state
+        .store
+        .with_untracked(|s| progress::to_json(s, now_ms()));
+    let key = format!("{BACKUP_PREFIX}{}", now_ms() as i64);
+    storage::set(&key, &json).ok().map(|()| key)
+}
+
+/// Where and how progress is saved, for the settings section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageInfo {
+    /// Bytes of the stored progress text (`None` when nothing is stored or unreadable).
+    pub stored_bytes: Option<usize>,
+    /// Backups: `(key, bytes)`, newest first.
+    pub backups: Vec<(String, usize)>,
+    /// Why storage cannot be read, if it cannot.
+    pub error: Option<String>,
+}
+
+/// Reads the storage facts shown in the settings section.
+pub fn storage_info() -> StorageInfo {
+    let mut info = StorageInfo {
+        stored_bytes: None,
+        backups: Vec::new(),
+        error: None,
+    };
+    match storage::get(PROGRESS_KEY) {
+        Ok(raw) => info.stored_bytes = raw.map(|r| r.len()),
+        Err(e) => info.error = Some(e.message()),
+    }
+    if let Ok(keys) = storage::keys() {
+        for key in keys.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)) {
+            let size = storage::get(&key).ok().flatten().map_or(0, |v| v.len());
+            info.backups.push((key, size));
         }
-        Err(e) => state.banner.set(Some(unsaved_banner(&e))),
     }
-    if state.store.with_untracked(|ours| *ours != merged) {
-        state.store.set(merged);
+    // Keys end in a millisecond timestamp: newest first.
+    info.backups
+        .sort_by_key(|(k, _)| std::cmp::Reverse(backup_time(k).unwrap_or(0)));
+    info
+}
+
+/// The time (ms) a backup key was made, from its suffix.
+pub fn backup_time(key: &str) -> Option<i64> {
+    key.strip_prefix(BACKUP_PREFIX)?.parse().ok()
+}
+
+/// The text of one backup.
+pub fn read_backup(key: &str) -> Result<Option<String>, String> {
+    if !key.starts_with(BACKUP_PREFIX) {
+        return Ok(None);
     }
+    storage::get(key).map_err(|e| e.message())
+}
+
+/// Deletes one backup.
+pub fn delete_backup(key: &str) -> Result<(), String> {
+    if !key.starts_with(BACKUP_PREFIX) {
+        return Ok(());
+    }
+    storage::remove(key).map_err(|e| e.message())
+}
+
+/// The topic slugs of the notes, in order.
+pub fn slugs() -> Vec<&'static str> {
+    known_slugs()
 }
 
 /// The user's last input for an exercise, if remembered.
