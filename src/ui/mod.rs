@@ -193,10 +193,15 @@ pub fn App() -> impl IntoView {
         let _ = storage::set(THEME_KEY, next);
         set_theme.set(next.to_string());
     };
+    let theme_icon = move || match theme.get().as_str() {
+        "light" => "☀",
+        "dark" => "☾",
+        _ => "◐",
+    };
     let theme_label = move || match theme.get().as_str() {
-        "light" => "☀ 浅色",
-        "dark" => "☾ 深色",
-        _ => "◐ 跟随系统",
+        "light" => "浅色",
+        "dark" => "深色",
+        _ => "跟随系统",
     };
 
     // Close the mobile sidebar whenever the route changes, and scroll to the right place.
@@ -278,13 +283,15 @@ pub fn App() -> impl IntoView {
         }>"跳到正文"</a>
         <header class="topbar">
             <button class="menu-btn" aria-label="目录" aria-expanded=move || sidebar_open.get().to_string()
-                on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰ 目录"</button>
+                on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰"<span class="label">"目录"</span></button>
             <a class="brand" href="#/">"面试题 Playground"</a>
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>
             <a class="nav-link" href="#/review">"复习"</a>
-            <button class="theme-btn" title="切换配色" on:click=cycle_theme>{theme_label}</button>
+            <button class="theme-btn" title="切换配色" aria-label=move || format!("配色：{}", theme_label()) on:click=cycle_theme>
+                {theme_icon}<span class="label">{theme_label}</span>
+            </button>
         </header>
         <div class="layout">
             <nav class="sidebar" class:open=move || sidebar_open.get() aria-label="目录">
