@@ -2,7 +2,8 @@
 // plain static server under a sub-path, exactly as a user would get it.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets several checkouts on one machine run their suites side by side.
+const PORT = Number(process.env.E2E_PORT || 4173);
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,

@@ -4,6 +4,10 @@
 (function () {
   if (!("serviceWorker" in navigator)) return;
   var reloading = false;
+  // The first install claims the page (controller: null → worker); that is not an update,
+  // so only a change of an existing controller reloads (in every open tab, so none keeps
+  // running the old build against the new cache).
+  var hadController = !!navigator.serviceWorker.controller;
   function prompt(reg) {
     if (document.getElementById("update-prompt") || !reg.waiting) return;
     var bar = document.createElement("div");
@@ -25,6 +29,10 @@
     document.body.appendChild(bar);
   }
   navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (!hadController) {
+      hadController = true;
+      return;
+    }
     if (reloading) return;
     reloading = true;
     window.location.reload();

@@ -6,9 +6,16 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "mianshiti-" + VERSION;
 
+// Content-hashed files (Trunk's name-<16 hex>.ext) cannot be stale: take them from the HTTP
+// cache the page just filled, so installing does not download the app a second time. Any
+// other file is revalidated with the server (a 304 when unchanged), so a new worker never
+// precaches a stale index.html next to new hashed files.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const cacheMode = (f) => (HASHED.test(f) ? "default" : "no-cache");
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: "reload" }))))
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: cacheMode(f) }))))
   );
 });
 

@@ -12,6 +12,6 @@ HTML
     --disable-component-update --disable-sync --user-data-dir="$tmp/p" --hide-scrollbars \
     --default-background-color=00000000 --window-size=$size,$size --screenshot="$PWD/icon-$size.png" "file://$tmp/i.html" 2>/dev/null
 done
-# The maskable icon is full-bleed already (the symbol sits in the central safe zone).
-cp icon-512.png icon-maskable-512.png
+# The 512 px PNG doubles as the maskable icon (manifest lists it twice): the symbol is
+# full-bleed already and sits in the central safe zone.
 rm -rf "$tmp"
