@@ -136,7 +136,6 @@ fn current_route() -> Route {
     route::parse(&hash)
 }
 
-#[allow(dead_code)] // used by the search box
 /// Navigates by setting `location.hash` (the `hashchange` listener updates the view).
 pub(crate) fn navigate(route: &Route) {
     let _ = window().location().set_hash(&route::to_hash(route));
