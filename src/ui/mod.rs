@@ -78,10 +78,9 @@ pub(crate) fn watch_reading(slug: &str) {
     READING.with(|r| *r.borrow_mut() = Some(slug.to_string()));
 }
 
-fn scroll_fraction() -> (f64, bool) {
-    let w = window();
-    let y = w.scroll_y().unwrap_or(0.0);
-    let inner = w
+/// How far the page can scroll vertically, in CSS pixels.
+fn max_scroll() -> f64 {
+    let inner = window()
         .inner_height()
         .ok()
         .and_then(|v| v.as_f64())
@@ -90,13 +89,19 @@ fn scroll_fraction() -> (f64, bool) {
         .document_element()
         .map(|e| e.scroll_height() as f64)
         .unwrap_or(0.0);
-    let max = (height - inner).max(0.0);
+    (height - inner).max(0.0)
+}
+
+/// The scroll position as a fraction of the page, and whether the reader is at its end.
+fn scroll_fraction() -> (f64, bool) {
+    let y = window().scroll_y().unwrap_or(0.0);
+    let max = max_scroll();
     let fraction = if max <= 0.0 {
         1.0
     } else {
         (y / max).clamp(0.0, 1.0)
     };
-    (fraction, y + inner >= height - 48.0)
+    (fraction, y >= max - 48.0)
 }
 
 fn install_reading_tracker() {
@@ -228,17 +233,7 @@ pub fn App() -> impl IntoView {
             match (target, restore) {
                 (Some(el), _) => el.scroll_into_view(),
                 (None, Some(fraction)) => {
-                    let (_, _) = scroll_fraction();
-                    let inner = window()
-                        .inner_height()
-                        .ok()
-                        .and_then(|v| v.as_f64())
-                        .unwrap_or(0.0);
-                    let height = document()
-                        .document_element()
-                        .map(|e| e.scroll_height() as f64)
-                        .unwrap_or(0.0);
-                    window().scroll_to_with_x_and_y(0.0, fraction * (height - inner).max(0.0));
+                    window().scroll_to_with_x_and_y(0.0, fraction * max_scroll());
                 }
                 (None, None) => window().scroll_to_with_x_and_y(0.0, 0.0),
             }

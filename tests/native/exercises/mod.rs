@@ -8,6 +8,20 @@ mod unit;
 mod vectors;
 
 use mianshiti_playground::exercises::{run, Section};
+
+/// The P1 exercise ids, in catalogue order.
+pub(crate) const IDS: [&str; 10] = [
+    "merge_sorted_lists",
+    "reverse_number",
+    "sort_dict_by_value",
+    "day_of_year",
+    "list_slice",
+    "set_ops",
+    "str_to_int",
+    "remove_while_iterating",
+    "closure_late_binding",
+    "topk_word_freq",
+];
 use std::collections::BTreeMap;
 
 /// Runs an exercise and returns `key -> value` with exceptions prefixed by `!`, or the input error.

@@ -5,18 +5,7 @@ use mianshiti_playground::exercises::parse::parse_literal;
 use mianshiti_playground::exercises::{catalogue, run, WordCounter};
 use proptest::prelude::*;
 
-const IDS: [&str; 10] = [
-    "merge_sorted_lists",
-    "reverse_number",
-    "sort_dict_by_value",
-    "day_of_year",
-    "list_slice",
-    "set_ops",
-    "str_to_int",
-    "remove_while_iterating",
-    "closure_late_binding",
-    "topk_word_freq",
-];
+use super::IDS;
 
 fn literalish() -> impl Strategy<Value = String> {
     // Mostly Python-ish tokens so the parser gets deep, plus arbitrary unicode.

@@ -275,18 +275,7 @@ fn ports_on_hand_picked_cases() {
 
 #[test]
 fn catalogue_is_complete() {
-    let ids = [
-        "merge_sorted_lists",
-        "reverse_number",
-        "sort_dict_by_value",
-        "day_of_year",
-        "list_slice",
-        "set_ops",
-        "str_to_int",
-        "remove_while_iterating",
-        "closure_late_binding",
-        "topk_word_freq",
-    ];
+    let ids = super::IDS;
     assert_eq!(catalogue().len(), ids.len());
     for id in ids {
         let info = find(id).unwrap_or_else(|| panic!("missing {id}"));

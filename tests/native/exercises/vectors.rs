@@ -122,18 +122,7 @@ fn all_vectors_pass() {
         cases: 0,
         message_mismatch: Vec::new(),
     };
-    for id in [
-        "merge_sorted_lists",
-        "reverse_number",
-        "sort_dict_by_value",
-        "day_of_year",
-        "list_slice",
-        "set_ops",
-        "str_to_int",
-        "remove_while_iterating",
-        "closure_late_binding",
-        "topk_word_freq",
-    ] {
+    for id in super::IDS {
         for v in load(id) {
             tally.cases += 1;
             let input = &v["input"];
