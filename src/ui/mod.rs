@@ -51,6 +51,7 @@ pub(crate) fn exercise_now_ms() -> f64 {
 thread_local! {
     static PENDING_SCROLL: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
     static READING: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static READING_TICK: std::cell::Cell<Option<WriteSignal<u32>>> = const { std::cell::Cell::new(None) };
 }
 
 /// Asks the next render of `slug` to restore a scroll fraction ("continue reading").
@@ -76,6 +77,13 @@ fn take_pending_scroll(slug: &str) -> Option<f64> {
 /// the topic 已读 once the reader reaches its end.
 pub(crate) fn watch_reading(slug: &str) {
     READING.with(|r| *r.borrow_mut() = Some(slug.to_string()));
+    // A page short enough to fit on screen is read without scrolling: check once it settled.
+    if let Some(set_tick) = READING_TICK.with(|t| t.get()) {
+        set_timeout(
+            move || set_tick.update(|t| *t = t.wrapping_add(1)),
+            std::time::Duration::from_secs(3),
+        );
+    }
 }
 
 /// How far the page can scroll vertically, in CSS pixels.
@@ -106,6 +114,7 @@ fn scroll_fraction() -> (f64, bool) {
 
 fn install_reading_tracker() {
     let (tick, set_tick) = signal(0u32);
+    READING_TICK.with(|t| t.set(Some(set_tick)));
     let pending = StoredValue::new(false);
     let handle = window_event_listener(leptos::ev::scroll, move |_| {
         if !pending.get_value() {
@@ -121,7 +130,12 @@ fn install_reading_tracker() {
     });
     std::mem::forget(handle);
     Effect::new(move |_| {
-        tick.get();
+        // Only after a scroll (or the settle timer): reading layout during start-up forces a
+        // synchronous reflow before the first paint (measured ~140 ms of app-ready), and the
+        // topic page has already recorded position 0.
+        if tick.get() == 0 {
+            return;
+        }
         let Some(slug) = READING.with(|r| r.borrow().clone()) else {
             return;
         };
@@ -129,7 +143,7 @@ fn install_reading_tracker() {
         let now = progress_state::now_ms();
         progress_state::update(|s| {
             s.set_last_topic(&slug, fraction, now);
-            if at_end && tick.get_untracked() > 0 {
+            if at_end {
                 s.mark_visit(&slug, now);
             }
         });

@@ -1,0 +1,28 @@
+import { test, expect, ready } from "./helpers.mjs";
+
+test.use({ serviceWorkers: "block" });
+
+test("reading to the end marks a topic read, and 继续阅读 restores the position", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("./#/t/memory-management");
+  await ready(page);
+  const read = page.locator('.status-btn[data-status="read"]');
+  await expect(page.locator('.status-btn[data-status="unread"]')).toHaveAttribute("aria-pressed", "true");
+  // Halfway: the position is saved but the topic is not read yet.
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+  await page.waitForTimeout(900);
+  await expect(read).toHaveAttribute("aria-pressed", "false");
+  await page.goto("./#/");
+  const cont = page.locator('[data-continue="topic"]');
+  await expect(cont).toContainText("Python的内存管理机制");
+  await expect(cont).toContainText(/继续阅读（(4\d|5\d)%）/);
+  await cont.click();
+  await expect(page.locator("h1.topic-title")).toHaveText("Python的内存管理机制：");
+  await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeGreaterThan(0.35);
+  // To the end: now it is read.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(read).toHaveAttribute("aria-pressed", "true");
+  await page.reload();
+  await ready(page);
+  await expect(page.locator('.status-btn[data-status="read"]')).toHaveAttribute("aria-pressed", "true");
+});
