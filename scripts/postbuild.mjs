@@ -17,7 +17,7 @@ function walk(dir) {
 
 // 1. CSP: hash every inline <script> (Trunk's module loader) and allow wasm compilation.
 let html = readFileSync(join(dist, "index.html"), "utf8");
-html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, "");
+html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/g, "");
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((s) => `'sha256-${sha256(s, "base64")}'`);
 const csp = [
@@ -32,7 +32,11 @@ const csp = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
-html = html.replace("<meta charset=\"utf-8\">", `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${csp}">`);
+// Trunk may minify the HTML (`<meta charset=utf-8>`), so match the charset tag loosely, and
+// fail the build rather than ship a page without its CSP.
+const charset = /<meta charset=["']?utf-8["']?\s*\/?>/i;
+if (!charset.test(html)) throw new Error("postbuild: no <meta charset=utf-8> in dist/index.html to anchor the CSP");
+html = html.replace(charset, (tag) => `${tag}<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 writeFileSync(join(dist, "index.html"), html);
 
 // 2. Service worker: precache every file of this build, versioned by their contents.
