@@ -28,5 +28,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/playground/`,
     reuseExistingServer: false,
     timeout: 30_000,
+    // The server's per-request log would bury the test report.
+    stdout: "ignore",
+    stderr: "ignore",
   },
 });
