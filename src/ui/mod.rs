@@ -43,6 +43,15 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// The `<input type=file>` behind a `change` event and the first file picked in it.
+pub(crate) fn picked_file(
+    ev: &web_sys::Event,
+) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    Some((input, file))
+}
+
 /// A high-resolution timestamp in ms (for run times shown to the user).
 pub(crate) fn exercise_now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)

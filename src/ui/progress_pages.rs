@@ -538,13 +538,7 @@ fn parse_import(name: &str, text: &str) -> ImportView {
 }
 
 fn read_file(ev: &web_sys::Event, import: RwSignal<Option<ImportView>>) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+    let Some((input, file)) = super::picked_file(ev) else {
         return;
     };
     // Clear the picker so choosing the same file again fires `change` again.

@@ -2,7 +2,6 @@
 //! The pure `WordCounter` carries words and UTF-8 sequences across chunk boundaries.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::exercises::{show_pairs, WordCounter};
 
@@ -25,13 +24,7 @@ pub fn WordFile() -> impl IntoView {
     let (progress, set_progress) = signal(None::<(f64, f64)>);
     let (result, set_result) = signal(None::<Result<FileResult, String>>);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some((_, file)) = super::picked_file(&ev) else {
             return;
         };
         let k = k.get_untracked();
