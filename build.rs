@@ -1,5 +1,8 @@
-//! Bundles content/*.md into the binary: generates a sorted list of
-//! `(file name, include_str!(..))` so the app and the native tests read the same bytes.
+//! Bundles content/*.md into the binary: generates a sorted list of `(file name, text)`.
+//!
+//! Natively (tests, the `prerender` build step) the text is the whole file. In the wasm app
+//! it is only the front matter: the bodies reach the browser pre-rendered as the notes
+//! bundle (`src/notes/bundle.rs`), so the wasm carries neither the Markdown nor a renderer.
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -12,13 +15,26 @@ fn main() {
         .filter(|n| n.ends_with(".md"))
         .collect();
     names.sort();
+    let front_matter_only = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
     let mut out = String::from("/// Every content file, in file-name (= seed) order.\npub static FILES: &[(&str, &str)] = &[\n");
     for n in &names {
-        println!("cargo:rerun-if-changed={}", dir.join(n).display());
-        out.push_str(&format!(
-            "    ({n:?}, include_str!({:?})),\n",
-            dir.join(n).display().to_string()
-        ));
+        let path = dir.join(n);
+        println!("cargo:rerun-if-changed={}", path.display());
+        if front_matter_only {
+            let text = fs::read_to_string(&path).expect("content file is UTF-8");
+            // `---\n…\n---\n`: keep through the closing marker (a bad file keeps its
+            // whole text, so the app reports the same front-matter error the tests would).
+            let head = text
+                .get(4..)
+                .and_then(|rest| rest.find("\n---\n").map(|i| &text[..4 + i + 5]))
+                .unwrap_or(&text);
+            out.push_str(&format!("    ({n:?}, {head:?}),\n"));
+        } else {
+            out.push_str(&format!(
+                "    ({n:?}, include_str!({:?})),\n",
+                path.display().to_string()
+            ));
+        }
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("content_files.rs");

@@ -3,7 +3,9 @@
 //!
 //! Pure: no browser imports. Parsing never panics; a bad file yields a [`FrontMatterError`].
 
+pub mod bundle;
 pub mod highlight;
+pub mod html_text;
 pub mod markdown;
 pub mod search;
 
@@ -16,6 +18,45 @@ mod generated {
 /// Every bundled content file as `(file name, text)`, in seed order.
 pub fn content_files() -> &'static [(&'static str, &'static str)] {
     generated::FILES
+}
+
+/// A topic title as inline HTML: escaped, with `` `code` `` spans marked up and `**`
+/// dropped. The same output as the Markdown renderer gives for every title (a native test
+/// checks all of them), without pulling pulldown-cmark into the wasm for one-line titles.
+pub fn title_html(title: &str) -> String {
+    let mut out = String::with_capacity(title.len() + 16);
+    let text = title.replace("**", "");
+    let text = text.trim();
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        highlight::escape_html(first, &mut out);
+    }
+    let rest: Vec<&str> = parts.collect();
+    // Pairs of backticks delimit code; an unpaired last backtick stays literal.
+    let mut i = 0;
+    while i < rest.len() {
+        if i + 1 < rest.len() {
+            out.push_str("<code>");
+            highlight::escape_html(rest[i], &mut out);
+            out.push_str("</code>");
+            highlight::escape_html(rest[i + 1], &mut out);
+            i += 2;
+        } else {
+            out.push('`');
+            highlight::escape_html(rest[i], &mut out);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The home page's introduction. index.html's boot view paints the same sentence before the
+/// wasm runs (a native test keeps the two identical).
+pub fn home_intro(n_topics: usize) -> String {
+    format!(
+        "一份 {n_topics} 个主题的 Python 面试笔记：语言特性、算法编码题、并发、网络、Web 框架、数据库与分布式。\
+         每个主题都在浏览器里离线渲染；编码题配有 Rust 移植版，边输入边运行，结果与 CPython 一致；笔记里有错的地方会明确标出。"
+    )
 }
 
 /// The fixed list of categories, in the order the home page shows them.

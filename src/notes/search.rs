@@ -12,6 +12,7 @@
 
 use std::cmp::Reverse;
 
+use super::html_text::extract_html;
 use super::Catalogue;
 
 /// Queries longer than this many characters are cut (see [`Query::truncated`]).
@@ -89,12 +90,33 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes every topic plus the given exercises `(id, title, topic slug)`.
+    /// Indexes every topic (rendering each body, as the build does) plus the given
+    /// exercises `(id, title, topic slug)`. The app uses [`SearchIndex::from_html`] with the
+    /// bodies it fetched; both read the same rendered HTML.
     pub fn build(catalogue: &Catalogue, exercises: &[(&str, &str, &str)]) -> SearchIndex {
+        let bodies: Vec<String> = catalogue
+            .topics
+            .iter()
+            .map(super::bundle::topic_html)
+            .collect();
+        SearchIndex::from_html(
+            catalogue,
+            |slug| catalogue.index_of(slug).map(|i| bodies[i].as_str()),
+            exercises,
+        )
+    }
+
+    /// Indexes every topic, reading its rendered body HTML from `html_of(slug)` (a topic
+    /// without a body is indexed by its title), plus the given exercises.
+    pub fn from_html<'a>(
+        catalogue: &Catalogue,
+        html_of: impl Fn(&str) -> Option<&'a str>,
+        exercises: &[(&str, &str, &str)],
+    ) -> SearchIndex {
         let mut docs = Vec::with_capacity(catalogue.topics.len() + exercises.len());
         for topic in &catalogue.topics {
             let title = plain_inline(&topic.title);
-            let extract = extract(&topic.body);
+            let extract = extract_html(html_of(&topic.slug).unwrap_or(""));
             docs.push(Doc {
                 kind: HitKind::Topic,
                 slug: topic.slug.clone(),
@@ -514,130 +536,4 @@ fn snippet(body: &str, n_body: &str, terms: &[String]) -> Vec<(String, bool)> {
 /// Inline Markdown → plain text: drops backticks and `**` emphasis markers.
 fn plain_inline(text: &str) -> String {
     text.replace("**", "").replace('`', "").trim().to_string()
-}
-
-/// Plain text of a body, plus its "key" text (headings, inline code, bold).
-struct Extract {
-    plain: String,
-    key: String,
-}
-
-/// Cheap Markdown stripping, line by line. Fenced code is kept verbatim; outside it,
-/// heading/quote/table markers, backticks, `**`, and link/image syntax are removed.
-fn extract(body: &str) -> Extract {
-    let mut plain = String::with_capacity(body.len());
-    let mut key = String::new();
-    let mut fence: Option<&str> = None;
-    for line in body.lines() {
-        let trimmed = line.trim_start();
-        if let Some(marker) = fence {
-            if trimmed.starts_with(marker) {
-                fence = None;
-            } else {
-                plain.push_str(line);
-                plain.push('\n');
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            continue;
-        }
-        let mut rest = trimmed;
-        let mut heading = false;
-        let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-        if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t']) {
-            rest = rest[hashes..].trim_start();
-            heading = true;
-        }
-        while let Some(r) = rest.strip_prefix('>') {
-            rest = r.trim_start();
-        }
-        if let Some(r) = ["- ", "* ", "+ "].iter().find_map(|m| rest.strip_prefix(m)) {
-            rest = r.trim_start(); // list bullet
-        }
-        if rest.starts_with('|') {
-            if rest
-                .bytes()
-                .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
-            {
-                continue; // table separator row
-            }
-            let cells = rest.replace('|', " ");
-            inline_plain(&cells, &mut plain, &mut key);
-        } else {
-            let line_start = plain.len();
-            inline_plain(rest, &mut plain, &mut key);
-            if heading {
-                key.push_str(&plain[line_start..]);
-                key.push('\n');
-            }
-        }
-        plain.push('\n');
-    }
-    Extract { plain, key }
-}
-
-/// Appends the plain form of one Markdown line to `out`; code spans and bold text also go to `key`.
-fn inline_plain(line: &str, out: &mut String, key: &mut String) {
-    let mut rest = line;
-    while !rest.is_empty() {
-        if let Some(r) = rest.strip_prefix('`') {
-            let ticks = 1 + r.bytes().take_while(|&b| b == b'`').count();
-            let r = &rest[ticks..];
-            let closer = &rest[..ticks];
-            if let Some(end) = r.find(closer) {
-                let code = &r[..end];
-                out.push_str(code);
-                key.push_str(code);
-                key.push('\n');
-                rest = &r[end + ticks..];
-            } else {
-                rest = r;
-            }
-        } else if let Some(r) = rest.strip_prefix("**") {
-            if let Some(end) = r.find("**") {
-                inline_plain(&r[..end], out, key);
-                key.push_str(&r[..end].replace('`', ""));
-                key.push('\n');
-                rest = &r[end + 2..];
-            } else {
-                rest = r;
-            }
-        } else if rest.starts_with("![") || rest.starts_with('[') {
-            // [text](url) → text; ![alt](url) → alt. Anything else stays as typed.
-            let open = if rest.starts_with('!') { 2 } else { 1 };
-            match link_parts(&rest[open..]) {
-                Some((text, consumed)) => {
-                    out.push_str(text);
-                    rest = &rest[open + consumed..];
-                }
-                None => {
-                    out.push_str(&rest[..open]);
-                    rest = &rest[open..];
-                }
-            }
-        } else {
-            let next = rest.find(['`', '*', '[', '!']).map_or(rest.len(), |i| {
-                if i == 0 {
-                    rest.chars().next().map_or(1, char::len_utf8)
-                } else {
-                    i
-                }
-            });
-            out.push_str(&rest[..next]);
-            rest = &rest[next..];
-        }
-    }
-}
-
-/// For `text](url)…` returns `(text, bytes consumed through the closing ')')`.
-fn link_parts(s: &str) -> Option<(&str, usize)> {
-    let close = s.find("](")?;
-    let text = &s[..close];
-    if text.contains('[') || text.contains('\n') {
-        return None;
-    }
-    let url_end = s[close + 2..].find(')')?;
-    Some((text, close + 2 + url_end + 1))
 }

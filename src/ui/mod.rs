@@ -33,14 +33,128 @@ pub(crate) fn catalogue() -> Result<&'static Catalogue, &'static str> {
     }
 }
 
-/// Installs the panic hook and mounts the app on `<body>`.
+/// Topic bodies by slug, from the notes bundle (`Err`: why it could not be loaded).
+static BODIES: OnceLock<Result<std::collections::HashMap<String, String>, String>> =
+    OnceLock::new();
+
+/// The rendered body of a topic, or why the notes are unavailable.
+pub(crate) fn topic_body(slug: &str) -> Result<String, String> {
+    match BODIES.get() {
+        Some(Ok(map)) => map
+            .get(slug)
+            .cloned()
+            .ok_or_else(|| format!("笔记文件里没有「{slug}」")),
+        Some(Err(e)) => Err(e.clone()),
+        None => Err("笔记尚未加载".to_string()),
+    }
+}
+
+/// Every loaded body as `(slug, html)` (empty when the notes could not be loaded).
+pub(crate) fn with_bodies<R>(f: impl FnOnce(&std::collections::HashMap<String, String>) -> R) -> R {
+    static EMPTY: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
+    match BODIES.get() {
+        Some(Ok(map)) => f(map),
+        _ => f(EMPTY.get_or_init(Default::default)),
+    }
+}
+
+/// Installs the panic hook, loads the notes bundle (usually already on its way: the inline
+/// boot script in index.html started the request before the wasm arrived), then replaces
+/// the pre-rendered boot view with the app.
 pub fn start() {
     panic::install();
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
-    }
     apply_theme(&stored_theme());
-    leptos::mount::mount_to_body(App);
+    // Not leptos' spawn_local: its executor only exists once the app is mounted.
+    wasm_bindgen_futures::spawn_local(async {
+        let bodies = load_notes().await.map(|b| {
+            b.topics
+                .into_iter()
+                .map(|t| (t.slug, t.html))
+                .collect::<std::collections::HashMap<_, _>>()
+        });
+        let _ = BODIES.set(bodies);
+        // Let the boot view reach the screen first: it is what the reader sees while the
+        // app builds its DOM (and what LCP measures), so never replace it unpainted.
+        after_first_paint().await;
+        if let Some(boot) = document().get_element_by_id("boot") {
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(App);
+    });
+}
+
+/// Resolves once the page has painted something (at once if it already has): the next
+/// frame after a `requestAnimationFrame`, or after 100 ms if frames are not running
+/// (a background tab).
+async fn after_first_paint() {
+    let painted = window()
+        .performance()
+        .map(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+        .unwrap_or(true);
+    if painted {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let r1 = resolve.clone();
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = r1.call0(&wasm_bindgen::JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+        set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            },
+            std::time::Duration::from_millis(100),
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Fetches and parses the notes bundle named by `<link rel=preload data-notes>`, reusing the
+/// boot script's request (`window.__mianshitiNotes`, a promise of the text) when there is one.
+async fn load_notes() -> Result<crate::notes::bundle::Bundle, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let started = js_sys::Reflect::get(&window(), &"__mianshitiNotes".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    let text = match started {
+        Some(p) => JsFuture::from(p).await,
+        None => {
+            let url = document()
+                .query_selector("link[data-notes]")
+                .ok()
+                .flatten()
+                .and_then(|l| l.get_attribute("href"))
+                .ok_or("页面缺少笔记文件的链接")?;
+            match JsFuture::from(window().fetch_with_str(&url)).await {
+                Ok(resp) => match resp.dyn_into::<web_sys::Response>() {
+                    Ok(r) if r.ok() => match r.text() {
+                        Ok(p) => JsFuture::from(p).await,
+                        Err(e) => Err(e),
+                    },
+                    Ok(r) => return Err(format!("服务器返回 HTTP {}", r.status())),
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            }
+        }
+    };
+    let text = text
+        .map_err(|e| {
+            format!(
+                "下载笔记文件失败（{}）",
+                e.as_string()
+                    .or_else(|| js_sys::Error::from(e).message().as_string())
+                    .unwrap_or_else(|| "网络错误".into())
+            )
+        })?
+        .as_string()
+        .ok_or("笔记文件不是文本")?;
+    crate::notes::bundle::parse(&text)
 }
 
 /// The `<input type=file>` behind a `change` event and the first file picked in it.
@@ -209,6 +323,8 @@ pub fn App() -> impl IntoView {
     let progress = progress_state::init();
     install_reading_tracker();
     let (sidebar_open, set_sidebar_open) = signal(false);
+    let (toc_ready, set_toc_ready) = signal(false);
+    set_timeout(move || set_toc_ready.set(true), std::time::Duration::ZERO);
     let (theme, set_theme) = signal(stored_theme());
     let cycle_theme = move |_| {
         let next = match theme.get_untracked().as_str() {
@@ -312,7 +428,9 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="layout">
             <nav class="sidebar" class:open=move || sidebar_open.get() aria-label="目录">
-                <Sidebar route=route />
+                // Built in the task after the page itself: 78 links are not what the reader
+                // waits for, and splitting the work keeps each main-thread task short.
+                {move || toc_ready.get().then(|| view! { <Sidebar route=route /> })}
             </nav>
             <div class="scrim" class:open=move || sidebar_open.get()
                 on:click=move |_| set_sidebar_open.set(false)></div>
@@ -360,7 +478,7 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
                                 class:current=is_current
                                 aria-current=move || if is_current.get() { Some("page") } else { None }
                                 data-slug=slug2
-                                inner_html=crate::notes::markdown::render_inline(&t.title)></a>
+                                inner_html=crate::notes::title_html(&t.title)></a>
                         </li>
                     }
                 })

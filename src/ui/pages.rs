@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::exercises;
-use crate::notes::markdown::{render, render_inline};
+use crate::notes::title_html as render_inline;
 use crate::notes::{Catalogue, CATEGORIES};
 use crate::route::{self, Route};
 
@@ -47,8 +47,7 @@ pub fn Home(cat: &'static Catalogue) -> impl IntoView {
             <section class="hero">
                 <h1>"面试题 Playground"</h1>
                 <p>
-                    "一份 " {n_topics} " 个主题的 Python 面试笔记：语言特性、算法编码题、并发、网络、Web 框架、数据库与分布式。"
-                    "每个主题都在浏览器里离线渲染；编码题配有 Rust 移植版，边输入边运行，结果与 CPython 一致；笔记里有错的地方会明确标出。"
+                    {crate::notes::home_intro(n_topics)}
                 </p>
                 <p><a class="button" href=cat.topics.first().map(|t| route::topic_hash(&t.slug)).unwrap_or_default()>"从第一题开始 →"</a></p>
             </section>
@@ -65,8 +64,10 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
         return view! { <NotFound what="找不到这个主题".to_string() /> }.into_any();
     };
     set_title(&format!("{} · {APP_NAME}", topic.title.replace('`', "")));
-    let prefix = format!("{}/", route::topic_hash(&topic.slug));
-    let rendered = render(&topic.body, &prefix);
+    let body = match super::topic_body(&topic.slug) {
+        Ok(html) => view! { <div class="note-body" inner_html=html></div> }.into_any(),
+        Err(e) => view! { <NotesMissing reason=e /> }.into_any(),
+    };
     let prev = idx.checked_sub(1).and_then(|i| cat.topics.get(i));
     let next = cat.topics.get(idx + 1);
     let nav_link = |t: Option<&'static crate::notes::Topic>,
@@ -124,7 +125,7 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
             {original_note}
             <TopicStatusBar slug=slug />
             {exercise_links}
-            <div class="note-body" inner_html=rendered.html></div>
+            {body}
             {exercise_panels}
             <TopicNote slug=slug />
             <nav class="prev-next" aria-label="上一题 / 下一题">
@@ -134,6 +135,18 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// Shown instead of a topic body when the notes bundle could not be loaded.
+#[component]
+pub fn NotesMissing(reason: String) -> impl IntoView {
+    view! {
+        <div class="panel error" role="alert" data-view="notes-missing">
+            <p>"这一题的正文没能加载：" {reason}</p>
+            <p>"练习和进度仍然可用。请检查网络后重新加载。"</p>
+            <p><button class="primary" on:click=|_| { let _ = window().location().reload(); }>"重新加载"</button></p>
+        </div>
+    }
 }
 
 /// The 404 view.

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::catalogue;
 use super::progress_state::{self, now_ms, today, BACKUP_PREFIX, PROGRESS_KEY};
-use crate::notes::markdown::{render, render_inline};
+use crate::notes::title_html as render_inline;
 use crate::notes::{Catalogue, CATEGORIES};
 use crate::progress::{
     self, date_of_day, ChangeKind, ProgressStore, Rating, ReviewCard, Status, StatusCounts,
@@ -1171,12 +1171,13 @@ pub fn ReviewPage() -> impl IntoView {
         let slug_a = slug.clone();
         let body = move || {
             revealed.get().then(|| {
-                let prefix = format!("{}/", route::topic_hash(&slug_a));
                 let note = state.store.with_untracked(|s| s.note(&slug_a).to_string());
-                let html = cat
-                    .get(&slug_a)
-                    .map(|t| render(&t.body, &prefix).html)
-                    .unwrap_or_default();
+                let html = super::topic_body(&slug_a).unwrap_or_else(|e| {
+                    let mut msg = String::from("<p class=\"muted\">正文没能加载：");
+                    crate::notes::highlight::escape_html(&e, &mut msg);
+                    msg.push_str("</p>");
+                    msg
+                });
                 view! {
                     <div class="review-answer" data-answer>
                         <div class="note-body" inner_html=html></div>

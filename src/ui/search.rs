@@ -44,7 +44,9 @@ fn index() -> Option<&'static SearchIndex> {
             .iter()
             .map(|e| (e.id, e.title, e.topic_slug))
             .collect();
-        SearchIndex::build(cat, &exercises)
+        super::with_bodies(|bodies| {
+            SearchIndex::from_html(cat, |slug| bodies.get(slug).map(String::as_str), &exercises)
+        })
     }))
 }
 

@@ -32,7 +32,9 @@ export function topics() {
   });
 }
 
-/** Waits until the Leptos app has mounted. */
+/** Waits until the Leptos app has mounted (the pre-wasm boot view has a top bar too, but
+ *  only the app has `<main id="main">`). */
 export async function ready(page) {
+  await expect(page.locator("main#main")).toBeAttached();
   await expect(page.locator("header.topbar")).toBeVisible();
 }

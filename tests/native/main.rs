@@ -1,5 +1,6 @@
 //! The one native integration test binary: `cargo test --test native`.
 
+mod bundle;
 mod content;
 mod exercises;
 mod progress;

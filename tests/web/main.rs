@@ -34,6 +34,10 @@ async fn the_app_mounts_and_routes_by_hash() {
         .await
         .expect("home page rendered");
     assert_eq!(title.text_content().as_deref(), Some("面试题 Playground"));
+    // The table of contents is built in the task after the page.
+    wait_for(&doc, "nav.sidebar .toc-group a")
+        .await
+        .expect("sidebar rendered");
     let links = doc
         .query_selector_all("nav.sidebar .toc-group a")
         .expect("query works");

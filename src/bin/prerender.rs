@@ -1,0 +1,74 @@
+//! Build step (native): renders every topic to HTML and writes the notes bundle next to the
+//! built app, then points `index.html` at it.
+//!
+//!     cargo run --bin prerender -- <dir>
+//!
+//! `<dir>` is Trunk's staging directory (Trunk.toml runs this as a `post_build` hook, so
+//! `trunk build` and `trunk serve` both get it) or any built `dist/`. It writes
+//! `notes-<hash>.json` (removing older `notes-*.json`) and replaces the `notes.json`
+//! placeholder in `index.html` (the `<link rel=preload … data-notes>` the app and the
+//! pre-wasm paint read). Exits non-zero with a message when anything is off.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("prerender: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run() -> Result<(), String> {
+    use mianshiti_playground::notes::{bundle, Catalogue};
+    use std::fs;
+    use std::path::PathBuf;
+
+    let dir = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
+        .map(PathBuf::from)
+        .ok_or("usage: prerender <dir> (or set TRUNK_STAGING_DIR)")?;
+    let cat = Catalogue::load()?;
+    let json = bundle::to_json(&bundle::build(&cat));
+    let name = bundle::file_name(&json);
+
+    let index_path = dir.join("index.html");
+    let index = fs::read_to_string(&index_path)
+        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    // The placeholder, or the name an earlier run of this step wrote.
+    let current = find_notes_ref(&index).ok_or(
+        "index.html has no `notes.json` / `notes-<hash>.json` reference to point at the bundle",
+    )?;
+    let index = index.replace(&current, &name);
+
+    for entry in fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
+        let n = entry.file_name().to_string_lossy().into_owned();
+        if n.starts_with("notes-") && n.ends_with(".json") && n != name {
+            fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
+        }
+    }
+    fs::write(dir.join(&name), &json).map_err(|e| e.to_string())?;
+    fs::write(&index_path, index).map_err(|e| e.to_string())?;
+    eprintln!(
+        "prerender: {} topics → {name} ({} bytes)",
+        cat.topics.len(),
+        json.len()
+    );
+    Ok(())
+}
+
+/// `notes.json` or `notes-<16 hex>.json` as it appears in index.html.
+#[cfg(not(target_arch = "wasm32"))]
+fn find_notes_ref(index: &str) -> Option<String> {
+    if index.contains("notes.json") {
+        return Some("notes.json".into());
+    }
+    let at = index.find("notes-")?;
+    let candidate = index.get(at..at + 6 + 16 + 5)?;
+    let hex = &candidate[6..22];
+    (hex.bytes().all(|b| b.is_ascii_hexdigit()) && candidate.ends_with(".json"))
+        .then(|| candidate.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

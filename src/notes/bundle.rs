@@ -1,0 +1,105 @@
+//! The notes bundle: every topic body rendered to HTML at build time and shipped as one
+//! JSON file next to the app (`notes-<hash>.json`).
+//!
+//! Why: the wasm then carries neither the Markdown (~43 KB gzip) nor pulldown-cmark and its
+//! entity tables (~45 KB gzip), starts without rendering Markdown, and a tiny inline script
+//! can paint the deep-linked topic from the same file before the wasm has even arrived.
+//! `src/bin/prerender.rs` writes the file (native, after Trunk's build); the app fetches it
+//! once at start-up and parses it with [`parse`].
+
+use serde::{Deserialize, Serialize};
+
+use super::markdown::render;
+use super::{Catalogue, Topic};
+use crate::route;
+
+/// Bumped when the shape of the file changes.
+pub const FORMAT_VERSION: u32 = 1;
+/// Refuse absurd files before parsing them (the real one is ~300 KB).
+pub const MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// [`FORMAT_VERSION`] of the writer.
+    pub version: u32,
+    /// Topics in catalogue order.
+    pub topics: Vec<BundleTopic>,
+}
+
+/// One topic, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleTopic {
+    /// The topic's slug (key).
+    pub slug: String,
+    /// Title as HTML (inline code marked up), for the pre-wasm paint.
+    pub title: String,
+    /// Category, for the pre-wasm paint's breadcrumb.
+    pub category: String,
+    /// The rendered body.
+    pub html: String,
+}
+
+/// Renders one topic body exactly as the topic page shows it.
+pub fn topic_html(topic: &Topic) -> String {
+    render(&topic.body, &format!("{}/", route::topic_hash(&topic.slug))).html
+}
+
+/// Renders every topic of the catalogue.
+pub fn build(cat: &Catalogue) -> Bundle {
+    Bundle {
+        version: FORMAT_VERSION,
+        topics: cat
+            .topics
+            .iter()
+            .map(|t| BundleTopic {
+                slug: t.slug.clone(),
+                title: super::title_html(&t.title),
+                category: t.category.clone(),
+                html: topic_html(t),
+            })
+            .collect(),
+    }
+}
+
+/// The file's text (compact JSON).
+pub fn to_json(bundle: &Bundle) -> String {
+    serde_json::to_string(bundle).unwrap_or_default()
+}
+
+/// The content-addressed file name: `notes-<16 hex digits of FNV-1a 64>.json`, so a new
+/// build never meets a stale copy in a browser cache and the service worker can treat it
+/// like Trunk's hashed files.
+pub fn file_name(json: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in json.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("notes-{h:016x}.json")
+}
+
+/// Parses the file. Errors are in Chinese and say what is wrong.
+pub fn parse(text: &str) -> Result<Bundle, String> {
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "笔记文件过大（{} 字节，上限 {} 字节）",
+            text.len(),
+            MAX_BYTES
+        ));
+    }
+    let bundle: Bundle = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "笔记文件不是有效的 JSON（第 {} 行第 {} 列）",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if bundle.version != FORMAT_VERSION {
+        return Err(format!(
+            "笔记文件版本为 {}，本应用需要版本 {}",
+            bundle.version, FORMAT_VERSION
+        ));
+    }
+    Ok(bundle)
+}

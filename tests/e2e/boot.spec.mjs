@@ -1,0 +1,62 @@
+// The pre-wasm paint and the notes bundle: a reader sees the note before the wasm has
+// arrived, and the app keeps working (and says why) when the bundle cannot be read.
+import { test, expect, ready } from "./helpers.mjs";
+
+test.use({ serviceWorkers: "block" });
+
+/** Holds every request for the wasm until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+test("a deep-linked topic is readable before the wasm arrives, then the app takes over", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./#/t/reverse-number");
+  // Painted by the inline boot script from the notes bundle: title, breadcrumb and the body.
+  await expect(page.locator("#boot h1.boot-title")).toHaveText("反转数字");
+  await expect(page.locator("#boot .crumb")).toContainText("算法与编码题");
+  await expect(page.locator("#boot .note-body pre.code").first()).toBeVisible();
+  await expect(page.locator("main#main")).toHaveCount(0);
+  // The home hero is not shown for a deep link, not even for a moment after the script ran.
+  await expect(page.locator("#boot .hero")).toHaveCount(0);
+  const bootText = await page.locator("#boot .note-body").innerText();
+  release();
+  await ready(page);
+  await expect(page.locator("#boot")).toHaveCount(0);
+  await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+  // The app shows the very same body the boot view painted.
+  expect(await page.locator("main#main .note-body").innerText()).toBe(bootText);
+});
+
+test("the home page's introduction is there before the wasm", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./");
+  const intro = await page.locator("#boot .hero p").innerText();
+  expect(intro).toContain("78 个主题");
+  release();
+  await ready(page);
+  await expect(page.locator("main#main .hero p").first()).toHaveText(intro);
+});
+
+test("a broken notes file: the topic says why, exercises and search still work", async ({ page }) => {
+  await page.route(/notes-[0-9a-f]{16}\.json$/, (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: "{\"version\":1,\"topics\":[" }));
+  await page.goto("./#/t/reverse-number");
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+  const missing = page.locator('[data-view="notes-missing"]');
+  await expect(missing).toContainText("不是有效的 JSON");
+  await expect(missing.getByRole("button", { name: "重新加载" })).toBeVisible();
+  // The exercise on the page is compiled into the app and still runs.
+  await page.locator('.exercise .field[data-field="n"] :is(input, textarea)').fill("-120");
+  await expect(page.locator('.exercise .result[data-key="reversed"] output')).toHaveText("-21");
+  // Search still finds topics by title.
+  await page.locator("#search-input").fill("反转数字");
+  await expect(page.locator("#search-listbox")).toContainText("反转数字");
+});

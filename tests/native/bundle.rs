@@ -1,0 +1,135 @@
+//! The build-time notes bundle the app fetches instead of rendering Markdown itself, and the
+//! pieces that replace pulldown-cmark in the wasm (titles, text extraction for search).
+
+use mianshiti_playground::notes::bundle::{self, Bundle};
+use mianshiti_playground::notes::html_text::{decode_entities, extract_html};
+use mianshiti_playground::notes::markdown::render_inline;
+use mianshiti_playground::notes::{title_html, Catalogue};
+use proptest::prelude::*;
+
+fn catalogue() -> Catalogue {
+    Catalogue::load().expect("content loads")
+}
+
+#[test]
+fn title_html_matches_the_markdown_renderer_for_every_title() {
+    for t in &catalogue().topics {
+        assert_eq!(title_html(&t.title), render_inline(&t.title), "{}", t.slug);
+    }
+    for title in [
+        "`is` 和 `==`",
+        "a < b & c",
+        "**粗** `x`",
+        "未闭合 `code",
+        "  空白  ",
+    ] {
+        assert_eq!(title_html(title), render_inline(title), "{title:?}");
+    }
+}
+
+#[test]
+fn bundle_round_trips_and_holds_every_topic_rendered() {
+    let cat = catalogue();
+    let b = bundle::build(&cat);
+    assert_eq!(b.topics.len(), cat.topics.len());
+    let json = bundle::to_json(&b);
+    assert_eq!(bundle::parse(&json).expect("parses"), b);
+    let flask = b
+        .topics
+        .iter()
+        .find(|t| t.html.contains("&lt;username&gt;"));
+    assert!(flask.is_some(), "raw HTML in the notes stays visible text");
+    let reverse = b
+        .topics
+        .iter()
+        .find(|t| t.slug == "reverse-number")
+        .expect("topic");
+    assert_eq!(reverse.title, "反转数字");
+    assert!(
+        reverse.html.contains("<pre class=\"code\""),
+        "{}",
+        reverse.html
+    );
+}
+
+#[test]
+fn bundle_file_name_is_content_addressed() {
+    let a = bundle::file_name("{\"version\":1}");
+    assert_eq!(a, bundle::file_name("{\"version\":1}"));
+    assert_ne!(a, bundle::file_name("{\"version\":2}"));
+    assert!(
+        a.starts_with("notes-") && a.ends_with(".json") && a.len() == 6 + 16 + 5,
+        "{a}"
+    );
+}
+
+#[test]
+fn bad_bundles_are_refused_with_a_chinese_reason() {
+    let e = bundle::parse("{\"version\":1,\n\"topics\": [").unwrap_err();
+    assert!(
+        e.contains("不是有效的 JSON") && e.contains("第 2 行"),
+        "{e}"
+    );
+    let e = bundle::parse("{\"version\":99,\"topics\":[]}").unwrap_err();
+    assert!(e.contains("版本为 99"), "{e}");
+    let huge = " ".repeat(bundle::MAX_BYTES + 1);
+    assert!(bundle::parse(&huge).unwrap_err().contains("过大"));
+    let empty = Bundle {
+        version: bundle::FORMAT_VERSION,
+        topics: vec![],
+    };
+    assert_eq!(bundle::parse(&bundle::to_json(&empty)), Ok(empty));
+}
+
+#[test]
+fn extract_reads_text_key_text_and_skips_ui_chrome() {
+    let html = "<h2 id=\"h-x\">闭包 <code>nonlocal</code><a class=\"anchor\" href=\"#/t/x/h-x\" \
+                aria-label=\"本节链接\">#</a></h2>\n<p>a &lt; b &amp;&amp; <strong>粗体</strong>\
+                <span class=\"img-placeholder\" role=\"img\">外链图片未加载 <a href=\"u\">打开</a></span>尾</p>\
+                <pre class=\"code\"><code><span class=\"tok-kw\">def</span> f(): &#39;x&#39;</code></pre>\
+                <table><tr><td>格1</td><td>格2</td></tr></table>";
+    let e = extract_html(html);
+    assert_eq!(
+        e.plain,
+        "闭包 nonlocal\n\na < b && 粗体尾\ndef f(): 'x'\n 格1 格2\n\n"
+    );
+    assert_eq!(e.key, "闭包 nonlocal\n粗体\n");
+    assert!(!e.plain.contains('#') && !e.plain.contains("外链图片"));
+}
+
+#[test]
+fn entities_decode_and_unknown_ones_stay() {
+    let mut s = String::new();
+    decode_entities("&quot;&#x4e2d;&#25991;&nbsp;&bogus &amp 中&", &mut s);
+    assert_eq!(s, "\"中文&nbsp;&bogus &amp 中&");
+}
+
+proptest! {
+    #[test]
+    fn extract_never_panics(s in "[<>&;#/a-z\"= 中x0-9]{0,80}") {
+        let e = extract_html(&s);
+        prop_assert!(e.plain.len() <= s.len() * 2 + 16);
+    }
+
+    #[test]
+    fn titles_without_markup_are_just_escaped(s in "[^`*]{0,40}") {
+        let mut want = String::new();
+        mianshiti_playground::notes::highlight::escape_html(s.trim(), &mut want);
+        prop_assert_eq!(title_html(&s), want);
+    }
+}
+
+#[test]
+fn the_boot_view_paints_the_same_home_intro_as_the_app() {
+    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+        .expect("index.html");
+    let intro = mianshiti_playground::notes::home_intro(catalogue().topics.len());
+    assert!(
+        html.contains(&format!("<p>{intro}</p>")),
+        "index.html's boot hero differs from home_intro()"
+    );
+    assert!(
+        html.contains("data-notes") && html.contains("href=\"notes.json\""),
+        "the bundle placeholder link"
+    );
+}
