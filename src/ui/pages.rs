@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::exercises;
 use crate::notes::title_html as render_inline;
-use crate::notes::{Catalogue, CATEGORIES};
+use crate::notes::Catalogue;
 use crate::route::{self, Route};
 
 use super::exercise::{initial_inputs, ExercisePanel};
@@ -22,26 +22,6 @@ fn set_title(title: &str) {
 pub fn Home(cat: &'static Catalogue) -> impl IntoView {
     set_title(APP_NAME);
     let n_topics = cat.topics.len();
-    let cats = CATEGORIES
-        .iter()
-        .map(|c| {
-            let topics: Vec<_> = cat.in_category(c).collect();
-            let count = topics.len();
-            let first = topics.first().map(|t| route::topic_hash(&t.slug)).unwrap_or_default();
-            let list = topics
-                .iter()
-                .map(|t| {
-                    view! { <li><a href=route::topic_hash(&t.slug) inner_html=render_inline(&t.title)></a></li> }
-                })
-                .collect_view();
-            view! {
-                <section class="cat-card">
-                    <h2><a href=first>{*c}</a><span class="count">{count} " 题"</span></h2>
-                    <ul>{list}</ul>
-                </section>
-            }
-        })
-        .collect_view();
     view! {
         <div class="home">
             <section class="hero">
@@ -52,7 +32,7 @@ pub fn Home(cat: &'static Catalogue) -> impl IntoView {
                 <p><a class="button" href=cat.topics.first().map(|t| route::topic_hash(&t.slug)).unwrap_or_default()>"从第一题开始 →"</a></p>
             </section>
             <ContinueCard cat=cat />
-            <div class="cat-grid">{cats}</div>
+            <div class="cat-grid" inner_html=crate::notes::home_cards_html(cat)></div>
         </div>
     }
 }
@@ -84,10 +64,14 @@ pub fn TopicPage(cat: &'static Catalogue, idx: usize) -> impl IntoView {
     };
     let slug: &'static str = topic.slug.as_str();
     let now = now_ms();
-    progress_state::update(|s| {
-        s.record_visit(slug, now);
-        s.set_last_topic(slug, 0.0, now);
-        s.record_study_day(today());
+    // Saved once the page is on screen (a read-merge-write of the whole store in
+    // localStorage is not what the reader waits for).
+    super::after_next_paint(move || {
+        progress_state::update(|s| {
+            s.record_visit(slug, now);
+            s.set_last_topic(slug, 0.0, now);
+            s.record_study_day(today());
+        })
     });
     super::watch_reading(slug);
     let exercise_panels = topic

@@ -133,3 +133,42 @@ fn the_boot_view_paints_the_same_home_intro_as_the_app() {
         "the bundle placeholder link"
     );
 }
+
+#[test]
+fn table_of_contents_and_home_cards_link_every_topic_once_in_order() {
+    use mianshiti_playground::notes::{home_cards_html, toc_html, CATEGORIES};
+    let cat = catalogue();
+    let toc = toc_html(&cat);
+    let cards = home_cards_html(&cat);
+    assert_eq!(toc.matches("data-slug=").count(), cat.topics.len());
+    assert_eq!(
+        toc.matches("<section class=\"toc-group\">").count(),
+        CATEGORIES.len()
+    );
+    assert_eq!(
+        cards.matches("<section class=\"cat-card\">").count(),
+        CATEGORIES.len()
+    );
+    let mut at = 0;
+    for c in CATEGORIES {
+        for t in cat.in_category(c) {
+            let link = format!(
+                "<a href=\"#/t/{}\" data-slug=\"{}\">{}</a>",
+                t.slug,
+                t.slug,
+                title_html(&t.title)
+            );
+            let found = toc[at..]
+                .find(&link)
+                .unwrap_or_else(|| panic!("{} out of order or missing", t.slug));
+            at += found + link.len();
+            assert!(cards.contains(&format!(
+                "<a href=\"#/t/{}\">{}</a>",
+                t.slug,
+                title_html(&t.title)
+            )));
+        }
+    }
+    // Titles with code are marked up, never raw backticks.
+    assert!(!toc.contains('`') && toc.contains("<code>"));
+}
