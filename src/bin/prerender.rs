@@ -5,9 +5,10 @@
 //!
 //! `<dir>` is Trunk's staging directory (Trunk.toml runs this as a `post_build` hook, so
 //! `trunk build` and `trunk serve` both get it) or any built `dist/`. It writes
-//! `notes-<hash>.json` (removing older `notes-*.json`) and replaces the `notes.json`
+//! `notes-<hash>.json` (removing older `notes-*.json`), replaces the `notes.json`
 //! placeholder in `index.html` (the `<link rel=preload … data-notes>` the app and the
-//! pre-wasm paint read). Exits non-zero with a message when anything is off.
+//! pre-wasm paint read) and fills the boot view's home page (`#boot-home`) with the same
+//! static HTML the app's home shows. Exits non-zero with a message when anything is off.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -19,7 +20,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
-    use mianshiti_playground::notes::{bundle, Catalogue};
+    use mianshiti_playground::notes::{self, bundle, Catalogue};
     use std::fs;
     use std::path::PathBuf;
 
@@ -35,11 +36,7 @@ fn run() -> Result<(), String> {
     let index_path = dir.join("index.html");
     let index = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    // The placeholder, or the name an earlier run of this step wrote.
-    let current = find_notes_ref(&index).ok_or(
-        "index.html has no `notes.json` / `notes-<hash>.json` reference to point at the bundle",
-    )?;
-    let index = index.replace(&current, &name);
+    let index = bundle::patch_index(&index, &name, &notes::home_static_html(&cat))?;
 
     for entry in fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();
@@ -55,19 +52,6 @@ fn run() -> Result<(), String> {
         json.len()
     );
     Ok(())
-}
-
-/// `notes.json` or `notes-<16 hex>.json` as it appears in index.html.
-#[cfg(not(target_arch = "wasm32"))]
-fn find_notes_ref(index: &str) -> Option<String> {
-    if index.contains("notes.json") {
-        return Some("notes.json".into());
-    }
-    let at = index.find("notes-")?;
-    let candidate = index.get(at..at + 6 + 16 + 5)?;
-    let hex = &candidate[6..22];
-    (hex.bytes().all(|b| b.is_ascii_hexdigit()) && candidate.ends_with(".json"))
-        .then(|| candidate.to_string())
 }
 
 #[cfg(target_arch = "wasm32")]

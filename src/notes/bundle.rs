@@ -79,6 +79,53 @@ pub fn file_name(json: &str) -> String {
     format!("notes-{h:016x}.json")
 }
 
+/// Points a built `index.html` at the bundle and fills its boot view's home page: replaces
+/// the `notes.json` placeholder (or an earlier `notes-<hash>.json`) with `file`, and puts
+/// `home` into the empty `id=boot-home` element (already holding exactly `home`: unchanged).
+/// Works on the source (`id="boot-home"`) and on Trunk's minified output (`id=boot-home`).
+pub fn patch_index(index: &str, file: &str, home: &str) -> Result<String, String> {
+    let current = find_notes_ref(index).ok_or(
+        "index.html has no `notes.json` / `notes-<hash>.json` reference to point at the bundle",
+    )?;
+    let index = index.replace(&current, file);
+    let at = ["id=\"boot-home\"", "id=boot-home"]
+        .iter()
+        .find_map(|needle| index.find(needle))
+        .ok_or("index.html has no element with id=boot-home")?;
+    let open_end = index[at..]
+        .find('>')
+        .ok_or("index.html: unterminated boot-home tag")?
+        + at
+        + 1;
+    let rest = &index[open_end..];
+    if rest.starts_with(&format!("{home}</div>")) {
+        return Ok(index);
+    }
+    if !rest.starts_with("</div>") {
+        return Err("index.html: the boot-home element must be an empty <div>".into());
+    }
+    Ok(format!("{}{home}{rest}", &index[..open_end]))
+}
+
+/// `notes.json` or `notes-<16 hex>.json` as it appears in index.html.
+fn find_notes_ref(index: &str) -> Option<String> {
+    if index.contains("notes.json") {
+        return Some("notes.json".into());
+    }
+    let mut from = 0;
+    while let Some(i) = index[from..].find("notes-") {
+        let at = from + i;
+        if let Some(candidate) = index.get(at..at + 6 + 16 + 5) {
+            let hex = &candidate[6..22];
+            if hex.bytes().all(|b| b.is_ascii_hexdigit()) && candidate.ends_with(".json") {
+                return Some(candidate.to_string());
+            }
+        }
+        from = at + 6;
+    }
+    None
+}
+
 /// Parses the file. Errors are in Chinese and say what is wrong.
 pub fn parse(text: &str) -> Result<Bundle, String> {
     if text.len() > MAX_BYTES {

@@ -50,8 +50,29 @@ pub fn title_html(title: &str) -> String {
     out
 }
 
-/// The home page's introduction. index.html's boot view paints the same sentence before the
-/// wasm runs (a native test keeps the two identical).
+/// The home page's hero (title, introduction, "start" link) as static HTML. The app's home
+/// page and index.html's boot view (injected at build time) both use it.
+pub fn home_hero_html(cat: &Catalogue) -> String {
+    let first = cat
+        .topics
+        .first()
+        .map(|t| crate::route::topic_hash(&t.slug))
+        .unwrap_or_default();
+    format!(
+        "<h1>面试题 Playground</h1><p>{}</p><p><a class=\"button\" href=\"{first}\">从第一题开始 →</a></p>",
+        home_intro(cat.topics.len())
+    )
+}
+
+/// What the build injects into index.html's boot view (`#boot-home`): the home page's hero,
+/// exactly as the app renders it. Only the hero: the category cards would make the boot
+/// view's first layout (and so the first paint) slower, and the hero is what a reader sees
+/// first on a phone.
+pub fn home_static_html(cat: &Catalogue) -> String {
+    format!("<section class=\"hero\">{}</section>", home_hero_html(cat))
+}
+
+/// The home page's introduction sentence.
 pub fn home_intro(n_topics: usize) -> String {
     format!(
         "一份 {n_topics} 个主题的 Python 面试笔记：语言特性、算法编码题、并发、网络、Web 框架、数据库与分布式。\

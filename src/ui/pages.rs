@@ -21,16 +21,9 @@ fn set_title(title: &str) {
 #[component]
 pub fn Home(cat: &'static Catalogue) -> impl IntoView {
     set_title(APP_NAME);
-    let n_topics = cat.topics.len();
     view! {
         <div class="home">
-            <section class="hero">
-                <h1>"面试题 Playground"</h1>
-                <p>
-                    {crate::notes::home_intro(n_topics)}
-                </p>
-                <p><a class="button" href=cat.topics.first().map(|t| route::topic_hash(&t.slug)).unwrap_or_default()>"从第一题开始 →"</a></p>
-            </section>
+            <section class="hero" inner_html=crate::notes::home_hero_html(cat)></section>
             <ContinueCard cat=cat />
             <div class="cat-grid" inner_html=crate::notes::home_cards_html(cat)></div>
         </div>

@@ -120,18 +120,44 @@ proptest! {
 }
 
 #[test]
-fn the_boot_view_paints_the_same_home_intro_as_the_app() {
-    let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
+fn the_build_points_index_html_at_the_bundle_and_fills_the_boot_home() {
+    use mianshiti_playground::notes::home_static_html;
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html"))
         .expect("index.html");
-    let intro = mianshiti_playground::notes::home_intro(catalogue().topics.len());
+    let home = home_static_html(&catalogue());
+    let patched =
+        bundle::patch_index(&source, "notes-0123456789abcdef.json", &home).expect("patches");
+    assert!(patched.contains("href=\"notes-0123456789abcdef.json\""));
+    assert!(!patched.contains("notes.json"));
+    assert!(patched.contains(&format!("id=\"boot-home\">{home}</div>")));
+    // Idempotent, and a rebuild with a new bundle name moves the link.
+    let again = bundle::patch_index(&patched, "notes-fedcba9876543210.json", &home).expect("again");
+    assert!(again.contains("notes-fedcba9876543210.json") && !again.contains("0123456789abcdef"));
+    assert_eq!(again.matches(&home).count(), 1);
+    // Trunk's minified form.
+    let minified = "<link as=fetch href=notes.json rel=preload><main id=boot-main><div class=home id=boot-home></div></main>";
+    let m =
+        bundle::patch_index(minified, "notes-0123456789abcdef.json", "<p>x</p>").expect("minified");
+    assert!(m.ends_with("id=boot-home><p>x</p></div></main>"), "{m}");
+    // What it refuses.
+    assert!(bundle::patch_index("<div id=boot-home></div>", "n", "x")
+        .unwrap_err()
+        .contains("notes.json"));
+    assert!(bundle::patch_index("notes.json", "n", "x")
+        .unwrap_err()
+        .contains("boot-home"));
     assert!(
-        html.contains(&format!("<p>{intro}</p>")),
-        "index.html's boot hero differs from home_intro()"
+        bundle::patch_index("notes.json <div id=boot-home>old</div>", "n", "x")
+            .unwrap_err()
+            .contains("empty")
     );
-    assert!(
-        html.contains("data-notes") && html.contains("href=\"notes.json\""),
-        "the bundle placeholder link"
-    );
+}
+
+#[test]
+fn the_home_hero_says_how_many_topics_there_are() {
+    let html = mianshiti_playground::notes::home_hero_html(&catalogue());
+    assert!(html.contains(&mianshiti_playground::notes::home_intro(78)));
+    assert!(html.contains("href=\"#/t/dir-walk\""), "{html}");
 }
 
 #[test]
