@@ -286,15 +286,58 @@ pub fn last_inputs(id: &str) -> Option<Vec<(String, String)>> {
         .with_untracked(|s| s.exercise_inputs_for(id).map(|i| i.to_vec()))
 }
 
-/// Remembers an exercise input (skipped for huge generated inputs).
+/// Remembers an exercise input (skipped for huge generated inputs). Called per keystroke:
+/// the in-memory store changes at once (so the panel finds it when the reader comes back),
+/// and the read-merge-write to localStorage happens once typing pauses for
+/// [`SAVE_DELAY_MS`], or when the page is hidden or unloaded, whichever comes first.
 pub fn remember_inputs(id: &str, inputs: &[(String, String)]) {
     let size: usize = inputs.iter().map(|(k, v)| k.len() + v.len()).sum();
     if size > MAX_REMEMBERED_INPUT {
         return;
     }
+    let Some(state) = state() else { return };
     let now = now_ms();
-    update(|s| {
+    state.store.update(|s| {
         s.set_last_exercise(id, inputs, now);
         s.record_study_day(today());
     });
+    save_soon();
+}
+
+/// Pause in typing after which remembered inputs are written, in ms.
+const SAVE_DELAY_MS: u64 = 400;
+
+thread_local! {
+    static SAVE_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static FLUSH_INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Schedules one write of the in-memory store (see [`remember_inputs`]).
+fn save_soon() {
+    if !FLUSH_INSTALLED.with(|f| f.replace(true)) {
+        // Leaving or hiding the page writes at once: nothing typed is lost on a reload,
+        // a tab switch or closing the tab.
+        let on_hide = window_event_listener(leptos::ev::pagehide, |_| flush_pending_save());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, |_| {
+            if document().hidden() {
+                flush_pending_save();
+            }
+        });
+        std::mem::forget(on_hide);
+        std::mem::forget(on_hidden);
+    }
+    if SAVE_PENDING.with(|p| p.replace(true)) {
+        return;
+    }
+    set_timeout(
+        flush_pending_save,
+        std::time::Duration::from_millis(SAVE_DELAY_MS),
+    );
+}
+
+/// Writes a pending save now (no-op when nothing is pending).
+pub fn flush_pending_save() {
+    if SAVE_PENDING.with(|p| p.replace(false)) {
+        update(|_| {});
+    }
 }
