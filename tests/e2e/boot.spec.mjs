@@ -60,3 +60,18 @@ test("a broken notes file: the topic says why, exercises and search still work",
   await page.locator("#search-input").fill("反转数字");
   await expect(page.locator("#search-listbox")).toContainText("反转数字");
 });
+
+test("a theme picked in the app applies before the wasm: no light flash in dark mode", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("./");
+  await ready(page);
+  await page.locator(".theme-btn").click(); // system -> light
+  await page.locator(".theme-btn").click(); // light -> dark
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(page.locator("#boot .hero")).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(22, 24, 29)");
+  release();
+  await ready(page);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(22, 24, 29)");
+});
