@@ -358,20 +358,13 @@ pub fn App() -> impl IntoView {
     let progress = progress_state::init();
     install_reading_tracker();
     let (sidebar_open, set_sidebar_open) = signal(false);
-    // Start-up in three tasks: the shell (top bar, search), then the page, then the table of
-    // contents. Each is a fraction of the whole, so input is never blocked for long.
-    let (page_ready, set_page_ready) = signal(false);
+    // The table of contents is built after the frame that shows the page: it is not what
+    // the reader waits for, and it keeps the first render's task short.
     let (toc_ready, set_toc_ready) = signal(false);
-    set_timeout(
-        move || {
-            set_page_ready.set(true);
-            after_next_paint(move || {
-                set_toc_ready.set(true);
-                mark("toc");
-            });
-        },
-        std::time::Duration::ZERO,
-    );
+    after_next_paint(move || {
+        set_toc_ready.set(true);
+        mark("toc");
+    });
     let (theme, set_theme) = signal(stored_theme());
     let cycle_theme = move |_| {
         let next = match theme.get_untracked().as_str() {
@@ -396,9 +389,6 @@ pub fn App() -> impl IntoView {
 
     // Close the mobile sidebar whenever the route changes, and scroll to the right place.
     Effect::new(move |_| {
-        if !page_ready.get() {
-            return;
-        }
         let r = route.get();
         set_sidebar_open.set(false);
         let (anchor, restore, highlight) = match &r {
@@ -478,8 +468,7 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="layout">
             <nav class="sidebar" class:open=move || sidebar_open.get() aria-label="目录">
-                // Built in the task after the page itself: 78 links are not what the reader
-                // waits for, and splitting the work keeps each main-thread task short.
+                // Built after the frame that shows the page (see `toc_ready`).
                 {move || toc_ready.get().then(|| view! { <Sidebar route=route /> })}
             </nav>
             <div class="scrim" class:open=move || sidebar_open.get()
@@ -497,7 +486,7 @@ pub fn App() -> impl IntoView {
                         </div>
                     })
                 }}
-                {move || page_ready.get().then(body)}
+                {body}
             </main>
         </div>
     }
