@@ -279,15 +279,32 @@ impl Parser {
                 return Ok(items);
             }
             items.push(self.parse_expr()?);
-            self.skip_ws();
-            match self.peek() {
-                Some(',') => self.pos += 1,
-                Some(c) if c == close => {
-                    self.pos += 1;
-                    return Ok(items);
-                }
-                _ => return Err(self.err_here(&format!("`,` 或 `{close}`"))),
+            if self.after_item(close, &format!("`,` 或 `{close}`"))? {
+                return Ok(items);
             }
+        }
+    }
+
+    /// After one item of a collection: consumes `,` (and `close` right after it: a trailing
+    /// comma) or `close`. `Ok(true)` when the collection ended; `expected` names what may
+    /// follow an item, for the error.
+    fn after_item(&mut self, close: char, expected: &str) -> Result<bool, ParseError> {
+        self.skip_ws();
+        match self.peek() {
+            Some(',') => {
+                self.pos += 1;
+                self.skip_ws();
+                let ended = self.peek() == Some(close);
+                if ended {
+                    self.pos += 1;
+                }
+                Ok(ended)
+            }
+            Some(c) if c == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.err_here(expected)),
         }
     }
 
@@ -329,25 +346,12 @@ impl Parser {
                         pairs.push((key, value));
                     }
                 }
-                self.skip_ws();
-                match self.peek() {
-                    Some(',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                        if self.peek() == Some('}') {
-                            self.pos += 1;
-                            return Ok(PyValue::Dict(pairs));
-                        }
-                        key_pos = self.pos;
-                        key = self.parse_expr()?;
-                        self.skip_ws();
-                    }
-                    Some('}') => {
-                        self.pos += 1;
-                        return Ok(PyValue::Dict(pairs));
-                    }
-                    _ => return Err(self.err_here("`,` 或 `}`")),
+                if self.after_item('}', "`,` 或 `}`")? {
+                    return Ok(PyValue::Dict(pairs));
                 }
+                key_pos = self.pos;
+                key = self.parse_expr()?;
+                self.skip_ws();
             }
         }
         // Set.
@@ -362,24 +366,11 @@ impl Parser {
             if seen.insert(hk, ()).is_none() {
                 items.push(item);
             }
-            self.skip_ws();
-            match self.peek() {
-                Some(',') => {
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.peek() == Some('}') {
-                        self.pos += 1;
-                        return Ok(PyValue::Set(items));
-                    }
-                    item_pos = self.pos;
-                    item = self.parse_expr()?;
-                }
-                Some('}') => {
-                    self.pos += 1;
-                    return Ok(PyValue::Set(items));
-                }
-                _ => return Err(self.err_here("`,`、`:` 或 `}`")),
+            if self.after_item('}', "`,`、`:` 或 `}`")? {
+                return Ok(PyValue::Set(items));
             }
+            item_pos = self.pos;
+            item = self.parse_expr()?;
         }
     }
 

@@ -572,32 +572,25 @@ fn percent_format_one_int(s: &str) -> PyResult<()> {
                 break;
             }
         }
-        // Width.
-        if chars.get(i) == Some(&'*') {
-            if args_left == 0 {
-                return Err(not_enough());
-            }
-            args_left -= 1;
-            i += 1;
-        } else {
-            while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
-                i += 1;
-            }
-        }
-        // Precision.
-        if chars.get(i) == Some(&'.') {
-            i += 1;
-            if chars.get(i) == Some(&'*') {
+        // Width, then `.` precision: each digits or a `*` that takes an argument.
+        let mut count = |i: &mut usize| -> PyResult<()> {
+            if chars.get(*i) == Some(&'*') {
                 if args_left == 0 {
                     return Err(not_enough());
                 }
                 args_left -= 1;
-                i += 1;
+                *i += 1;
             } else {
-                while chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
-                    i += 1;
+                while chars.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+                    *i += 1;
                 }
             }
+            Ok(())
+        };
+        count(&mut i)?;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            count(&mut i)?;
         }
         // Length modifiers are accepted and ignored.
         while chars.get(i).is_some_and(|c| matches!(c, 'h' | 'l' | 'L')) {

@@ -51,10 +51,9 @@ pub(crate) fn topic_body(slug: &str) -> Result<String, String> {
 
 /// Every loaded body as `(slug, html)` (empty when the notes could not be loaded).
 pub(crate) fn with_bodies<R>(f: impl FnOnce(&std::collections::HashMap<String, String>) -> R) -> R {
-    static EMPTY: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
     match BODIES.get() {
         Some(Ok(map)) => f(map),
-        _ => f(EMPTY.get_or_init(Default::default)),
+        _ => f(&Default::default()),
     }
 }
 
@@ -78,10 +77,9 @@ pub fn start() {
         });
         let _ = BODIES.set(bodies);
         mark("notes");
+        // The boot view has been painted already: the loader (Trunk.toml `pattern_script`)
+        // starts the wasm only after index.html's first frame, so it is never replaced unseen.
         yield_to_browser().await;
-        // Let the boot view reach the screen first: it is what the reader sees while the
-        // app builds its DOM (and what LCP measures), so never replace it unpainted.
-        after_first_paint().await;
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
         }
@@ -104,39 +102,8 @@ pub(crate) fn mark(name: &str) {
     }
 }
 
-/// Resolves once the page has painted something (at once if it already has): the next
-/// frame after a `requestAnimationFrame`, or after 100 ms if frames are not running
-/// (a background tab).
-async fn after_first_paint() {
-    let painted = window()
-        .performance()
-        .map(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
-        .unwrap_or(true);
-    if painted {
-        return;
-    }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let r1 = resolve.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    let _ = r1.call0(&wasm_bindgen::JsValue::NULL);
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-        set_timeout(
-            move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            },
-            std::time::Duration::from_millis(100),
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Fetches and parses the notes bundle named by `<link rel=preload data-notes>`, reusing the
-/// boot script's request (`window.__mianshitiNotes`, a promise of the text) when there is one.
+/// Fetches the notes bundle named by `<link rel=preload data-notes>`, reusing the boot
+/// script's request (`window.__mianshitiNotes`, a promise of the text) when there is one.
 async fn load_notes_text() -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let started = js_sys::Reflect::get(&window(), &"__mianshitiNotes".into())
@@ -151,31 +118,32 @@ async fn load_notes_text() -> Result<String, String> {
                 .flatten()
                 .and_then(|l| l.get_attribute("href"))
                 .ok_or("页面缺少笔记文件的链接")?;
-            match JsFuture::from(window().fetch_with_str(&url)).await {
-                Ok(resp) => match resp.dyn_into::<web_sys::Response>() {
-                    Ok(r) if r.ok() => match r.text() {
-                        Ok(p) => JsFuture::from(p).await,
-                        Err(e) => Err(e),
-                    },
-                    Ok(r) => return Err(format!("服务器返回 HTTP {}", r.status())),
-                    Err(e) => Err(e),
-                },
-                Err(e) => Err(e),
-            }
+            fetch_text(&url).await
         }
     };
-    let text = text
-        .map_err(|e| {
-            format!(
-                "下载笔记文件失败（{}）",
-                e.as_string()
-                    .or_else(|| js_sys::Error::from(e).message().as_string())
-                    .unwrap_or_else(|| "网络错误".into())
-            )
-        })?
-        .as_string()
-        .ok_or("笔记文件不是文本")?;
-    Ok(text)
+    text.map_err(|e| {
+        format!(
+            "下载笔记文件失败（{}）",
+            e.as_string()
+                .or_else(|| js_sys::Error::from(e).message().as_string())
+                .unwrap_or_else(|| "网络错误".into())
+        )
+    })?
+    .as_string()
+    .ok_or_else(|| "笔记文件不是文本".to_string())
+}
+
+/// `fetch(url)` and the body as text; an HTTP error status is an error (`"HTTP <status>"`,
+/// as the boot script reports it).
+async fn fetch_text(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()).into());
+    }
+    JsFuture::from(response.text()?).await
 }
 
 /// Ends the current task: resolves in a new one (`setTimeout(0)`), letting the browser
