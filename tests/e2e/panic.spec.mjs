@@ -57,7 +57,8 @@ test("a panic shows 出错了 with reload and export instead of a blank page", a
 
 test("with nothing stored, export is disabled rather than downloading nothing", async ({ page }) => {
   await page.goto("./");
-  await expect(page.locator("header.topbar")).toBeVisible();
+  // The app, not the pre-wasm boot view (which has a top bar too): only then is the hook there.
+  await expect(page.locator("main#main")).toBeAttached();
   await page.evaluate(() => localStorage.removeItem("mianshiti.progress"));
   await page.evaluate(() => setTimeout(() => window.wasmBindings.__test_panic(), 0));
   const panel = page.locator("#panic-panel");
