@@ -34,6 +34,31 @@ test("a deep-linked topic is readable before the wasm arrives, then the app take
   expect(await page.locator("main#main .note-body").innerText()).toBe(bootText);
 });
 
+// A deep link starts the wasm download from the boot script as soon as the topic is painted
+// from the notes; the loader module uses that request. Whichever opens the gate first, the
+// wasm is downloaded exactly once.
+for (const notesLate of [false, true]) {
+  test(`a deep link downloads the wasm once (notes ${notesLate ? "after" : "before"} the first frame)`, async ({ page }) => {
+    const wasm = [];
+    page.on("request", (r) => /_bg\.wasm$/.test(r.url()) && wasm.push(r));
+    if (notesLate) {
+      // Notes held back until well after the first frame: the loader fetches the wasm itself.
+      await page.route(/notes-[0-9a-f]+\.json$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 700));
+        await route.continue();
+      });
+    }
+    await page.goto("./#/t/reverse-number");
+    await ready(page);
+    await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+    await expect(page.locator("main#main .note-body pre.code").first()).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(wasm.length).toBe(1);
+    // Without the late notes, the boot script made the request (before the loader ran).
+    expect(await page.evaluate(() => window.__mianshitiWasm instanceof Promise)).toBe(!notesLate);
+  });
+}
+
 test("the home page's introduction is there before the wasm", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./");
