@@ -47,6 +47,18 @@ for (const notesLate of [false, true]) {
         await new Promise((r) => setTimeout(r, 700));
         await route.continue();
       });
+    } else {
+      // The first frame's gate (the boot script's first requestAnimationFrame) held back, so
+      // the notes arrive first, as they usually do on a fast link.
+      await page.addInitScript(() => {
+        const raf = window.requestAnimationFrame.bind(window);
+        let first = true;
+        window.requestAnimationFrame = (cb) => {
+          if (!first) return raf(cb);
+          first = false;
+          return setTimeout(() => raf(cb), 3000);
+        };
+      });
     }
     await page.goto("./#/t/reverse-number");
     await ready(page);
