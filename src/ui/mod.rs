@@ -90,10 +90,29 @@ pub fn start() {
     });
 }
 
-/// Runs `f` in a task after the next frame has been painted: for work the reader is not
-/// waiting for, so it never delays the frame that shows what they asked for.
-pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+/// Runs `f` once the browser is idle after the next frame: for work the reader is not waiting
+/// for (the table of contents, the visit record, exercise panels below the first screen), so it
+/// delays neither the frame that shows what they asked for nor input handled right after it.
+pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || idle(f));
+}
+
+/// Runs `f` in the browser's next idle period (`requestIdleCallback`), and at the latest after
+/// 500 ms of a busy main thread; at once in a task where there is no `requestIdleCallback`
+/// (Safari).
+pub(crate) fn idle(f: impl FnOnce() + 'static) {
+    let job = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = job.take() {
+            f();
+        }
+    };
+    let latest = if request_idle_callback_with_handle(run.clone()).is_ok() {
+        std::time::Duration::from_millis(500)
+    } else {
+        std::time::Duration::ZERO
+    };
+    set_timeout(run, latest);
 }
 
 /// A user-timing mark `mianshiti:<name>` (the benchmark reads them for its start-up breakdown).
@@ -184,6 +203,11 @@ thread_local! {
 /// Asks the next render of `slug` to restore a scroll fraction ("continue reading").
 pub(crate) fn set_pending_scroll(slug: &str, fraction: f64) {
     PENDING_SCROLL.with(|p| *p.borrow_mut() = Some((slug.to_string(), fraction)));
+}
+
+/// Whether the next render of `slug` restores a scroll position.
+fn has_pending_scroll(slug: &str) -> bool {
+    PENDING_SCROLL.with(|p| matches!(p.borrow().as_ref(), Some((s, _)) if s == slug))
 }
 
 fn take_pending_scroll(slug: &str) -> Option<f64> {
@@ -327,10 +351,10 @@ pub fn App() -> impl IntoView {
     let progress = progress_state::init();
     install_reading_tracker();
     let (sidebar_open, set_sidebar_open) = signal(false);
-    // The table of contents is built after the frame that shows the page: it is not what
-    // the reader waits for, and it keeps the first render's task short.
+    // The table of contents is built when the browser is idle after the frame that shows the
+    // page: it is not what the reader waits for, and it keeps the first render's task short.
     let (toc_ready, set_toc_ready) = signal(false);
-    after_next_paint(move || {
+    when_idle(move || {
         set_toc_ready.set(true);
         mark("toc");
     });
@@ -398,8 +422,18 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Ok(cat) => match route.get() {
             Route::Home => view! { <pages::Home cat=cat /> }.into_any(),
-            Route::Topic { slug, .. } => match cat.index_of(&slug) {
-                Some(idx) => view! { <pages::TopicPage cat=cat idx=idx /> }.into_any(),
+            Route::Topic {
+                slug,
+                anchor,
+                highlight,
+            } => match cat.index_of(&slug) {
+                Some(idx) => {
+                    // Where the page opens scrolled away from its top, everything is built at
+                    // once, so the scroll target and the page's height are final.
+                    let eager =
+                        anchor.is_some() || highlight.is_some() || has_pending_scroll(&slug);
+                    view! { <pages::TopicPage cat=cat idx=idx eager_exercises=eager /> }.into_any()
+                }
                 None => {
                     view! { <pages::NotFound what=format!("找不到主题「{slug}」") /> }.into_any()
                 }
@@ -437,7 +471,7 @@ pub fn App() -> impl IntoView {
         </header>
         <div class="layout">
             <nav class="sidebar" class:open=move || sidebar_open.get() aria-label="目录">
-                // Built after the frame that shows the page (see `toc_ready`).
+                // Built once idle after the frame that shows the page (see `toc_ready`).
                 {move || toc_ready.get().then(|| view! { <Sidebar route=route /> })}
             </nav>
             <div class="scrim" class:open=move || sidebar_open.get()

@@ -100,6 +100,44 @@ test("the exercise also renders inside its topic page", async ({ page }) => {
   await expect(page.locator(".python-src")).toContainText("def merge_order_list");
 });
 
+/** Records, in the frame that first shows a topic page, whether its exercise panel is built
+ *  (`panel`), still a placeholder (`pending`) or absent (`none`). */
+async function recordFirstFrame(page) {
+  await page.addInitScript(() => {
+    const mo = new MutationObserver(() => {
+      if (!document.querySelector("h1.topic-title")) return;
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        window.__firstFrame = document.querySelector(".exercise") ? "panel"
+          : document.querySelector(".exercise-pending") ? "pending" : "none";
+      });
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+}
+
+test("a panel on the first screen is there in the page's first frame", async ({ page }) => {
+  await recordFirstFrame(page);
+  await page.goto("./#/t/reverse-number");
+  await ready(page);
+  await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
+  const top = await page.locator(".exercise").evaluate((e) => e.getBoundingClientRect().top);
+  expect(top).toBeLessThan(page.viewportSize().height);
+});
+
+test("a panel below the first screen is built right after it, and its jump link works", async ({ page }) => {
+  await recordFirstFrame(page);
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("pending");
+  // Built without any scrolling, and the placeholder is gone.
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
+  await expect(page.locator(".exercise-pending")).toHaveCount(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.locator(".exercise-links a.chip").click();
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists] h2")).toBeInViewport();
+});
+
 test("a 10^6-element merge finishes and the page stays responsive", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("./#/ex/merge_sorted_lists");

@@ -26,3 +26,34 @@ test("reading to the end marks a topic read, and 继续阅读 restores the posit
   await ready(page);
   await expect(page.locator('.status-btn[data-status="read"]')).toHaveAttribute("aria-pressed", "true");
 });
+
+test("继续阅读 on a topic with an exercise builds the whole page at once, so the position holds", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
+  // Past the exercise panel, then away.
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
+  await page.waitForTimeout(900);
+  const saved = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  await page.goto("./#/");
+  await ready(page);
+  // Watch the frame that first shows the topic again: its exercise panel is already built
+  // (a placeholder of another height there would move the restored position).
+  await page.evaluate(() => {
+    window.__firstFrame = null;
+    const mo = new MutationObserver(() => {
+      if (!document.querySelector("h1.topic-title")) return;
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        window.__firstFrame = document.querySelector(".exercise") ? "panel" : "pending";
+      });
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.locator('[data-continue="topic"]').click();
+  await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
+  await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
+    .toBeGreaterThan(saved - 0.02);
+  expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
+});
