@@ -13,8 +13,8 @@ use super::markdown::render;
 use super::{Catalogue, Topic};
 use crate::route;
 
-/// Bumped when the shape of the file changes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Bumped when the shape of the file changes (2: `head` replaced `title` and `category`).
+pub const FORMAT_VERSION: u32 = 2;
 /// Refuse absurd files before parsing them (the real one is ~300 KB).
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
@@ -32,12 +32,72 @@ pub struct Bundle {
 pub struct BundleTopic {
     /// The topic's slug (key).
     pub slug: String,
-    /// Title as HTML (inline code marked up), for the pre-wasm paint.
-    pub title: String,
-    /// Category, for the pre-wasm paint's breadcrumb.
-    pub category: String,
+    /// The page header above the body, for the pre-wasm paint ([`topic_head_html`]).
+    pub head: String,
     /// The rendered body.
     pub html: String,
+}
+
+/// The header of topic `idx` as the topic page lays it out, for index.html to paint before
+/// the wasm arrives: breadcrumb, title, the note under a chosen title, the status bar (first
+/// visit's state; `inert` until the app replaces it) and the jump links to its exercises. Same
+/// elements, classes and words as `ui::pages::TopicPage`, so when the app takes over the body
+/// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range.
+pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
+    use super::highlight::escape_html;
+    use super::page_text::*;
+    use crate::progress::Status;
+    let Some(topic) = cat.topics.get(idx) else {
+        return String::new();
+    };
+    let mut out = String::from("<p class=\"crumb\">");
+    escape_html(&topic.category, &mut out);
+    out.push_str(&format!(
+        " · 第 {} / {} 题</p><h1 class=\"boot-title\">{}</h1>",
+        idx + 1,
+        cat.topics.len(),
+        super::title_html(&topic.title)
+    ));
+    if topic.source_heading.trim().is_empty() {
+        out.push_str(&format!(
+            "<p class=\"muted small\">{EMPTY_HEADING_NOTE}</p>"
+        ));
+    }
+    out.push_str(&format!(
+        "<div class=\"status-bar\" inert><span class=\"status-label\">{STATUS_LABEL}</span>"
+    ));
+    for st in Status::ALL {
+        out.push_str(&format!(
+            "<button class=\"status-btn\" data-status=\"{}\" aria-pressed=\"{}\">{}</button>",
+            st.key(),
+            st == Status::Unread,
+            st.label()
+        ));
+    }
+    out.push_str(&format!(
+        "<button class=\"bookmark-btn\" aria-pressed=\"false\">{BOOKMARK_OFF}</button>\
+         <span class=\"muted small times\"></span></div>"
+    ));
+    let links: Vec<_> = topic
+        .exercises
+        .iter()
+        .filter_map(|id| crate::exercises::find(id))
+        .collect();
+    if !links.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"exercise-links\">{EXERCISE_LINKS_LEAD}"
+        ));
+        for info in links {
+            out.push_str(&format!(
+                "<a class=\"chip\" href=\"#ex-{}\">{EXERCISE_LINK_MARK}",
+                info.id
+            ));
+            escape_html(info.title, &mut out);
+            out.push_str("</a>");
+        }
+        out.push_str("</p>");
+    }
+    out
 }
 
 /// Renders one topic body exactly as the topic page shows it.
@@ -52,10 +112,10 @@ pub fn build(cat: &Catalogue) -> Bundle {
         topics: cat
             .topics
             .iter()
-            .map(|t| BundleTopic {
+            .enumerate()
+            .map(|(i, t)| BundleTopic {
                 slug: t.slug.clone(),
-                title: super::title_html(&t.title),
-                category: t.category.clone(),
+                head: topic_head_html(cat, i),
                 html: topic_html(t),
             })
             .collect(),

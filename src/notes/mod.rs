@@ -137,6 +137,23 @@ fn topic_lists(
 }
 
 /// The fixed list of categories, in the order the home page shows them.
+/// Words the topic page shows in its header, shared by the app (`ui::pages`,
+/// `ui::topic_progress`) and the pre-wasm paint of a deep-linked topic
+/// ([`bundle::topic_head_html`]), so the two lay out the same.
+pub mod page_text {
+    /// Under a title the app chose because the seed's heading was empty.
+    pub const EMPTY_HEADING_NOTE: &str = "（原笔记此处标题为空，标题为本应用所加。）";
+    /// Before the jump links to a topic's exercises.
+    pub const EXERCISE_LINKS_LEAD: &str = "本题有可运行的练习：";
+    /// Before a jump link's exercise title.
+    pub const EXERCISE_LINK_MARK: &str = "▶ ";
+    /// The status bar's label.
+    pub const STATUS_LABEL: &str = "状态";
+    /// The bookmark toggle, off and on.
+    pub const BOOKMARK_OFF: &str = "☆ 收藏";
+    pub const BOOKMARK_ON: &str = "★ 已收藏";
+}
+
 pub const CATEGORIES: &[&str] = &[
     "Python 语言",
     "算法与编码题",

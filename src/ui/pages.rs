@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::exercises;
+use crate::notes::page_text;
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
 use crate::route::{self, Route};
@@ -128,12 +129,12 @@ pub fn TopicPage(
                 if let Some(el) = document().query_selector(&format!("[data-exercise={}]", info.id)).ok().flatten() {
                     el.scroll_into_view();
                 }
-            }>"▶ " {info.title}</a> })
+            }>{page_text::EXERCISE_LINK_MARK} {info.title}</a> })
             .collect_view();
-        view! { <p class="exercise-links">"本题有可运行的练习：" {links}</p> }
+        view! { <p class="exercise-links">{page_text::EXERCISE_LINKS_LEAD} {links}</p> }
     });
     let original_note = (topic.source_heading.trim().is_empty()).then(|| {
-        view! { <p class="muted small">"（原笔记此处标题为空，标题为本应用所加。）"</p> }
+        view! { <p class="muted small">{page_text::EMPTY_HEADING_NOTE}</p> }
     });
     view! {
         <article class="topic" data-slug=topic.slug.clone()>

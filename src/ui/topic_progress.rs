@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::progress_state::{self, now_ms, today};
+use crate::notes::page_text;
 use crate::progress::Status;
 
 fn format_time(ms: i64) -> String {
@@ -57,11 +58,11 @@ pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
     };
     view! {
         <div class="status-bar" role="group" aria-label="学习状态">
-            <span class="status-label">"状态"</span>
+            <span class="status-label">{page_text::STATUS_LABEL}</span>
             {buttons}
             <button class="bookmark-btn" aria-pressed=move || bookmarked().to_string()
                 on:click=move |_| { progress_state::update(|s| { s.toggle_bookmark(slug, now_ms()); }); }>
-                {move || if bookmarked() { "★ 已收藏" } else { "☆ 收藏" }}
+                {move || if bookmarked() { page_text::BOOKMARK_ON } else { page_text::BOOKMARK_OFF }}
             </button>
             <span class="muted small times">{times}</span>
         </div>

@@ -34,6 +34,29 @@ test("a deep-linked topic is readable before the wasm arrives, then the app take
   expect(await page.locator("main#main .note-body").innerText()).toBe(bootText);
 });
 
+// The pre-wasm header is laid out as the app's (notes::bundle::topic_head_html): when the app
+// takes over, and when the visit it records fills the status bar's time line, the text the
+// reader is looking at stays where it is.
+for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 800 }]]) {
+  for (const slug of ["merge-sorted-lists", "dir-walk"]) {
+    test(`the app takes over ${slug} without moving the text (${label})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const release = await holdWasm(page);
+      await page.goto(`./#/t/${slug}`);
+      const top = (sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top);
+      await expect(page.locator("#boot .note-body")).toBeVisible();
+      const before = await top("#boot .note-body");
+      release();
+      await ready(page);
+      await expect(page.locator("h1.topic-title")).toBeVisible();
+      expect(Math.abs((await top("main#main .note-body")) - before)).toBeLessThan(1);
+      // The visit is recorded once idle; its time line was reserved.
+      await expect(page.locator(".status-bar .times")).toContainText("上次访问");
+      expect(Math.abs((await top("main#main .note-body")) - before)).toBeLessThan(1);
+    });
+  }
+}
+
 // A deep link starts the wasm download from the boot script as soon as the topic is painted
 // from the notes; the loader module uses that request. Whichever opens the gate first, the
 // wasm is downloaded exactly once.

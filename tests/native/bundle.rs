@@ -44,7 +44,13 @@ fn bundle_round_trips_and_holds_every_topic_rendered() {
         .iter()
         .find(|t| t.slug == "reverse-number")
         .expect("topic");
-    assert_eq!(reverse.title, "反转数字");
+    assert!(
+        reverse
+            .head
+            .contains("<h1 class=\"boot-title\">反转数字</h1>"),
+        "{}",
+        reverse.head
+    );
     assert!(
         reverse.html.contains("<pre class=\"code\""),
         "{}",
@@ -197,4 +203,65 @@ fn table_of_contents_and_home_cards_link_every_topic_once_in_order() {
     }
     // Titles with code are marked up, never raw backticks.
     assert!(!toc.contains('`') && toc.contains("<code>"));
+}
+
+#[test]
+fn the_pre_wasm_header_has_the_topic_pages_parts_for_every_topic() {
+    use mianshiti_playground::exercises;
+    use mianshiti_playground::notes::page_text;
+    let cat = catalogue();
+    for (i, t) in cat.topics.iter().enumerate() {
+        let head = bundle::topic_head_html(&cat, i);
+        let crumb = format!("· 第 {} / {} 题</p>", i + 1, cat.topics.len());
+        assert!(head.contains(&crumb), "{}: {head}", t.slug);
+        assert!(
+            head.contains(&format!(
+                "<h1 class=\"boot-title\">{}</h1>",
+                title_html(&t.title)
+            )),
+            "{}",
+            t.slug
+        );
+        // The status bar: label, the four states in order (first visit: unread), bookmark.
+        let bar = &head[head
+            .find("<div class=\"status-bar\" inert>")
+            .expect("status bar")..];
+        let mut at = 0;
+        for word in [
+            page_text::STATUS_LABEL,
+            "未读",
+            "已读",
+            "待复习",
+            "已掌握",
+            page_text::BOOKMARK_OFF,
+        ] {
+            at += bar[at..]
+                .find(word)
+                .unwrap_or_else(|| panic!("{}: {word} in order", t.slug));
+        }
+        assert!(bar.contains("data-status=\"unread\" aria-pressed=\"true\""));
+        assert_eq!(
+            head.contains(page_text::EMPTY_HEADING_NOTE),
+            t.source_heading.trim().is_empty(),
+            "{}",
+            t.slug
+        );
+        assert_eq!(
+            head.contains(page_text::EXERCISE_LINKS_LEAD),
+            !t.exercises.is_empty()
+        );
+        for id in &t.exercises {
+            let info = exercises::find(id).expect("linked exercise exists");
+            assert!(
+                head.contains(&format!(
+                    "href=\"#ex-{id}\">{}{}</a>",
+                    page_text::EXERCISE_LINK_MARK,
+                    info.title
+                )),
+                "{}: {head}",
+                t.slug
+            );
+        }
+    }
+    assert_eq!(bundle::topic_head_html(&cat, cat.topics.len()), "");
 }
