@@ -77,9 +77,9 @@ pub fn start() {
         });
         let _ = BODIES.set(bodies);
         mark("notes");
-        // The loader (Trunk.toml `pattern_script`) starts the wasm once what the first screen
-        // needs is in: index.html's first frame, or for a deep-linked topic the notes the boot
-        // view paints it from. By now the boot view has normally been painted.
+        // The boot view has been painted already: the loader (Trunk.toml `pattern_script`)
+        // starts the wasm only after index.html's first screen (for a deep-linked topic: the
+        // topic) has been painted, so it is never replaced unseen.
         yield_to_browser().await;
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
