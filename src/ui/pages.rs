@@ -93,10 +93,13 @@ pub fn TopicPage(
                 .flatten()
                 .zip(window().inner_height().ok().and_then(|h| h.as_f64()))
                 .is_none_or(|(el, h)| el.get_bounding_client_rect().top() < h);
+            // `try_set`: the reader may have left the page by the time this runs.
             if on_first_screen {
-                build_panels.set(true);
+                let _ = build_panels.try_set(true);
             } else {
-                super::idle(move || build_panels.set(true));
+                super::idle(move || {
+                    let _ = build_panels.try_set(true);
+                });
             }
         });
     }
