@@ -90,7 +90,9 @@ fn symmetric(a: &PySet, b: &PySet) -> PySet {
 /// worked.
 fn sorted_display(s: &PySet, appearance: &HashMap<HashKey, usize>) -> PyResult<(String, bool)> {
     let mut ordered: Vec<&(HashKey, PyValue)> = s.items.iter().collect();
-    ordered.sort_by_key(|(k, _)| appearance.get(k).copied().unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut ordered, |(k, _)| {
+        appearance.get(k).copied().unwrap_or(usize::MAX)
+    });
     let in_order: Vec<PyValue> = ordered.iter().map(|(_, v)| v.clone()).collect();
     let keyed: Vec<(PyValue, ())> = in_order.iter().map(|v| (v.clone(), ())).collect();
     match py_sorted(keyed, false) {

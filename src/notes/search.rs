@@ -178,7 +178,9 @@ impl SearchIndex {
             .enumerate()
             .filter_map(|(i, d)| score_doc(d, terms).map(|s| (s, i)))
             .collect();
-        scored.sort_by_key(|&(s, i)| (Reverse(s), self.docs[i].kind == HitKind::Exercise, i));
+        crate::sort::sort_by_key(&mut scored, |&(s, i)| {
+            (Reverse(s), self.docs[i].kind == HitKind::Exercise, i)
+        });
         scored.truncate(limit);
         scored
             .into_iter()

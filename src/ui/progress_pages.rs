@@ -247,7 +247,9 @@ fn OverviewSection(cat: &'static Catalogue, state: progress_state::ProgressState
     let categories = move || {
         let mut cats = ov.get().categories;
         // Same order as the sidebar and the home page.
-        cats.sort_by_key(|c| CATEGORIES.iter().position(|k| *k == c.category));
+        crate::sort::sort_by_key(&mut cats, |c| {
+            CATEGORIES.iter().position(|k| *k == c.category)
+        });
         cats.into_iter()
             .map(|cp| {
                 let c = cp.counts;
@@ -296,7 +298,7 @@ fn QueueSection(cat: &'static Catalogue, state: progress_state::ProgressState) -
                     (due > end).then(|| (due, slug.to_string()))
                 })
                 .collect();
-            v.sort();
+            crate::sort::sort_by(&mut v, Ord::cmp);
             v.truncate(UPCOMING);
             v
         })

@@ -248,8 +248,9 @@ pub fn storage_info() -> StorageInfo {
         }
     }
     // Keys end in a millisecond timestamp: newest first.
-    info.backups
-        .sort_by_key(|(k, _)| std::cmp::Reverse(backup_time(k).unwrap_or(0)));
+    crate::sort::sort_by_key(&mut info.backups, |(k, _)| {
+        std::cmp::Reverse(backup_time(k).unwrap_or(0))
+    });
     info
 }
 

@@ -7,4 +7,5 @@ mod progress;
 mod render;
 mod route;
 mod search;
+mod sort;
 mod tidy;
