@@ -188,6 +188,42 @@ fn find_notes_ref(index: &str) -> Option<String> {
 
 /// Parses the file. Errors are in Chinese and say what is wrong.
 pub fn parse(text: &str) -> Result<Bundle, String> {
+    parse_as(text)
+}
+
+/// The topic bodies by slug: all the app reads at start-up. The same checks and errors as
+/// [`parse`], but the headers (for the pre-wasm paint only) are skipped, not copied out.
+pub fn parse_bodies(text: &str) -> Result<Vec<(String, String)>, String> {
+    #[derive(Deserialize)]
+    struct Bodies {
+        version: u32,
+        topics: Vec<Body>,
+    }
+    #[derive(Deserialize)]
+    struct Body {
+        slug: String,
+        html: String,
+    }
+    impl Versioned for Bodies {
+        fn version(&self) -> u32 {
+            self.version
+        }
+    }
+    let b: Bodies = parse_as(text)?;
+    Ok(b.topics.into_iter().map(|t| (t.slug, t.html)).collect())
+}
+
+trait Versioned {
+    fn version(&self) -> u32;
+}
+
+impl Versioned for Bundle {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+fn parse_as<T: serde::de::DeserializeOwned + Versioned>(text: &str) -> Result<T, String> {
     if text.len() > MAX_BYTES {
         return Err(format!(
             "笔记文件过大（{} 字节，上限 {} 字节）",
@@ -195,18 +231,19 @@ pub fn parse(text: &str) -> Result<Bundle, String> {
             MAX_BYTES
         ));
     }
-    let bundle: Bundle = serde_json::from_str(text).map_err(|e| {
+    let parsed: T = serde_json::from_str(text).map_err(|e| {
         format!(
             "笔记文件不是有效的 JSON（第 {} 行第 {} 列）",
             e.line(),
             e.column()
         )
     })?;
-    if bundle.version != FORMAT_VERSION {
+    if parsed.version() != FORMAT_VERSION {
         return Err(format!(
             "笔记文件版本为 {}，本应用需要版本 {}",
-            bundle.version, FORMAT_VERSION
+            parsed.version(),
+            FORMAT_VERSION
         ));
     }
-    Ok(bundle)
+    Ok(parsed)
 }

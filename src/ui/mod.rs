@@ -69,12 +69,9 @@ pub fn start() {
         // Each phase in its own task, so no single main-thread task blocks input for long.
         let text = load_notes_text().await;
         yield_to_browser().await;
-        let bodies = text.and_then(|t| crate::notes::bundle::parse(&t)).map(|b| {
-            b.topics
-                .into_iter()
-                .map(|t| (t.slug, t.html))
-                .collect::<std::collections::HashMap<_, _>>()
-        });
+        let bodies = text
+            .and_then(|t| crate::notes::bundle::parse_bodies(&t))
+            .map(|b| b.into_iter().collect::<std::collections::HashMap<_, _>>());
         let _ = BODIES.set(bodies);
         mark("notes");
         // The boot view has been painted already: the loader (Trunk.toml `pattern_script`)

@@ -34,6 +34,14 @@ fn bundle_round_trips_and_holds_every_topic_rendered() {
     assert_eq!(b.topics.len(), cat.topics.len());
     let json = bundle::to_json(&b);
     assert_eq!(bundle::parse(&json).expect("parses"), b);
+    // What the app reads: every body by slug, in order, headers skipped.
+    let bodies = bundle::parse_bodies(&json).expect("parses");
+    let want: Vec<_> = b
+        .topics
+        .iter()
+        .map(|t| (t.slug.clone(), t.html.clone()))
+        .collect();
+    assert_eq!(bodies, want);
     let flask = b
         .topics
         .iter()
@@ -80,6 +88,16 @@ fn bad_bundles_are_refused_with_a_chinese_reason() {
     assert!(e.contains("版本为 99"), "{e}");
     let huge = " ".repeat(bundle::MAX_BYTES + 1);
     assert!(bundle::parse(&huge).unwrap_err().contains("过大"));
+    for bad in [
+        "{\"version\":1,\n\"topics\": [",
+        "{\"version\":99,\"topics\":[]}",
+        huge.as_str(),
+    ] {
+        assert_eq!(
+            bundle::parse_bodies(bad).unwrap_err(),
+            bundle::parse(bad).unwrap_err()
+        );
+    }
     let empty = Bundle {
         version: bundle::FORMAT_VERSION,
         topics: vec![],
