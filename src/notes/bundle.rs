@@ -13,7 +13,8 @@ use super::markdown::render;
 use super::{Catalogue, Topic};
 use crate::route;
 
-/// Bumped when the shape of the file changes (2: `head` replaced `title` and `category`).
+/// Bumped when the shape of the file changes (2: the pre-wasm header, `status_bar`, `head`
+/// and `links`, replaced `title` and `category`).
 pub const FORMAT_VERSION: u32 = 2;
 /// Refuse absurd files before parsing them (the real one is ~300 KB).
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
@@ -23,6 +24,10 @@ pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 pub struct Bundle {
     /// [`FORMAT_VERSION`] of the writer.
     pub version: u32,
+    /// The status bar of every topic's pre-wasm header ([`status_bar_html`]), stored once.
+    /// (Defaults, like `head`, so a file of another version gets the version error.)
+    #[serde(default)]
+    pub status_bar: String,
     /// Topics in catalogue order.
     pub topics: Vec<BundleTopic>,
 }
@@ -32,8 +37,13 @@ pub struct Bundle {
 pub struct BundleTopic {
     /// The topic's slug (key).
     pub slug: String,
-    /// The page header above the body, for the pre-wasm paint ([`topic_head_html`]).
+    /// The pre-wasm header before the status bar: breadcrumb, title, note ([`topic_head_html`]
+    /// is `head` + the bundle's `status_bar` + `links`).
+    #[serde(default)]
     pub head: String,
+    /// The pre-wasm header's exercise jump links after the status bar (often empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub links: String,
     /// The rendered body.
     pub html: String,
 }
@@ -42,16 +52,23 @@ pub struct BundleTopic {
 /// the wasm arrives: breadcrumb, title, the note under a chosen title, the status bar (first
 /// visit's state; `inert` until the app replaces it) and the jump links to its exercises. Same
 /// elements, classes and words as `ui::pages::TopicPage`, so when the app takes over the body
-/// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range.
+/// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range. The bundle
+/// stores it in three parts: [`head_html`], [`status_bar_html`] once, [`links_html`].
 pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
-    use super::highlight::escape_html;
-    use super::page_text::*;
-    use crate::progress::Status;
+    match cat.topics.get(idx) {
+        Some(topic) => head_html(cat, idx) + &status_bar_html() + &links_html(topic),
+        None => String::new(),
+    }
+}
+
+/// Breadcrumb, title and (under a chosen title) the note saying so.
+fn head_html(cat: &Catalogue, idx: usize) -> String {
+    use super::page_text::EMPTY_HEADING_NOTE;
     let Some(topic) = cat.topics.get(idx) else {
         return String::new();
     };
     let mut out = String::from("<p class=\"crumb\">");
-    escape_html(&topic.category, &mut out);
+    super::highlight::escape_html(&topic.category, &mut out);
     out.push_str(&format!(
         " · 第 {} / {} 题</p><h1 class=\"boot-title\">{}</h1>",
         idx + 1,
@@ -63,9 +80,16 @@ pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
             "<p class=\"muted small\">{EMPTY_HEADING_NOTE}</p>"
         ));
     }
-    out.push_str(&format!(
+    out
+}
+
+/// The status bar in a first visit's state, `inert`: the same for every topic.
+pub fn status_bar_html() -> String {
+    use super::page_text::{BOOKMARK_OFF, STATUS_LABEL};
+    use crate::progress::Status;
+    let mut out = format!(
         "<div class=\"status-bar\" inert><span class=\"status-label\">{STATUS_LABEL}</span>"
-    ));
+    );
     for st in Status::ALL {
         out.push_str(&format!(
             "<button class=\"status-btn\" data-status=\"{}\" aria-pressed=\"{}\">{}</button>",
@@ -78,25 +102,30 @@ pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
         "<button class=\"bookmark-btn\" aria-pressed=\"false\">{BOOKMARK_OFF}</button>\
          <span class=\"muted small times\"></span></div>"
     ));
+    out
+}
+
+/// The jump links to a topic's exercises (empty when it has none).
+fn links_html(topic: &Topic) -> String {
+    use super::page_text::{EXERCISE_LINKS_LEAD, EXERCISE_LINK_MARK};
     let links: Vec<_> = topic
         .exercises
         .iter()
         .filter_map(|id| crate::exercises::find(id))
         .collect();
-    if !links.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"exercise-links\">{EXERCISE_LINKS_LEAD}"
-        ));
-        for info in links {
-            out.push_str(&format!(
-                "<a class=\"chip\" href=\"#ex-{}\">{EXERCISE_LINK_MARK}",
-                info.id
-            ));
-            escape_html(info.title, &mut out);
-            out.push_str("</a>");
-        }
-        out.push_str("</p>");
+    if links.is_empty() {
+        return String::new();
     }
+    let mut out = format!("<p class=\"exercise-links\">{EXERCISE_LINKS_LEAD}");
+    for info in links {
+        out.push_str(&format!(
+            "<a class=\"chip\" href=\"#ex-{}\">{EXERCISE_LINK_MARK}",
+            info.id
+        ));
+        super::highlight::escape_html(info.title, &mut out);
+        out.push_str("</a>");
+    }
+    out.push_str("</p>");
     out
 }
 
@@ -109,13 +138,15 @@ pub fn topic_html(topic: &Topic) -> String {
 pub fn build(cat: &Catalogue) -> Bundle {
     Bundle {
         version: FORMAT_VERSION,
+        status_bar: status_bar_html(),
         topics: cat
             .topics
             .iter()
             .enumerate()
             .map(|(i, t)| BundleTopic {
                 slug: t.slug.clone(),
-                head: topic_head_html(cat, i),
+                head: head_html(cat, i),
+                links: links_html(t),
                 html: topic_html(t),
             })
             .collect(),

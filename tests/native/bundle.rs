@@ -59,6 +59,15 @@ fn bundle_round_trips_and_holds_every_topic_rendered() {
         "{}",
         reverse.head
     );
+    // The boot script puts the header together from the stored parts.
+    for (i, t) in b.topics.iter().enumerate() {
+        assert_eq!(
+            format!("{}{}{}", t.head, b.status_bar, t.links),
+            bundle::topic_head_html(&cat, i),
+            "{}",
+            t.slug
+        );
+    }
     assert!(
         reverse.html.contains("<pre class=\"code\""),
         "{}",
@@ -100,6 +109,7 @@ fn bad_bundles_are_refused_with_a_chinese_reason() {
     }
     let empty = Bundle {
         version: bundle::FORMAT_VERSION,
+        status_bar: String::new(),
         topics: vec![],
     };
     assert_eq!(bundle::parse(&bundle::to_json(&empty)), Ok(empty));
