@@ -74,9 +74,11 @@ pub fn start() {
             .map(|b| b.into_iter().collect::<std::collections::HashMap<_, _>>());
         let _ = BODIES.set(bodies);
         mark("notes");
-        // The boot view has been painted already: the loader (Trunk.toml `pattern_script`)
-        // starts the wasm only after index.html's first screen (for a deep-linked topic: the
-        // topic) has been painted, so it is never replaced unseen.
+        // Never replace a boot view nobody saw: wait for the frame that shows the deep-linked
+        // topic index.html paints from the notes (`__mianshitiBootDone`; open at once when
+        // there is none). On a slow link it has long been painted by now; on a fast machine the
+        // wasm can be ready first.
+        await_window_promise("__mianshitiBootDone").await;
         yield_to_browser().await;
         if let Some(boot) = document().get_element_by_id("boot") {
             boot.remove();
@@ -116,6 +118,17 @@ pub(crate) fn idle(f: impl FnOnce() + 'static) {
 pub(crate) fn mark(name: &str) {
     if let Some(p) = window().performance() {
         let _ = p.mark(&format!("mianshiti:{name}"));
+    }
+}
+
+/// Waits for the promise index.html's boot script left at `window[name]`, if there is one
+/// (its outcome does not matter).
+async fn await_window_promise(name: &str) {
+    let promise = js_sys::Reflect::get(&window(), &name.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    if let Some(p) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     }
 }
 
