@@ -5,7 +5,7 @@
 //! entity tables (~45 KB gzip), starts without rendering Markdown, and a tiny inline script
 //! can paint the deep-linked topic from the same file before the wasm has even arrived.
 //! `src/bin/prerender.rs` writes the file (native, after Trunk's build); the app fetches it
-//! once at start-up and parses it with [`parse`].
+//! once at start-up and reads the bodies with [`parse_bodies`]; [`parse`] reads everything.
 
 use serde::{Deserialize, Serialize};
 
@@ -219,7 +219,7 @@ fn find_notes_ref(index: &str) -> Option<String> {
 
 /// Parses the file. Errors are in Chinese and say what is wrong.
 pub fn parse(text: &str) -> Result<Bundle, String> {
-    parse_as(text)
+    parse_as(text, |b: &Bundle| b.version)
 }
 
 /// The topic bodies by slug: all the app reads at start-up. The same checks and errors as
@@ -235,26 +235,15 @@ pub fn parse_bodies(text: &str) -> Result<Vec<(String, String)>, String> {
         slug: String,
         html: String,
     }
-    impl Versioned for Bodies {
-        fn version(&self) -> u32 {
-            self.version
-        }
-    }
-    let b: Bodies = parse_as(text)?;
+    let b = parse_as(text, |b: &Bodies| b.version)?;
     Ok(b.topics.into_iter().map(|t| (t.slug, t.html)).collect())
 }
 
-trait Versioned {
-    fn version(&self) -> u32;
-}
-
-impl Versioned for Bundle {
-    fn version(&self) -> u32 {
-        self.version
-    }
-}
-
-fn parse_as<T: serde::de::DeserializeOwned + Versioned>(text: &str) -> Result<T, String> {
+/// The size check, JSON parse and version check both readers share.
+fn parse_as<T: serde::de::DeserializeOwned>(
+    text: &str,
+    version: impl Fn(&T) -> u32,
+) -> Result<T, String> {
     if text.len() > MAX_BYTES {
         return Err(format!(
             "笔记文件过大（{} 字节，上限 {} 字节）",
@@ -269,11 +258,10 @@ fn parse_as<T: serde::de::DeserializeOwned + Versioned>(text: &str) -> Result<T,
             e.column()
         )
     })?;
-    if parsed.version() != FORMAT_VERSION {
+    let v = version(&parsed);
+    if v != FORMAT_VERSION {
         return Err(format!(
-            "笔记文件版本为 {}，本应用需要版本 {}",
-            parsed.version(),
-            FORMAT_VERSION
+            "笔记文件版本为 {v}，本应用需要版本 {FORMAT_VERSION}"
         ));
     }
     Ok(parsed)

@@ -136,7 +136,6 @@ fn topic_lists(
     out
 }
 
-/// The fixed list of categories, in the order the home page shows them.
 /// Words the topic page shows in its header, shared by the app (`ui::pages`,
 /// `ui::topic_progress`) and the pre-wasm paint of a deep-linked topic
 /// ([`bundle::topic_head_html`]), so the two lay out the same.
@@ -154,6 +153,7 @@ pub mod page_text {
     pub const BOOKMARK_ON: &str = "★ 已收藏";
 }
 
+/// The fixed list of categories, in the order the home page shows them.
 pub const CATEGORIES: &[&str] = &[
     "Python 语言",
     "算法与编码题",

@@ -121,13 +121,16 @@ pub(crate) fn mark(name: &str) {
     }
 }
 
-/// Waits for the promise index.html's boot script left at `window[name]`, if there is one
-/// (its outcome does not matter).
-async fn await_window_promise(name: &str) {
-    let promise = js_sys::Reflect::get(&window(), &name.into())
+/// The promise index.html's boot script left at `window[name]`, if there is one.
+fn window_promise(name: &str) -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&window(), &name.into())
         .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
-    if let Some(p) = promise {
+        .and_then(|v| v.dyn_into().ok())
+}
+
+/// Waits for [`window_promise`]`(name)`, if there is one (its outcome does not matter).
+async fn await_window_promise(name: &str) {
+    if let Some(p) = window_promise(name) {
         let _ = wasm_bindgen_futures::JsFuture::from(p).await;
     }
 }
@@ -136,10 +139,7 @@ async fn await_window_promise(name: &str) {
 /// script's request (`window.__mianshitiNotes`, a promise of the text) when there is one.
 async fn load_notes_text() -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
-    let started = js_sys::Reflect::get(&window(), &"__mianshitiNotes".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
-    let text = match started {
+    let text = match window_promise("__mianshitiNotes") {
         Some(p) => JsFuture::from(p).await,
         None => {
             let url = document()

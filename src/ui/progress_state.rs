@@ -289,8 +289,9 @@ pub fn last_inputs(id: &str) -> Option<Vec<(String, String)>> {
 
 /// Remembers an exercise input (skipped for huge generated inputs). Called per keystroke:
 /// the in-memory store changes at once (so the panel finds it when the reader comes back),
-/// and the read-merge-write to localStorage happens once typing pauses for
-/// [`SAVE_DELAY_MS`], or when the page is hidden or unloaded, whichever comes first.
+/// and the read-merge-write to localStorage happens [`SAVE_DELAY_MS`] after the first
+/// unsaved keystroke (so at most once per that interval while typing), or when the page is
+/// hidden or unloaded, whichever comes first.
 pub fn remember_inputs(id: &str, inputs: &[(String, String)]) {
     let size: usize = inputs.iter().map(|(k, v)| k.len() + v.len()).sum();
     if size > MAX_REMEMBERED_INPUT {
@@ -305,7 +306,7 @@ pub fn remember_inputs(id: &str, inputs: &[(String, String)]) {
     save_soon();
 }
 
-/// Pause in typing after which remembered inputs are written, in ms.
+/// How long remembered inputs may stay unsaved while typing, in ms.
 const SAVE_DELAY_MS: u64 = 400;
 
 thread_local! {
