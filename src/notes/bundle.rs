@@ -219,12 +219,13 @@ fn find_notes_ref(index: &str) -> Option<String> {
 
 /// Parses the file. Errors are in Chinese and say what is wrong.
 pub fn parse(text: &str) -> Result<Bundle, String> {
-    parse_as(text, |b: &Bundle| b.version)
+    parse_as(text.as_bytes(), |b: &Bundle| b.version)
 }
 
 /// The topic bodies by slug: all the app reads at start-up. The same checks and errors as
 /// [`parse`], but the headers (for the pre-wasm paint only) are skipped, not copied out.
-pub fn parse_bodies(text: &str) -> Result<Vec<(String, String)>, String> {
+/// It takes the file's bytes as fetched: the app never converts the whole file to a string.
+pub fn parse_bodies(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
     #[derive(Deserialize)]
     struct Bodies {
         version: u32,
@@ -235,23 +236,26 @@ pub fn parse_bodies(text: &str) -> Result<Vec<(String, String)>, String> {
         slug: String,
         html: String,
     }
-    let b = parse_as(text, |b: &Bodies| b.version)?;
+    let b = parse_as(bytes, |b: &Bodies| b.version)?;
     Ok(b.topics.into_iter().map(|t| (t.slug, t.html)).collect())
+}
+
+/// Refuses a bundle of `len` bytes over [`MAX_BYTES`] (the app checks before copying it in).
+pub fn check_size(len: usize) -> Result<(), String> {
+    if len > MAX_BYTES {
+        return Err(format!("笔记文件过大（{len} 字节，上限 {MAX_BYTES} 字节）"));
+    }
+    Ok(())
 }
 
 /// The size check, JSON parse and version check both readers share.
 fn parse_as<T: serde::de::DeserializeOwned>(
-    text: &str,
+    bytes: &[u8],
     version: impl Fn(&T) -> u32,
 ) -> Result<T, String> {
-    if text.len() > MAX_BYTES {
-        return Err(format!(
-            "笔记文件过大（{} 字节，上限 {} 字节）",
-            text.len(),
-            MAX_BYTES
-        ));
-    }
-    let parsed: T = serde_json::from_str(text).map_err(|e| {
+    check_size(bytes.len())?;
+    // Invalid UTF-8 inside a string is a JSON error with its line and column, like any other.
+    let parsed: T = serde_json::from_slice(bytes).map_err(|e| {
         format!(
             "笔记文件不是有效的 JSON（第 {} 行第 {} 列）",
             e.line(),

@@ -67,10 +67,10 @@ pub fn start() {
     // Not leptos' spawn_local: its executor only exists once the app is mounted.
     wasm_bindgen_futures::spawn_local(async {
         // Each phase in its own task, so no single main-thread task blocks input for long.
-        let text = load_notes_text().await;
+        let bytes = load_notes().await;
         yield_to_browser().await;
-        let bodies = text
-            .and_then(|t| crate::notes::bundle::parse_bodies(&t))
+        let bodies = bytes
+            .and_then(|b| crate::notes::bundle::parse_bodies(&b))
             .map(|b| b.into_iter().collect::<std::collections::HashMap<_, _>>());
         let _ = BODIES.set(bodies);
         mark("notes");
@@ -135,11 +135,12 @@ async fn await_window_promise(name: &str) {
     }
 }
 
-/// Fetches the notes bundle named by `<link rel=preload data-notes>`, reusing the boot
-/// script's request (`window.__mianshitiNotes`, a promise of the text) when there is one.
-async fn load_notes_text() -> Result<String, String> {
+/// The notes bundle's bytes: from the boot script's request (`window.__mianshitiNotes`, a
+/// promise of an `ArrayBuffer`) when there is one, else fetched here. Bytes, not text: the whole
+/// file is never converted to a JS string and re-encoded into wasm memory (~5 ms at start-up).
+async fn load_notes() -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
-    let text = match window_promise("__mianshitiNotes") {
+    let buffer = match window_promise("__mianshitiNotes") {
         Some(p) => JsFuture::from(p).await,
         None => {
             let url = document()
@@ -148,24 +149,28 @@ async fn load_notes_text() -> Result<String, String> {
                 .flatten()
                 .and_then(|l| l.get_attribute("href"))
                 .ok_or("页面缺少笔记文件的链接")?;
-            fetch_text(&url).await
+            fetch_bytes(&url).await
         }
     };
-    text.map_err(|e| {
+    let buffer = buffer.map_err(|e| {
         format!(
             "下载笔记文件失败（{}）",
             e.as_string()
                 .or_else(|| js_sys::Error::from(e).message().as_string())
                 .unwrap_or_else(|| "网络错误".into())
         )
-    })?
-    .as_string()
-    .ok_or_else(|| "笔记文件不是文本".to_string())
+    })?;
+    let buffer = buffer
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .map_err(|_| "笔记文件的内容无法读取".to_string())?;
+    // Refused before it is copied into wasm memory (the parser has the same limit).
+    crate::notes::bundle::check_size(buffer.byte_length() as usize)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// `fetch(url)` and the body as text; an HTTP error status is an error (`"HTTP <status>"`,
-/// as the boot script reports it).
-async fn fetch_text(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+/// `fetch(url)` and the body as an `ArrayBuffer`; an HTTP error status is an error
+/// (`"HTTP <status>"`, as the boot script reports it).
+async fn fetch_bytes(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
     use wasm_bindgen_futures::JsFuture;
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
         .await?
@@ -173,7 +178,7 @@ async fn fetch_text(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::Js
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()).into());
     }
-    JsFuture::from(response.text()?).await
+    JsFuture::from(response.array_buffer()?).await
 }
 
 /// Ends the current task: resolves in a new one (`setTimeout(0)`), letting the browser

@@ -35,7 +35,7 @@ fn bundle_round_trips_and_holds_every_topic_rendered() {
     let json = bundle::to_json(&b);
     assert_eq!(bundle::parse(&json).expect("parses"), b);
     // What the app reads: every body by slug, in order, headers skipped.
-    let bodies = bundle::parse_bodies(&json).expect("parses");
+    let bodies = bundle::parse_bodies(json.as_bytes()).expect("parses");
     let want: Vec<_> = b
         .topics
         .iter()
@@ -103,10 +103,15 @@ fn bad_bundles_are_refused_with_a_chinese_reason() {
         huge.as_str(),
     ] {
         assert_eq!(
-            bundle::parse_bodies(bad).unwrap_err(),
+            bundle::parse_bodies(bad.as_bytes()).unwrap_err(),
             bundle::parse(bad).unwrap_err()
         );
     }
+    // The app hands over the fetched bytes: broken UTF-8 is refused with a position, no panic.
+    let e =
+        bundle::parse_bodies(b"{\"version\":2,\"topics\":[{\"slug\":\"a\",\n\"html\":\"\xff\"}]}")
+            .unwrap_err();
+    assert!(e.contains("不是有效的 JSON（第 2 行"), "{e}");
     let empty = Bundle {
         version: bundle::FORMAT_VERSION,
         status_bar: String::new(),
