@@ -109,9 +109,9 @@ fn bad_bundles_are_refused_with_a_chinese_reason() {
     }
     // The app hands over the fetched bytes: broken UTF-8 is refused with a position, no panic.
     let e =
-        bundle::parse_bodies(b"{\"version\":2,\"topics\":[{\"slug\":\"a\",\n\"html\":\"\xff\"}]}")
+        bundle::parse_bodies(b"{\"version\":2,\"topics\":[{\"slug\":\"a\",\"html\":\"\xff\"}]}")
             .unwrap_err();
-    assert!(e.contains("不是有效的 JSON（第 2 行"), "{e}");
+    assert!(e.contains("不是有效的 UTF-8 文本（第 44 字节处）"), "{e}");
     let empty = Bundle {
         version: bundle::FORMAT_VERSION,
         status_bar: String::new(),
