@@ -69,6 +69,21 @@ function sizes() {
   return { files, total: { raw: total("raw"), gzip: total("gzip"), brotli: total("brotli") } };
 }
 
+// The pure core alone (bench/core-size, built by scripts/core-size.sh): the wasm's floor under
+// any UI stack. With the notes bundle it is the least a first visit can transfer.
+function coreFloor(files) {
+  const path = join(ROOT, "target/core-size/core.wasm");
+  let buf;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return null;
+  }
+  const notes = Object.entries(files).find(([f]) => /^notes-[0-9a-f]+\.json$/.test(f));
+  const coreGzip = gzipSync(buf, { level: 9 }).length;
+  return { raw: buf.length, gzip: coreGzip, notesGzip: notes ? notes[1].gzip : 0, withNotesGzip: coreGzip + (notes ? notes[1].gzip : 0) };
+}
+
 // ---------------------------------------------------------------- first visit
 /** One real first visit with the service worker allowed: every response the server sent,
  *  counted at its gzip -9 size (how a static host would send it). */
@@ -421,7 +436,7 @@ async function main() {
   const server = await serve(DIST, { gzip: GZIP });
   log(`serving ${DIST} at ${server.url} (gzip ${GZIP ? "on" : "off"})`);
   const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
-  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size };
+  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size, coreFloor: coreFloor(size.files) };
   try {
     log("first visit…");
     results.firstVisit = await firstVisit(browser, server, size.files);
@@ -476,6 +491,9 @@ function print(r) {
   for (const [f, s] of Object.entries(r.sizes.files).sort((a, b) => b[1].raw - a[1].raw)) row(f, s.raw, s.gzip, s.brotli);
   row("total", r.sizes.total.raw, r.sizes.total.gzip, r.sizes.total.brotli);
   lines.push(`first visit: ${r.firstVisit.count} responses (${r.firstVisit.notModified} × 304), ${kib(r.firstVisit.totalGzip)} KiB at gzip -9 (budget ${kib(BUDGET.firstVisitGzip)} KiB)`);
+  const c = r.coreFloor;
+  if (c) lines.push(`floor with no UI code at all: pure core ${kib(c.gzip)} KiB (raw ${c.raw}) + notes ${kib(c.notesGzip)} KiB = ${kib(c.withNotesGzip)} KiB at gzip -9 (bench/core-size)`);
+  else lines.push("floor with no UI code: target/core-size/core.wasm missing (scripts/core-size.sh builds it)");
   lines.push("", `LOADS (median of ${r.runs} cold loads of ${TOPIC}, service worker blocked)`);
   row("", "FCP", "LCP", "app ready", "load");
   row("unthrottled", ms(r.unthrottled.fcp), ms(r.unthrottled.lcp), ms(r.unthrottled.ready), ms(r.unthrottled.load));
