@@ -10,7 +10,7 @@
 // Prints a table and writes bench-results/latest.json. Budgets are checked and reported
 // (BENCH_STRICT=1 makes a missed budget fail the command).
 //
-// Environment: BENCH_RUNS (cold loads per mode, default 5), BENCH_GZIP (serve gzip, default 1),
+// Environment: BENCH_RUNS (cold loads per mode, default 9), BENCH_GZIP (serve gzip, default 1),
 // BENCH_LIGHTHOUSE (default 1), BENCH_LH_RUNS (Lighthouse runs of the start page, default 3), BENCH_DIST (default dist), CHROME_PATH (default /usr/bin/chromium).
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -22,7 +22,7 @@ import { serve } from "./static-server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DIST = join(ROOT, process.env.BENCH_DIST || "dist");
-const RUNS = Number(process.env.BENCH_RUNS || 5);
+const RUNS = Number(process.env.BENCH_RUNS || 9);
 const GZIP = process.env.BENCH_GZIP !== "0";
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
