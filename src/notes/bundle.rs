@@ -224,7 +224,7 @@ pub fn parse(text: &str) -> Result<Bundle, String> {
 
 /// The topic bodies by slug: all the app reads at start-up. The same checks and errors as
 /// [`parse`], but the headers (for the pre-wasm paint only) are skipped, not copied out.
-/// It takes the file's bytes as fetched: the app never converts the whole file to a string.
+/// It takes the file's bytes as fetched, so the app never makes a JS string of the whole file.
 pub fn parse_bodies(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
     #[derive(Deserialize)]
     struct Bodies {
