@@ -79,9 +79,9 @@ function coreFloor(files) {
   } catch {
     return null;
   }
-  const notes = Object.entries(files).find(([f]) => /^notes-[0-9a-f]+\.json$/.test(f));
-  const coreGzip = gzipSync(buf, { level: 9 }).length;
-  return { raw: buf.length, gzip: coreGzip, notesGzip: notes ? notes[1].gzip : 0, withNotesGzip: coreGzip + (notes ? notes[1].gzip : 0) };
+  const notesGzip = Object.entries(files).find(([f]) => /^notes-[0-9a-f]+\.json$/.test(f))?.[1].gzip ?? 0;
+  const gzip = gzipSync(buf, { level: 9 }).length;
+  return { raw: buf.length, gzip, notesGzip, withNotesGzip: gzip + notesGzip };
 }
 
 // ---------------------------------------------------------------- first visit

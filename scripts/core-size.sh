@@ -8,7 +8,8 @@ cargo build --quiet --release --target wasm32-unknown-unknown -p core-size
 out=target/core-size
 rm -rf "$out" && mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/core_size.wasm
-# The same wasm-opt flags as index.html's data-wasm-opt-params.
-wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/core_size_bg.wasm" -o "$out/core.wasm"
+# The app's wasm-opt flags, read from index.html's data-wasm-opt-params (one source).
+params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+[ -n "$params" ] || { echo "core-size: no data-wasm-opt-params in index.html" >&2; exit 1; }
+# shellcheck disable=SC2086 # the flags are words
+wasm-opt -Oz $params "$out/core_size_bg.wasm" -o "$out/core.wasm"

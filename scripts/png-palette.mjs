@@ -100,10 +100,10 @@ export function encodePalette({ w, h, px }, palette) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of process.argv.slice(2)) {
-    const img = decodeRgba(readFileSync(f));
+    const before = readFileSync(f);
+    const img = decodeRgba(before);
     const out = encodePalette(img, quantise(img.px));
-    const before = readFileSync(f).length;
     writeFileSync(f, out);
-    console.log(`${f}: ${before} → ${out.length} bytes`);
+    console.log(`${f}: ${before.length} → ${out.length} bytes`);
   }
 }

@@ -56,17 +56,15 @@ pub struct BundleTopic {
 /// stores it in three parts: [`head_html`], [`status_bar_html`] once, [`links_html`].
 pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
     match cat.topics.get(idx) {
-        Some(topic) => head_html(cat, idx) + &status_bar_html() + &links_html(topic),
+        Some(topic) => head_html(cat, idx, topic) + &status_bar_html() + &links_html(topic),
         None => String::new(),
     }
 }
 
-/// Breadcrumb, title and (under a chosen title) the note saying so.
-fn head_html(cat: &Catalogue, idx: usize) -> String {
+/// Breadcrumb, title and (under a chosen title) the note saying so, for `topic`, the
+/// catalogue's topic `idx`.
+fn head_html(cat: &Catalogue, idx: usize, topic: &Topic) -> String {
     use super::page_text::EMPTY_HEADING_NOTE;
-    let Some(topic) = cat.topics.get(idx) else {
-        return String::new();
-    };
     let mut out = String::from("<p class=\"crumb\">");
     super::highlight::escape_html(&topic.category, &mut out);
     out.push_str(&format!(
@@ -145,7 +143,7 @@ pub fn build(cat: &Catalogue) -> Bundle {
             .enumerate()
             .map(|(i, t)| BundleTopic {
                 slug: t.slug.clone(),
-                head: head_html(cat, i),
+                head: head_html(cat, i, t),
                 links: links_html(t),
                 html: topic_html(t),
             })

@@ -1,4 +1,4 @@
-import { test, expect, ready } from "./helpers.mjs";
+import { test, expect, ready, FIRST_FRAME_PROBE } from "./helpers.mjs";
 
 const field = (page, name) => page.locator(`.exercise .field[data-field="${name}"] :is(input, textarea)`);
 const result = (page, key) => page.locator(`.exercise .result[data-key="${key}"] output`);
@@ -100,24 +100,8 @@ test("the exercise also renders inside its topic page", async ({ page }) => {
   await expect(page.locator(".python-src")).toContainText("def merge_order_list");
 });
 
-/** Records, in the frame that first shows a topic page, whether its exercise panel is built
- *  (`panel`), still a placeholder (`pending`) or absent (`none`). */
-async function recordFirstFrame(page) {
-  await page.addInitScript(() => {
-    const mo = new MutationObserver(() => {
-      if (!document.querySelector("h1.topic-title")) return;
-      mo.disconnect();
-      requestAnimationFrame(() => {
-        window.__firstFrame = document.querySelector(".exercise") ? "panel"
-          : document.querySelector(".exercise-pending") ? "pending" : "none";
-      });
-    });
-    mo.observe(document, { childList: true, subtree: true });
-  });
-}
-
 test("a panel on the first screen is there in the page's first frame", async ({ page }) => {
-  await recordFirstFrame(page);
+  await page.addInitScript(FIRST_FRAME_PROBE);
   await page.goto("./#/t/reverse-number");
   await ready(page);
   await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
@@ -126,7 +110,7 @@ test("a panel on the first screen is there in the page's first frame", async ({ 
 });
 
 test("a panel below the first screen is built right after it, and its jump link works", async ({ page }) => {
-  await recordFirstFrame(page);
+  await page.addInitScript(FIRST_FRAME_PROBE);
   await page.goto("./#/t/merge-sorted-lists");
   await ready(page);
   await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("pending");

@@ -38,3 +38,19 @@ export async function ready(page) {
   await expect(page.locator("main#main")).toBeAttached();
   await expect(page.locator("header.topbar")).toBeVisible();
 }
+
+/** Run in the page (`addInitScript` before a load, `evaluate` before an in-app navigation):
+ *  records in `window.__firstFrame`, in the frame that first shows a topic page, whether its
+ *  exercise panel is built (`panel`), still a placeholder (`pending`) or absent (`none`). */
+export const FIRST_FRAME_PROBE = () => {
+  window.__firstFrame = null;
+  const mo = new MutationObserver(() => {
+    if (!document.querySelector("h1.topic-title")) return;
+    mo.disconnect();
+    requestAnimationFrame(() => {
+      window.__firstFrame = document.querySelector(".exercise") ? "panel"
+        : document.querySelector(".exercise-pending") ? "pending" : "none";
+    });
+  });
+  mo.observe(document, { childList: true, subtree: true });
+};

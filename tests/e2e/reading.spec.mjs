@@ -1,4 +1,4 @@
-import { test, expect, ready } from "./helpers.mjs";
+import { test, expect, ready, FIRST_FRAME_PROBE } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "block" });
 
@@ -40,17 +40,7 @@ test("继续阅读 on a topic with an exercise builds the whole page at once, so
   await ready(page);
   // Watch the frame that first shows the topic again: its exercise panel is already built
   // (a placeholder of another height there would move the restored position).
-  await page.evaluate(() => {
-    window.__firstFrame = null;
-    const mo = new MutationObserver(() => {
-      if (!document.querySelector("h1.topic-title")) return;
-      mo.disconnect();
-      requestAnimationFrame(() => {
-        window.__firstFrame = document.querySelector(".exercise") ? "panel" : "pending";
-      });
-    });
-    mo.observe(document.body, { childList: true, subtree: true });
-  });
+  await page.evaluate(FIRST_FRAME_PROBE);
   await page.locator('[data-continue="topic"]').click();
   await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
   await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
