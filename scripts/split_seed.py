@@ -4,7 +4,7 @@
 Run once (already done); the files in content/ are the source from then on.
 Re-running overwrites content/ from the seed, so only do it deliberately:
 
-    python3 scripts/split_seed.py ../shared/seed/000_f1efb83ef02286e6.txt content
+    python3 scripts/split_seed.py tests/data/seed/000_f1efb83ef02286e6.txt content
 
 Each file gets front matter with a stable ASCII slug (the URL and progress key:
 never change one once published), the exact source heading, a display title,

@@ -3,7 +3,7 @@
 use mianshiti_playground::notes::{content_files, parse_topic, Catalogue, CATEGORIES};
 use std::collections::HashSet;
 
-const SEED: &str = include_str!("../../../shared/seed/000_f1efb83ef02286e6.txt");
+const SEED: &str = include_str!("../data/seed/000_f1efb83ef02286e6.txt");
 
 fn catalogue() -> Catalogue {
     match Catalogue::load() {

@@ -1,6 +1,6 @@
 """Generate src/exercises/seed_code.rs: the notes' Python blocks, verbatim, for each exercise.
 
-Run: python3 tests/pyref/gen_seed_code.py ../shared/seed/000_f1efb83ef02286e6.txt > src/exercises/seed_code.rs
+Run: python3 tests/pyref/gen_seed_code.py tests/data/seed/000_f1efb83ef02286e6.txt > src/exercises/seed_code.rs
 Each entry is (const name, 1-based line of the ```python fence).
 """
 import sys

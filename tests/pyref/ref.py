@@ -2,7 +2,7 @@
 
 Reads one JSON object per stdin line (field name -> input text) and prints one JSON object per
 line (section key -> repr text, or "!Type: message" when Python raises). The functions below are
-the notes' code (seed/000_f1efb83ef02286e6.txt), with minimal fixes labelled FIX.
+the notes' code (tests/data/seed/000_f1efb83ef02286e6.txt), with minimal fixes labelled FIX.
 """
 import datetime
 import json

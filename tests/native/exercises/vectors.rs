@@ -1,4 +1,4 @@
-//! Every CPython-verified vector in ../shared/vectors (and vectors/extra) for the ten ports.
+//! Every CPython-verified vector in tests/data/vectors for the ten ports.
 
 use super::run_map;
 use serde_json::Value;
@@ -6,29 +6,26 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn vector_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/vectors")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/vectors")
 }
 
 fn load(id: &str) -> Vec<Value> {
+    let path = vector_dir().join(format!("{id}.jsonl"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
-    for dir in [vector_dir(), vector_dir().join("extra")] {
-        let path = dir.join(format!("{id}.jsonl"));
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let mut v: Value =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            // serde_json turns integers past 64 bits into floats; take `indices` from the raw text.
-            if let Some(raw) = line
-                .split("\"indices\": [")
-                .nth(1)
-                .and_then(|r| r.split(']').next())
-            {
-                v["indices"] = Value::String(format!("({raw})"));
-            }
-            out.push(v);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut v: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // serde_json turns integers past 64 bits into floats; take `indices` from the raw text.
+        if let Some(raw) = line
+            .split("\"indices\": [")
+            .nth(1)
+            .and_then(|r| r.split(']').next())
+        {
+            v["indices"] = Value::String(format!("({raw})"));
         }
+        out.push(v);
     }
     assert!(
         !out.is_empty(),
