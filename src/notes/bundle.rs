@@ -16,7 +16,7 @@ use crate::route;
 /// Bumped when the shape of the file changes (2: the pre-wasm header, `status_bar`, `head`
 /// and `links`, replaced `title` and `category`).
 pub const FORMAT_VERSION: u32 = 2;
-/// Refuse absurd files before parsing them (the real one is ~300 KB).
+/// Refuse absurd files before parsing them (the real one is about 184 KB).
 pub const MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// The whole file.

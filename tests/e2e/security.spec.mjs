@@ -184,7 +184,7 @@ test("hostile text in the topic note and the search is shown as text, never run"
     await ready(page);
     expect(await injected(page), url).toEqual([]);
   }
-  // Search, by URL and (when the header box exists, issue 5) by typing.
+  // Search, by URL and (when the header box exists) by typing.
   for (const payload of PAYLOADS) {
     await page.goto(`./#/search?q=${encodeURIComponent(payload)}`);
     await ready(page);
@@ -200,7 +200,7 @@ test("hostile text in the topic note and the search is shown as text, never run"
       await expect(box).toHaveValue(payload);
     }
   } else {
-    test.info().annotations.push({ type: "todo", description: "search box not present yet (issue 5): typing unchecked" });
+    test.info().annotations.push({ type: "todo", description: "search box not present: typing unchecked" });
   }
   expect(dialogs).toEqual([]);
 });
