@@ -11,8 +11,7 @@ fn vector_dir() -> PathBuf {
 
 fn load(id: &str) -> Vec<Value> {
     let path = vector_dir().join(format!("{id}.jsonl"));
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let mut v: Value =
