@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::parse::ParseOptions;
 use super::pyvalue::{HashKey, PyErr, PyResult, PyValue};
-use super::sort::py_sorted;
+use super::listsort::py_sorted;
 use super::{InputError, Inputs, Section};
 
 /// An insertion-ordered set of Python values (first inserted representative wins).
@@ -90,7 +90,7 @@ fn symmetric(a: &PySet, b: &PySet) -> PySet {
 /// worked.
 fn sorted_display(s: &PySet, appearance: &HashMap<HashKey, usize>) -> PyResult<(String, bool)> {
     let mut ordered: Vec<&(HashKey, PyValue)> = s.items.iter().collect();
-    crate::sort::sort_by_key(&mut ordered, |(k, _)| {
+    crate::index_sort::sort_by_key(&mut ordered, |(k, _)| {
         appearance.get(k).copied().unwrap_or(usize::MAX)
     });
     let in_order: Vec<PyValue> = ordered.iter().map(|(_, v)| v.clone()).collect();
