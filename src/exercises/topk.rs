@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::parse::parse_literal;
 use super::pyvalue::{is_word_char, PyErr, PyResult, PyValue};
+use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
 /// Incremental tokenizer state for `\b[a-zA-Z]+\b`.
@@ -342,4 +343,25 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         ));
     }
     Ok(out)
+}
+
+/// The vocabulary of generated texts.
+const WORDS: &[&str] = &[
+    "the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "python", "rust", "hello",
+    "world", "data", "file", "word", "count", "list", "set", "dict", "merge",
+];
+
+/// A text of `n` words, Zipf-like (early words of [`WORDS`] much more common), mostly
+/// space-separated with a newline about every twelfth word.
+pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {
+    let mut s = String::with_capacity(n * 6);
+    for i in 0..n {
+        if i > 0 {
+            s.push(if rng.below(12) == 0 { '\n' } else { ' ' });
+        }
+        let a = rng.below(WORDS.len() as u64);
+        let b = rng.below(a + 1);
+        s.push_str(WORDS.get(b as usize).copied().unwrap_or("the"));
+    }
+    vec![("text", s)]
 }

@@ -277,10 +277,11 @@ pub fn ExercisePanel(
     };
 
     let generate = info
-        .supports_generate
+        .supports_generate()
         .then(|| view! { <Generator info=info inputs=inputs output=output /> });
-    let file_picker =
-        (info.id == "topk_word_freq").then(|| view! { <super::wordfile::WordFile /> });
+    let file_picker = info
+        .takes_file
+        .then(|| view! { <super::wordfile::WordFile /> });
 
     let errata = (!info.errata.is_empty()).then(|| {
         let items = info
