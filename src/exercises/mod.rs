@@ -11,6 +11,7 @@ mod generate;
 mod list_slice;
 mod listsort;
 mod merge;
+pub mod panel;
 pub mod parse;
 mod pyint;
 pub mod pyvalue;

@@ -3,6 +3,7 @@
 
 mod diff;
 mod gen;
+mod panel;
 mod props;
 mod unit;
 mod vectors;
