@@ -3,6 +3,7 @@
 
 mod diff;
 mod gen;
+mod generated;
 mod panel;
 mod props;
 mod unit;
