@@ -27,7 +27,6 @@ mod topk;
 mod unicode_tables;
 
 pub use merge::merge_sorted_i64;
-pub use pyint::py_int_from_str;
 pub use topk::{findall_words, show_pairs, WordCounter};
 
 use pyvalue::PyResult;

@@ -182,7 +182,6 @@ pub struct WordCounter {
     tokenizer: Tokenizer,
     counter: Counter,
     pending: Vec<u8>,
-    bytes_seen: u64,
     invalid_bytes: u64,
 }
 
@@ -194,7 +193,6 @@ impl WordCounter {
 
     /// Feeds the next chunk of the file (words and UTF-8 sequences may be split anywhere).
     pub fn feed(&mut self, bytes: &[u8]) {
-        self.bytes_seen += bytes.len() as u64;
         let mut buf = std::mem::take(&mut self.pending);
         buf.extend_from_slice(bytes);
         let mut rest: &[u8] = &buf;
@@ -233,11 +231,6 @@ impl WordCounter {
     fn push_char(&mut self, c: char) {
         let counter = &mut self.counter;
         self.tokenizer.push(c, &mut |w: &str| counter.add(w));
-    }
-
-    /// Bytes fed so far.
-    pub fn bytes_seen(&self) -> u64 {
-        self.bytes_seen
     }
 
     /// Bytes that were not valid UTF-8 so far (Python would have raised `UnicodeDecodeError`).

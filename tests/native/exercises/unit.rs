@@ -326,7 +326,6 @@ fn merge_i64_and_word_counter() {
     for chunk in "b a c b a c d café".as_bytes().chunks(3) {
         wc.feed(chunk);
     }
-    assert_eq!(wc.bytes_seen(), 19);
     assert_eq!(
         wc.finish(Some(2)),
         vec![("b".to_string(), 2), ("a".to_string(), 2)]
