@@ -4,10 +4,10 @@
 //! tested natively by `tests/native`. See ARCHITECTURE.md.
 
 pub mod exercises;
+pub mod index_sort;
 pub mod notes;
 pub mod progress;
 pub mod route;
-pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -3,6 +3,8 @@
 //! Hash routing keeps deep links working on any plain static server and under any
 //! sub-path: the server only ever sees `index.html` (see ARCHITECTURE.md).
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// A place in the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -145,52 +147,29 @@ pub fn exercise_hash(id: &str) -> String {
     })
 }
 
+/// `application/x-www-form-urlencoded` pairs (`+` is a space), in order, empty pairs skipped.
 fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|s| !s.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => (percent_decode(k), percent_decode(v)),
-            None => (percent_decode(pair), String::new()),
-        })
+    form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
 
-/// Percent-encodes everything except RFC 3986 unreserved characters.
+/// What [`percent_encode`] escapes: everything but RFC 3986's unreserved characters.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes everything except RFC 3986 unreserved characters (a space becomes `%20`,
+/// which every reader of a shared link decodes, in the path and in the query alike).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, ESCAPED).collect()
 }
 
-/// Decodes `%XX` escapes and `+` as space; invalid escapes and bytes are kept, never a panic.
+/// Decodes `%XX` escapes and `+` as space, as in a query string; invalid escapes are kept and
+/// invalid UTF-8 becomes U+FFFD, never a panic. Path segments are decoded the same way.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    let text = text.replace('+', " ");
+    percent_decode_str(&text).decode_utf8_lossy().into_owned()
 }

@@ -56,8 +56,22 @@ pub extern "C" fn exercise_texts() -> usize {
                 + i.topic_slug.len()
                 + i.errata.iter().map(|e| e.why.len()).sum::<usize>()
                 + i.fields.len()
+                + usize::from(i.supports_generate())
+                + usize::from(i.takes_file)
         })
         .sum()
+}
+
+/// The panel's own decisions: initial inputs, output capping, the error excerpt.
+#[no_mangle]
+pub extern "C" fn exercise_panel(ptr: *const u8, len: usize, position: usize) -> usize {
+    let s = text(ptr, len);
+    let link = [("l1".to_string(), s.to_string())];
+    let initial = exercises::find("merge_sorted_lists").map_or(0, |i| {
+        exercises::panel::initial_inputs(i, &link, Some(&link)).len()
+    });
+    let (line, caret) = exercises::panel::error_excerpt(s, position);
+    initial + exercises::panel::cap_output(s).len() + line.len() + caret.len()
 }
 
 /// The notes bundle: catalogue, bodies, table of contents, home page.

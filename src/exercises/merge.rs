@@ -1,8 +1,10 @@
 //! merge_sorted_lists: the notes' two-pointer merge (ties take `l_2` first), with the missing
 //! `return result` added, plus what the notes' code really returns (`None`, erratum E02).
 
+use super::generate::join_ints;
 use super::parse::ParseOptions;
 use super::pyvalue::{PyErr, PyResult, PyValue};
+use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
 /// The notes' merge on machine integers (same tie rule), for the throughput benchmark.
@@ -80,4 +82,19 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         Section::from_result("seed_literal", "笔记原代码的返回值（缺少 return）", seed)
             .with_note("笔记里的函数没有 return 语句，所以 print(merge_order_list(l1, l2)) 打印 None（勘误 E02）。"),
     ])
+}
+
+/// Two sorted lists of `n` random integers each.
+pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {
+    let a = sorted_ints(rng, n);
+    let b = sorted_ints(rng, n);
+    vec![("l1", join_ints(&a)), ("l2", join_ints(&b))]
+}
+
+fn sorted_ints(rng: &mut Rng, n: usize) -> Vec<i64> {
+    let mut v: Vec<i64> = (0..n)
+        .map(|_| rng.range_i64(-1_000_000, 1_000_000))
+        .collect();
+    v.sort_unstable();
+    v
 }

@@ -2,30 +2,31 @@
 //! CPython 3.11 prints. No browser imports live here (a tidy test enforces it).
 //!
 //! The UI calls [`catalogue`] / [`find`] for the static description of each exercise, [`run`]
-//! with the user's text fields, and [`generate`] for random large inputs.
+//! with the user's text fields, and [`generate`] for random large inputs. All three read the
+//! one table in `registry.rs`.
 
-mod catalogue;
 mod closure;
 mod day_of_year;
 mod generate;
 mod list_slice;
+mod listsort;
 mod merge;
+pub mod panel;
 pub mod parse;
 mod pyint;
 pub mod pyvalue;
+mod registry;
 mod remove_while;
 mod reverse_number;
 pub mod rng;
 mod seed_code;
 mod set_ops;
-mod sort;
 mod sort_dict;
 mod str_to_int;
 mod topk;
 mod unicode_tables;
 
 pub use merge::merge_sorted_i64;
-pub use pyint::py_int_from_str;
 pub use topk::{findall_words, show_pairs, WordCounter};
 
 use pyvalue::PyResult;
@@ -61,8 +62,14 @@ pub struct Erratum {
     pub why: &'static str,
 }
 
-/// Static description of one exercise.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Runs a port on the user's inputs (see [`run`]).
+pub(crate) type RunFn = fn(&Inputs<'_>) -> Result<Vec<Section>, InputError>;
+/// Makes random inputs with about `n` items (see [`generate`]).
+pub(crate) type GenerateFn = fn(&mut rng::Rng, usize) -> Vec<(&'static str, String)>;
+
+/// One exercise, as registered in the one table `registry.rs`: what the page shows, the
+/// port that runs it and its random-input generator.
+#[derive(Clone, Copy, Debug)]
 pub struct ExerciseInfo {
     /// Stable id (used in URLs and in content front matter).
     pub id: &'static str,
@@ -78,8 +85,20 @@ pub struct ExerciseInfo {
     pub errata: &'static [Erratum],
     /// Slug of the topic page that hosts this exercise.
     pub topic_slug: &'static str,
+    /// Whether the panel also runs it on a text file the reader picks (chunked, off the
+    /// input fields).
+    pub takes_file: bool,
+    /// The port of the notes' code.
+    pub(crate) run: RunFn,
+    /// Random large inputs, for the exercises whose inputs are lists or text.
+    pub(crate) generate: Option<GenerateFn>,
+}
+
+impl ExerciseInfo {
     /// Whether [`generate`] can make random inputs for it.
-    pub supports_generate: bool,
+    pub fn supports_generate(&self) -> bool {
+        self.generate.is_some()
+    }
 }
 
 /// One labelled result block.
@@ -147,12 +166,12 @@ impl std::fmt::Display for InputError {
 
 /// All exercises, in notes order.
 pub fn catalogue() -> &'static [ExerciseInfo] {
-    catalogue::CATALOGUE
+    registry::EXERCISES
 }
 
 /// Looks an exercise up by id.
 pub fn find(id: &str) -> Option<&'static ExerciseInfo> {
-    catalogue::CATALOGUE.iter().find(|e| e.id == id)
+    registry::EXERCISES.iter().find(|e| e.id == id)
 }
 
 /// The user's inputs for one run, falling back to each field's default.
@@ -219,27 +238,12 @@ pub fn run(id: &str, inputs: &[(&str, &str)]) -> Result<Vec<Section>, InputError
         info,
         given: inputs,
     };
-    match info.id {
-        "merge_sorted_lists" => merge::run(&inp),
-        "reverse_number" => reverse_number::run(&inp),
-        "sort_dict_by_value" => sort_dict::run(&inp),
-        "day_of_year" => day_of_year::run(&inp),
-        "list_slice" => list_slice::run(&inp),
-        "set_ops" => set_ops::run(&inp),
-        "str_to_int" => str_to_int::run(&inp),
-        "remove_while_iterating" => remove_while::run(&inp),
-        "closure_late_binding" => closure::run(&inp),
-        "topk_word_freq" => topk::run(&inp),
-        _ => Err(InputError {
-            field: "",
-            message: format!("练习 `{id}` 还没有实现"),
-            position: None,
-        }),
-    }
+    (info.run)(&inp)
 }
 
 /// Random input text for exercises that take lists or text (`n` items, at most 1,000,000),
 /// deterministic in `seed`. `None` when the exercise does not support generation.
 pub fn generate(id: &str, n: usize, seed: u64) -> Option<Vec<(&'static str, String)>> {
-    generate::generate(id, n.min(1_000_000), seed)
+    let generate = find(id)?.generate?;
+    Some(generate(&mut rng::Rng::new(seed), n.min(1_000_000)))
 }

@@ -286,14 +286,6 @@ impl PyValue {
         Ok(out)
     }
 
-    /// Python `str(x)`: like repr, except a `str` prints raw.
-    pub fn to_py_str(&self) -> PyResult<String> {
-        match self {
-            PyValue::Str(s) => Ok(s.clone()),
-            other => other.repr(),
-        }
-    }
-
     fn repr_into(&self, out: &mut String) -> PyResult<()> {
         match self {
             PyValue::None => out.push_str("None"),

@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 
+use super::generate::join_ints;
 use super::parse::ParseOptions;
 use super::pyvalue::{mod2_is_zero, HashKey, PyResult, PyValue};
+use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
 /// A list under deletions: Fenwick tree over "alive" flags plus, per even value, its positions.
@@ -190,4 +192,10 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
             .with_note("边遍历边删除会跳过被删元素后面的那个元素，所以相邻的偶数会漏删。"),
         Section::from_result("list_comprehension", "推荐写法：[x for x in a if x % 2 != 0]", show(list_comprehension(&items))),
     ])
+}
+
+/// A list of `n` random integers in `-1000..=1000`.
+pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {
+    let v: Vec<i64> = (0..n).map(|_| rng.range_i64(-1000, 1000)).collect();
+    vec![("list", join_ints(&v))]
 }

@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
+use super::generate::join_ints;
+use super::listsort::py_sorted;
 use super::parse::ParseOptions;
 use super::pyvalue::{HashKey, PyErr, PyResult, PyValue};
-use super::sort::py_sorted;
+use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
 /// An insertion-ordered set of Python values (first inserted representative wins).
@@ -90,7 +92,7 @@ fn symmetric(a: &PySet, b: &PySet) -> PySet {
 /// worked.
 fn sorted_display(s: &PySet, appearance: &HashMap<HashKey, usize>) -> PyResult<(String, bool)> {
     let mut ordered: Vec<&(HashKey, PyValue)> = s.items.iter().collect();
-    crate::sort::sort_by_key(&mut ordered, |(k, _)| {
+    crate::index_sort::sort_by_key(&mut ordered, |(k, _)| {
         appearance.get(k).copied().unwrap_or(usize::MAX)
     });
     let in_order: Vec<PyValue> = ordered.iter().map(|(_, v)| v.clone()).collect();
@@ -168,4 +170,12 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         out.push(sec);
     }
     Ok(out)
+}
+
+/// Two lists of `n` random integers from `0..=2n`, so they share about half their values.
+pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {
+    let span = (n as i64).max(1) * 2;
+    let a: Vec<i64> = (0..n).map(|_| rng.range_i64(0, span)).collect();
+    let b: Vec<i64> = (0..n).map(|_| rng.range_i64(0, span)).collect();
+    vec![("a", join_ints(&a)), ("b", join_ints(&b))]
 }

@@ -1,9 +1,9 @@
 //! sort_dict_by_value: 方案二 `dict(sorted(d.items(), key=itemgetter(1)))` (and `reverse=True`),
 //! and what 方案一 `sorted(d, key=lambda x: x[1])` really returns (erratum E01).
 
+use super::listsort::py_sorted;
 use super::parse::ParseOptions;
 use super::pyvalue::{PyErr, PyResult, PyValue};
-use super::sort::py_sorted;
 use super::{InputError, Inputs, Section};
 
 fn method2(pairs: &[(PyValue, PyValue)], reverse: bool) -> PyResult<String> {

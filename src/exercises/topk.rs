@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::parse::parse_literal;
 use super::pyvalue::{is_word_char, PyErr, PyResult, PyValue};
+use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
 /// Incremental tokenizer state for `\b[a-zA-Z]+\b`.
@@ -181,7 +182,6 @@ pub struct WordCounter {
     tokenizer: Tokenizer,
     counter: Counter,
     pending: Vec<u8>,
-    bytes_seen: u64,
     invalid_bytes: u64,
 }
 
@@ -193,7 +193,6 @@ impl WordCounter {
 
     /// Feeds the next chunk of the file (words and UTF-8 sequences may be split anywhere).
     pub fn feed(&mut self, bytes: &[u8]) {
-        self.bytes_seen += bytes.len() as u64;
         let mut buf = std::mem::take(&mut self.pending);
         buf.extend_from_slice(bytes);
         let mut rest: &[u8] = &buf;
@@ -232,11 +231,6 @@ impl WordCounter {
     fn push_char(&mut self, c: char) {
         let counter = &mut self.counter;
         self.tokenizer.push(c, &mut |w: &str| counter.add(w));
-    }
-
-    /// Bytes fed so far.
-    pub fn bytes_seen(&self) -> u64 {
-        self.bytes_seen
     }
 
     /// Bytes that were not valid UTF-8 so far (Python would have raised `UnicodeDecodeError`).
@@ -342,4 +336,25 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         ));
     }
     Ok(out)
+}
+
+/// The vocabulary of generated texts.
+const WORDS: &[&str] = &[
+    "the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "python", "rust", "hello",
+    "world", "data", "file", "word", "count", "list", "set", "dict", "merge",
+];
+
+/// A text of `n` words, Zipf-like (early words of [`WORDS`] much more common), mostly
+/// space-separated with a newline about every twelfth word.
+pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {
+    let mut s = String::with_capacity(n * 6);
+    for i in 0..n {
+        if i > 0 {
+            s.push(if rng.below(12) == 0 { '\n' } else { ' ' });
+        }
+        let a = rng.below(WORDS.len() as u64);
+        let b = rng.below(a + 1);
+        s.push_str(WORDS.get(b as usize).copied().unwrap_or("the"));
+    }
+    vec![("text", s)]
 }

@@ -1,4 +1,4 @@
-//! Unicode tables generated from CPython 3.11.7 (Unicode 14.0.0) by tests/pyref/gen_unicode_tables.py.
+//! Unicode tables generated from CPython 3.11 (Unicode 14.0.0) by scripts/gen_unicode_tables.py.
 //! Do not edit by hand: rerun the script. Ranges are inclusive and sorted.
 
 /// Code points where `str.isprintable()` is False (repr escapes them).

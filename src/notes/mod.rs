@@ -333,11 +333,4 @@ impl Catalogue {
     pub fn in_category<'a>(&'a self, category: &'a str) -> impl Iterator<Item = &'a Topic> + 'a {
         self.topics.iter().filter(move |t| t.category == category)
     }
-
-    /// The topic that lists this exercise id.
-    pub fn topic_for_exercise(&self, id: &str) -> Option<&Topic> {
-        self.topics
-            .iter()
-            .find(|t| t.exercises.iter().any(|e| e == id))
-    }
 }

@@ -178,7 +178,7 @@ impl SearchIndex {
             .enumerate()
             .filter_map(|(i, d)| score_doc(d, terms).map(|s| (s, i)))
             .collect();
-        crate::sort::sort_by_key(&mut scored, |&(s, i)| {
+        crate::index_sort::sort_by_key(&mut scored, |&(s, i)| {
             (Reverse(s), self.docs[i].kind == HitKind::Exercise, i)
         });
         scored.truncate(limit);

@@ -387,7 +387,7 @@ impl ProgressStore {
                 (card.due <= now).then_some((card.due, *s))
             })
             .collect();
-        crate::sort::sort_by_key(&mut due, |(d, _)| *d);
+        crate::index_sort::sort_by_key(&mut due, |(d, _)| *d);
         due.into_iter().map(|(_, s)| s.to_string()).collect()
     }
 

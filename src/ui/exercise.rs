@@ -3,80 +3,23 @@
 
 use leptos::prelude::*;
 
+use crate::exercises::panel::{self, cap_output, error_excerpt};
 use crate::exercises::{self, ExerciseInfo, InputError, Section};
 use crate::notes::highlight::highlight_python;
 use crate::route::{self, Route};
 
 /// Longest value (bytes) shown in an input box; longer (generated) values show a summary.
 const MAX_EDITABLE_CHARS: usize = 100_000;
-/// Longest output rendered into the page; the rest is summarised, never millions of nodes.
-const MAX_OUTPUT_CHARS: usize = 20_000;
 /// Longest total input carried in a shareable link.
 const MAX_LINK_CHARS: usize = 4_000;
 
 use super::exercise_now_ms as now_ms;
 
-/// The starting inputs: link parameters win, then the user's last input, then the notes' example.
+/// The starting inputs: link parameters win, then the user's last input, then the notes'
+/// example (see [`panel::initial_inputs`]).
 pub fn initial_inputs(info: &ExerciseInfo, params: &[(String, String)]) -> Vec<(String, String)> {
     let remembered = super::progress_state::last_inputs(info.id);
-    info.fields
-        .iter()
-        .map(|f| {
-            let from_link = params
-                .iter()
-                .find(|(k, _)| k == f.name)
-                .map(|(_, v)| v.clone());
-            let from_memory = remembered
-                .as_ref()
-                .and_then(|r| r.iter().find(|(k, _)| k == f.name).map(|(_, v)| v.clone()));
-            let value = if params.is_empty() {
-                from_memory
-            } else {
-                from_link
-            }
-            .unwrap_or_else(|| f.default.to_string());
-            (f.name.to_string(), value)
-        })
-        .collect()
-}
-
-fn cap_output(value: &str) -> String {
-    match value.char_indices().nth(MAX_OUTPUT_CHARS) {
-        Some((cut, _)) => format!(
-            "{}\n…（输出共 {} 个字符，只显示前 {} 个）",
-            &value[..cut],
-            value.chars().count(),
-            MAX_OUTPUT_CHARS
-        ),
-        None => value.to_string(),
-    }
-}
-
-/// The characters around an error position with a caret under the bad one.
-fn error_excerpt(text: &str, position: usize) -> (String, String) {
-    let line_start = text
-        .chars()
-        .take(position.saturating_sub(1))
-        .collect::<Vec<_>>()
-        .iter()
-        .rposition(|c| *c == '\n')
-        .map(|i| i + 1)
-        .unwrap_or(0);
-    let col = position.saturating_sub(1) - line_start;
-    let from = col.saturating_sub(30);
-    let line: String = text
-        .chars()
-        .skip(line_start)
-        .take_while(|c| *c != '\n')
-        .skip(from)
-        .take(60)
-        .collect();
-    let caret_col = line
-        .chars()
-        .take(col - from)
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum::<usize>();
-    (line, format!("{}^", " ".repeat(caret_col)))
+    panel::initial_inputs(info, params, remembered.as_deref())
 }
 
 /// The outcome of one run, with how long it took.
@@ -277,10 +220,11 @@ pub fn ExercisePanel(
     };
 
     let generate = info
-        .supports_generate
+        .supports_generate()
         .then(|| view! { <Generator info=info inputs=inputs output=output /> });
-    let file_picker =
-        (info.id == "topk_word_freq").then(|| view! { <super::wordfile::WordFile /> });
+    let file_picker = info
+        .takes_file
+        .then(|| view! { <super::wordfile::WordFile /> });
 
     let errata = (!info.errata.is_empty()).then(|| {
         let items = info

@@ -247,7 +247,7 @@ fn OverviewSection(cat: &'static Catalogue, state: progress_state::ProgressState
     let categories = move || {
         let mut cats = ov.get().categories;
         // Same order as the sidebar and the home page.
-        crate::sort::sort_by_key(&mut cats, |c| {
+        crate::index_sort::sort_by_key(&mut cats, |c| {
             CATEGORIES.iter().position(|k| *k == c.category)
         });
         cats.into_iter()
@@ -298,7 +298,7 @@ fn QueueSection(cat: &'static Catalogue, state: progress_state::ProgressState) -
                     (due > end).then(|| (due, slug.to_string()))
                 })
                 .collect();
-            crate::sort::sort_by(&mut v, Ord::cmp);
+            crate::index_sort::sort_by(&mut v, Ord::cmp);
             v.truncate(UPCOMING);
             v
         })

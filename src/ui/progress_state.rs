@@ -248,7 +248,7 @@ pub fn storage_info() -> StorageInfo {
         }
     }
     // Keys end in a millisecond timestamp: newest first.
-    crate::sort::sort_by_key(&mut info.backups, |(k, _)| {
+    crate::index_sort::sort_by_key(&mut info.backups, |(k, _)| {
         std::cmp::Reverse(backup_time(k).unwrap_or(0))
     });
     info

@@ -3,9 +3,9 @@
 mod bundle;
 mod content;
 mod exercises;
+mod index_sort;
 mod progress;
 mod render;
 mod route;
 mod search;
-mod sort;
 mod tidy;

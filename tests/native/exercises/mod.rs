@@ -3,6 +3,8 @@
 
 mod diff;
 mod gen;
+mod generated;
+mod panel;
 mod props;
 mod unit;
 mod vectors;

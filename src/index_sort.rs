@@ -1,4 +1,6 @@
-//! One stable sort for the app's small lists (search hits, due reviews, backups, categories).
+//! One stable sort for the app's small lists (search hits, due reviews, backups, categories),
+//! named for how it works: it sorts a permutation of indices. (Not `small_sort`: that is the
+//! standard library's name for driftsort's insertion sort of short runs.)
 //!
 //! Each `slice::sort_by_key` call site with its own element type and closure instantiates the
 //! standard library's whole driftsort (quicksort, merges, small-sorts): about 4.5 KB of wasm

@@ -1,6 +1,13 @@
-//! The static catalogue: titles, questions, the notes' code, fields and errata per exercise.
+//! The exercise registry: one entry per exercise, with everything the app knows about it
+//! (titles, question, the notes' code, fields, errata, the port that runs it, its random-input
+//! generator, whether it takes a file). Adding an exercise means adding its module and one
+//! entry here.
 
 use super::seed_code as code;
+use super::{
+    closure, day_of_year, list_slice, merge, remove_while, reverse_number, set_ops, sort_dict,
+    str_to_int, topk,
+};
 use super::{Erratum, ExerciseInfo, Field};
 
 const E01: Erratum = Erratum {
@@ -41,7 +48,7 @@ const E21: Erratum = Erratum {
 };
 
 /// Every exercise, in notes order.
-pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
+pub(crate) static EXERCISES: &[ExerciseInfo] = &[
     ExerciseInfo {
         id: "day_of_year",
         title: "判断这一天是这一年的第几天",
@@ -50,7 +57,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         fields: &[Field { name: "date", label: "日期（YYYY-MM-DD）", default: "2024-03-01", multiline: false }],
         errata: &[E17],
         topic_slug: "day-of-year",
-        supports_generate: false,
+        takes_file: false,
+        run: day_of_year::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "sort_dict_by_value",
@@ -60,7 +69,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         fields: &[Field { name: "d", label: "字典", default: "{'apple': 5, 'banana': 3, 'orange': 2, 'pear': 1}", multiline: false }],
         errata: &[E01],
         topic_slug: "sort-dict-by-value",
-        supports_generate: false,
+        takes_file: false,
+        run: sort_dict::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "list_slice",
@@ -73,7 +84,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         ],
         errata: &[E07],
         topic_slug: "list-slice-no-indexerror",
-        supports_generate: false,
+        takes_file: false,
+        run: list_slice::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "set_ops",
@@ -86,7 +99,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         ],
         errata: &[],
         topic_slug: "list-common-and-diff",
-        supports_generate: true,
+        takes_file: false,
+        run: set_ops::run,
+        generate: Some(set_ops::generate),
     },
     ExerciseInfo {
         id: "reverse_number",
@@ -96,7 +111,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         fields: &[Field { name: "n", label: "整数", default: "2312345", multiline: false }],
         errata: &[E21],
         topic_slug: "reverse-number",
-        supports_generate: false,
+        takes_file: false,
+        run: reverse_number::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "remove_while_iterating",
@@ -106,7 +123,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         fields: &[Field { name: "list", label: "列表", default: "range(0, 9)", multiline: false }],
         errata: &[],
         topic_slug: "remove-while-iterating",
-        supports_generate: true,
+        takes_file: false,
+        run: remove_while::run,
+        generate: Some(remove_while::generate),
     },
     ExerciseInfo {
         id: "str_to_int",
@@ -116,7 +135,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         fields: &[Field { name: "s", label: "字符串", default: "123", multiline: false }],
         errata: &[E21],
         topic_slug: "str-to-int",
-        supports_generate: false,
+        takes_file: false,
+        run: str_to_int::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "merge_sorted_lists",
@@ -129,7 +150,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         ],
         errata: &[E02],
         topic_slug: "merge-sorted-lists",
-        supports_generate: true,
+        takes_file: false,
+        run: merge::run,
+        generate: Some(merge::generate),
     },
     ExerciseInfo {
         id: "closure_late_binding",
@@ -142,7 +165,9 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         ],
         errata: &[],
         topic_slug: "closure-late-binding",
-        supports_generate: false,
+        takes_file: false,
+        run: closure::run,
+        generate: None,
     },
     ExerciseInfo {
         id: "topk_word_freq",
@@ -157,6 +182,8 @@ pub(crate) static CATALOGUE: &[ExerciseInfo] = &[
         ],
         errata: &[E03],
         topic_slug: "top-words-in-1g-file",
-        supports_generate: true,
+        takes_file: true,
+        run: topk::run,
+        generate: Some(topk::generate),
     },
 ];

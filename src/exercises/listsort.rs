@@ -1,4 +1,5 @@
-//! `list.sort` / `sorted` with Python's `<`: CPython's run detection and binary insertion sort
+//! CPython's list sort (named after its `Objects/listsort.txt`): `list.sort` / `sorted` with
+//! Python's `<`: CPython's run detection and binary insertion sort
 //! (exact, including which pair raises first, for fewer than 64 items), then stable merges.
 
 use super::pyvalue::{PyResult, PyValue};

@@ -1,8 +1,20 @@
-"""Generate src/exercises/unicode_tables.rs from the running CPython (3.11 expected).
+"""Generate src/exercises/unicode_tables.rs from the running CPython's Unicode database.
 
-Run: python3 tests/pyref/gen_unicode_tables.py > src/exercises/unicode_tables.rs
+Run: python3 scripts/gen_unicode_tables.py > src/exercises/unicode_tables.rs
+(`cargo test --test native generated` fails when the file differs from this script's output.)
+
+Pinned: the exercises print what CPython 3.11 prints, and the tables (str.isprintable,
+isalnum, isspace, isdecimal) follow the interpreter's Unicode version, which is 14.0.0 in
+every CPython 3.11.x and in no other minor version. So the script refuses any other Unicode
+version, and the header names only that version (not the patch release, which does not change
+the output).
 """
 import sys, unicodedata
+
+UNICODE_VERSION = "14.0.0"
+if unicodedata.unidata_version != UNICODE_VERSION:
+    sys.exit(f"gen_unicode_tables.py needs CPython 3.11 (Unicode {UNICODE_VERSION}); "
+             f"this python3 is {sys.version.split()[0]} (Unicode {unicodedata.unidata_version})")
 
 def ranges(pred):
     out = []
@@ -26,7 +38,7 @@ def emit(name, doc, rs):
     print("];")
     print()
 
-print("//! Unicode tables generated from CPython %s (Unicode %s) by tests/pyref/gen_unicode_tables.py." % (sys.version.split()[0], unicodedata.unidata_version))
+print(f"//! Unicode tables generated from CPython 3.11 (Unicode {UNICODE_VERSION}) by scripts/gen_unicode_tables.py.")
 print("//! Do not edit by hand: rerun the script. Ranges are inclusive and sorted.")
 print()
 emit("NON_PRINTABLE", "Code points where `str.isprintable()` is False (repr escapes them).",

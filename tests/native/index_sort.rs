@@ -1,6 +1,6 @@
-//! The shared stable sort (`src/sort.rs`) against the standard library's.
+//! The size-saving stable sort (`src/index_sort.rs`) against the standard library's.
 
-use mianshiti_playground::sort;
+use mianshiti_playground::index_sort;
 use proptest::prelude::*;
 
 proptest! {
@@ -12,10 +12,10 @@ proptest! {
         let mut want = items.clone();
         want.sort_by_key(|&(k, _)| k);
         let mut got = items.clone();
-        sort::sort_by_key(&mut got, |&(k, _)| k);
+        index_sort::sort_by_key(&mut got, |&(k, _)| k);
         prop_assert_eq!(&got, &want);
         let mut got = items;
-        sort::sort_by(&mut got, |a, b| b.0.cmp(&a.0));
+        index_sort::sort_by(&mut got, |a, b| b.0.cmp(&a.0));
         want.sort_by_key(|&(k, _)| std::cmp::Reverse(k));
         prop_assert_eq!(got, want);
     }
@@ -24,9 +24,9 @@ proptest! {
 #[test]
 fn sorts_owned_values_in_place() {
     let mut v: Vec<String> = ["pear", "apple", "fig", "apple"].map(String::from).to_vec();
-    sort::sort_by(&mut v, Ord::cmp);
+    index_sort::sort_by(&mut v, Ord::cmp);
     assert_eq!(v, ["apple", "apple", "fig", "pear"]);
     let mut empty: Vec<String> = vec![];
-    sort::sort_by_key(&mut empty, |s| s.len());
+    index_sort::sort_by_key(&mut empty, |s| s.len());
     assert!(empty.is_empty());
 }

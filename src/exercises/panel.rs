@@ -1,0 +1,78 @@
+//! The exercise panel's decisions, kept out of the UI so they are tested natively: where the
+//! inputs start, how much output is shown, and the excerpt shown under an input error.
+
+use super::ExerciseInfo;
+
+/// Longest output (in characters) the panel renders; the rest is summarised, so a generated
+/// million-item result never becomes millions of DOM characters.
+pub const MAX_OUTPUT_CHARS: usize = 20_000;
+
+/// The inputs a panel starts with, one `(field, value)` pair per field in display order.
+///
+/// A shared link's parameters (`link`, non-empty) win, and a field the link leaves out gets
+/// the notes' example, not the reader's own earlier input (a link shows what its sender saw).
+/// Without link parameters each field takes the reader's `remembered` input, else the
+/// notes' example.
+pub fn initial_inputs(
+    info: &ExerciseInfo,
+    link: &[(String, String)],
+    remembered: Option<&[(String, String)]>,
+) -> Vec<(String, String)> {
+    let source = if link.is_empty() {
+        remembered.unwrap_or_default()
+    } else {
+        link
+    };
+    info.fields
+        .iter()
+        .map(|f| {
+            let value = source
+                .iter()
+                .find(|(k, _)| k == f.name)
+                .map_or(f.default, |(_, v)| v.as_str());
+            (f.name.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+/// `value`, cut after [`MAX_OUTPUT_CHARS`] characters with a line saying how long it was.
+pub fn cap_output(value: &str) -> String {
+    match value.char_indices().nth(MAX_OUTPUT_CHARS) {
+        Some((cut, _)) => format!(
+            "{}\n…（输出共 {} 个字符，只显示前 {} 个）",
+            &value[..cut],
+            value.chars().count(),
+            MAX_OUTPUT_CHARS
+        ),
+        None => value.to_string(),
+    }
+}
+
+/// The line around 1-based character `position` of `text` (at most 60 characters, starting
+/// up to 30 before it) and a caret line pointing at it: `(line, caret)`. The caret counts
+/// non-ASCII characters as two columns, as CJK text is shown in monospace.
+pub fn error_excerpt(text: &str, position: usize) -> (String, String) {
+    let before = position.saturating_sub(1);
+    let line_start = text
+        .chars()
+        .take(before)
+        .enumerate()
+        .filter(|&(_, c)| c == '\n')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    let col = before - line_start;
+    let from = col.saturating_sub(30);
+    let line: String = text
+        .chars()
+        .skip(line_start)
+        .take_while(|c| *c != '\n')
+        .skip(from)
+        .take(60)
+        .collect();
+    let caret_col = line
+        .chars()
+        .take(col - from)
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>();
+    (line, format!("{}^", " ".repeat(caret_col)))
+}

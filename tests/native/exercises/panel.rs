@@ -1,0 +1,89 @@
+//! The exercise panel's pure decisions (`exercises::panel`): initial inputs, output capping,
+//! error excerpts.
+
+use mianshiti_playground::exercises::find;
+use mianshiti_playground::exercises::panel::{
+    cap_output, error_excerpt, initial_inputs, MAX_OUTPUT_CHARS,
+};
+
+fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn initial_inputs_prefer_link_then_memory_then_defaults() {
+    let info = find("merge_sorted_lists").unwrap();
+    let defaults = pairs(&[
+        ("l1", "[1, 2, 3, 4, 5, 6]"),
+        ("l2", "[3, 4, 5, 6, 7, 8, 9, 10]"),
+    ]);
+    assert_eq!(initial_inputs(info, &[], None), defaults);
+    // Remembered input fills the fields it has, in field order; unknown names are ignored.
+    let memory = pairs(&[("l2", "[9]"), ("zz", "x")]);
+    assert_eq!(
+        initial_inputs(info, &[], Some(&memory)),
+        pairs(&[("l1", "[1, 2, 3, 4, 5, 6]"), ("l2", "[9]")])
+    );
+    // A link wins over memory, and a field it leaves out takes the default, not memory.
+    let link = pairs(&[("l1", "[7]"), ("l1", "[8]")]);
+    assert_eq!(
+        initial_inputs(info, &link, Some(&memory)),
+        pairs(&[("l1", "[7]"), ("l2", "[3, 4, 5, 6, 7, 8, 9, 10]")])
+    );
+    // A link with only unknown parameters still counts as a link.
+    assert_eq!(
+        initial_inputs(info, &pairs(&[("x", "1")]), Some(&memory)),
+        defaults
+    );
+}
+
+#[test]
+fn output_is_capped_by_characters() {
+    assert_eq!(cap_output("[1, 2]"), "[1, 2]");
+    let exact = "中".repeat(MAX_OUTPUT_CHARS);
+    assert_eq!(cap_output(&exact), exact);
+    let long = format!("{exact}尾巴");
+    let capped = cap_output(&long);
+    assert!(capped.starts_with(&exact));
+    assert!(capped.ends_with(&format!(
+        "\n…（输出共 {} 个字符，只显示前 {MAX_OUTPUT_CHARS} 个）",
+        MAX_OUTPUT_CHARS + 2
+    )));
+    assert!(!capped.contains('尾'));
+}
+
+#[test]
+fn error_excerpt_points_at_the_character() {
+    assert_eq!(
+        error_excerpt("[1, 2 x]", 7),
+        ("[1, 2 x]".into(), "      ^".into())
+    );
+    assert_eq!(error_excerpt("abc", 1), ("abc".into(), "^".into()));
+    // Only the offending line; the column counts from its start.
+    assert_eq!(
+        error_excerpt("[1,\n 2 x]", 8),
+        (" 2 x]".into(), "   ^".into())
+    );
+    // Wide characters take two columns.
+    assert_eq!(
+        error_excerpt("'中文' x", 6),
+        ("'中文' x".into(), "       ^".into())
+    );
+    // A long line is cut to 60 characters starting 30 before the error.
+    let text = format!("{}x{}", "a".repeat(100), "b".repeat(100));
+    let (line, caret) = error_excerpt(&text, 101);
+    assert_eq!(line, format!("{}x{}", "a".repeat(30), "b".repeat(29)));
+    assert_eq!(caret, format!("{}^", " ".repeat(30)));
+}
+
+#[test]
+fn error_excerpt_never_panics_out_of_range() {
+    assert_eq!(error_excerpt("", 0), (String::new(), "^".into()));
+    // Just past the end (an unexpected end of input).
+    assert_eq!(error_excerpt("ab", 3), ("ab".into(), "  ^".into()));
+    assert_eq!(error_excerpt("ab", 50).1, "^");
+    assert_eq!(error_excerpt("a\n", 3), (String::new(), "^".into()));
+    assert_eq!(error_excerpt("\n\n\n", 2), (String::new(), "^".into()));
+}
