@@ -35,15 +35,7 @@ pub(crate) fn idle(f: impl FnOnce() + 'static) {
 /// Ends the current task: resolves in a new one (`setTimeout(0)`), letting the browser
 /// handle input and paint in between.
 pub(crate) async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(
-            move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// A user-timing mark `mianshiti:<name>` (the benchmark reads them for its start-up breakdown).
