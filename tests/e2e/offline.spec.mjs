@@ -212,3 +212,35 @@ test("the manifest makes the app installable, with light and dark theme colours"
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+// A worker that cannot install leaves the app without offline use, which the reader cannot
+// see: public/sw-register.js must say so in the console, for a worker whose precache list
+// names a missing file (install fails) and for a sw.js that throws (registration fails).
+test("a service worker that fails to install or register is reported as a console error", async ({ browser }) => {
+  const broken = (name, edit) => {
+    const dir = join(work, name);
+    cpSync(v1, dir, { recursive: true });
+    writeFileSync(join(dir, "sw.js"), edit(readFileSync(join(dir, "sw.js"), "utf8")));
+    return dir;
+  };
+  const cases = [
+    [broken("missing-file", (sw) => sw.replace("const FILES = [", 'const FILES = ["./no-such-file.txt",')), /Service worker failed to install: the app will not work offline/],
+    [broken("throws", (sw) => sw.replace(/const FILES = [^\n]*;/, "const FILES = __FILES__;")), /Service worker registration failed/],
+  ];
+  try {
+    for (const [dir, expected] of cases) {
+      server.root = dir;
+      // A fresh context (no worker registered yet) outside the fixture, which fails on errors.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await page.goto(server.url);
+      await ready(page);
+      await expect.poll(() => errors.join("\n"), { timeout: 20_000 }).toMatch(expected);
+      await context.close();
+    }
+  } finally {
+    server.root = v1;
+  }
+});
