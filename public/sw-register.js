@@ -37,21 +37,46 @@
     reloading = true;
     window.location.reload();
   });
+  // A worker that fails to install (a file of its precache list could not be fetched, say)
+  // ends "redundant" without ever having been "installed": then the app does not work offline
+  // (or does not update), which the reader cannot see, so say so in the console. (A worker
+  // that did install also ends "redundant" when a newer one replaces it; that is no failure.)
+  var watched = null;
+  function watchInstall(reg, w) {
+    // The first install is seen twice (installing when register() resolves, then updatefound).
+    if (!w || w === watched) return;
+    watched = w;
+    var installed = false;
+    w.addEventListener("statechange", function () {
+      if (w.state === "installed") {
+        installed = true;
+        if (navigator.serviceWorker.controller) prompt(reg);
+      } else if (w.state === "redundant" && !installed) {
+        var outcome = reg.active ? "the new version was not installed, the current one stays" : "the app will not work offline";
+        console.error("Service worker failed to install: " + outcome + " (" + w.scriptURL + ")");
+      }
+    });
+  }
   window.addEventListener("load", function () {
-    navigator.serviceWorker.register("./sw.js").then(function (reg) {
+    Promise.resolve(navigator.serviceWorker.register("./sw.js")).then(function (reg) {
+      // No registration object is not a browser's answer (Playwright's "block" mode gives it).
+      if (!reg) return;
       if (reg.waiting && navigator.serviceWorker.controller) prompt(reg);
+      watchInstall(reg, reg.installing);
       reg.addEventListener("updatefound", function () {
-        var w = reg.installing;
-        if (!w) return;
-        w.addEventListener("statechange", function () {
-          if (w.state === "installed" && navigator.serviceWorker.controller) prompt(reg);
-        });
+        watchInstall(reg, reg.installing);
       });
-      // Look for a new build whenever the app comes back to the foreground, and hourly.
+      // Look for a new build whenever the app comes back to the foreground, and hourly. These
+      // checks fail whenever the reader is offline, which is this app's normal case, so their
+      // failures are not reported (a new build is found by the next check that gets through).
       document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "visible") reg.update().catch(function () {});
       });
       setInterval(function () { reg.update().catch(function () {}); }, 3600000);
-    }).catch(function () {});
+    }).catch(function (e) {
+      // Registration itself failed (sw.js missing, not a valid script, an insecure origin):
+      // no offline use and no updates, so say it.
+      console.error("Service worker registration failed: the app will not work offline", e);
+    });
   });
 })();

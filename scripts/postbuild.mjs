@@ -1,13 +1,19 @@
-// Post-build step for dist/: minifies the wasm-bindgen JS glue, generates the service worker's
-// precache list from the files Trunk actually emitted (hashed names), versions the cache by
-// their content, and adds a Content-Security-Policy whose script hashes cover the loader
-// Trunk inlines.
+// Post-build step: minifies the wasm-bindgen JS glue, generates the service worker's precache
+// list from the files Trunk actually emitted (hashed names), versions the cache by their
+// content, and adds a Content-Security-Policy whose script hashes cover every inline script
+// (the boot script, Trunk's module loader).
+//
+// Run by scripts/trunk-post-build.sh, Trunk's post_build hook, on Trunk's staging directory
+// (`TRUNK_STAGING_DIR`), so `trunk build`, `trunk serve` and `./x dist` all produce the
+// finished site. By hand: `node scripts/postbuild.mjs <dir>` on any built site (idempotent).
 import { createHash } from "node:crypto";
-import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const dist = process.argv[2] || "dist";
+const dist = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+// `trunk serve` builds in debug: its glue stays as written (readable, and no terser run on
+// every rebuild). Run by hand (no TRUNK_PROFILE), the glue is minified.
+const release = process.env.TRUNK_PROFILE !== "debug";
 const sha256 = (data, enc = "hex") => createHash("sha256").update(data).digest(enc);
 
 function walk(dir) {
@@ -22,7 +28,12 @@ function walk(dir) {
 //    (init, the bench and panic-test entry points) keep their names. Runs before the precache
 //    version is computed, so the version covers the file as served.
 const MINIFIED = "/* minified by scripts/postbuild.mjs */";
-for (const name of readdirSync(dist).filter((f) => /^mianshiti-playground-[0-9a-f]+\.js$/.test(f))) {
+const glue = release ? readdirSync(dist).filter((f) => /^mianshiti-playground-[0-9a-f]+\.js$/.test(f)) : [];
+// Imported only when needed, with a hint where node_modules/ is missing.
+const minify = glue.length === 0 ? null : await import("terser").then((m) => m.minify, () => {
+  throw new Error("postbuild: the npm package terser is missing: run scripts/setup-build.sh (npm ci)");
+});
+for (const name of glue) {
   const path = join(dist, name);
   const source = readFileSync(path, "utf8");
   if (source.startsWith(MINIFIED)) continue; // postbuild run again on a processed dist/
@@ -31,11 +42,17 @@ for (const name of readdirSync(dist).filter((f) => /^mianshiti-playground-[0-9a-
   writeFileSync(path, out.code);
 }
 
-// 1. CSP: hash every inline <script> (Trunk's module loader) and allow wasm compilation.
+// 1. CSP: hash every inline <script> (the boot script, Trunk's module loader) and allow wasm
+//    compilation. Comments are skipped (an unminified page's comments may mention tags).
 let html = readFileSync(join(dist, "index.html"), "utf8");
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/g, "");
-const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const hashes = inline.map((s) => `'sha256-${sha256(s, "base64")}'`);
+const inline = [...html.replace(/<!--[\s\S]*?-->/g, "").matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+// `trunk serve` adds a live-reload script whose server address it fills in per request,
+// after this step: no hash computed here can match it. For that development page only,
+// inline scripts are allowed ('unsafe-inline', which browsers ignore next to any hash); every
+// other directive stays as in the release build, which is checked strictly (security.spec).
+const devServer = inline.some((s) => s.includes("{{__TRUNK_ADDRESS__}}"));
+const hashes = devServer ? ["'unsafe-inline'"] : inline.map((s) => `'sha256-${sha256(s, "base64")}'`);
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
@@ -74,4 +91,5 @@ const sw = readFileSync(join(dist, "sw.js"), "utf8")
   .replace(/const FILES = [^\n]*;/, () => `const FILES = ${JSON.stringify(precache)};`);
 if (!sw.includes(version)) throw new Error("postbuild: sw.js has no `const VERSION = \"...\";` line");
 writeFileSync(join(dist, "sw.js"), sw);
-console.log(`postbuild: ${precache.length} files precached, cache version ${version}, ${hashes.length} inline script hash(es) in CSP`);
+const scripts = devServer ? "inline scripts allowed (trunk serve's reload script)" : `${hashes.length} inline script hash(es)`;
+console.log(`postbuild: ${precache.length} files precached, cache version ${version}, ${scripts} in CSP`);

@@ -3,8 +3,9 @@
 //!
 //!     cargo run --bin prerender -- <dir>
 //!
-//! `<dir>` is Trunk's staging directory (Trunk.toml runs this as a `post_build` hook, so
-//! `trunk build` and `trunk serve` both get it) or any built `dist/`. It writes
+//! `<dir>` is Trunk's staging directory (Trunk's `post_build` hook, `scripts/trunk-post-build.sh`,
+//! runs this first, then `scripts/postbuild.mjs`; so `trunk build` and `trunk serve` both get
+//! it) or any built `dist/`. It writes
 //! `notes-<hash>.json` (removing older `notes-*.json`), replaces the `notes.json`
 //! placeholder in `index.html` (the `<link rel=preload … data-notes>` the app and the
 //! pre-wasm paint read) and fills the boot view's home page (`#boot-home`) with the same

@@ -6,6 +6,7 @@ import { chromium } from "@playwright/test";
 import { test, expect, ready } from "./helpers.mjs";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { serve } from "../../bench/static-server.mjs";
@@ -31,6 +32,28 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.close();
   if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// dist/ is the output of plain `trunk build --release` (`./x dist` runs nothing else): Trunk's
+// post_build hook (scripts/trunk-post-build.sh) must have finished it, or the worker below
+// would throw on a placeholder and the page would have no CSP.
+test("dist/ from trunk build --release is complete: notes, precache list and CSP", () => {
+  const sw = readFileSync(join(DIST, "sw.js"), "utf8");
+  expect(sw).not.toContain("__FILES__");
+  expect(sw).not.toContain("__VERSION__");
+  const files = JSON.parse(sw.match(/const FILES = (.*);/)[1]);
+  expect(files).toContain("./index.html");
+  expect(files.some((f) => /^\.\/notes-[0-9a-f]{16}\.json$/.test(f)), "the notes bundle is precached").toBe(true);
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  expect(html).not.toContain("data-trunk");
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  expect(csp, "CSP meta tag").not.toBeNull();
+  // Every inline script (the boot script, the loader) is allowed by its hash.
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  expect(inline.length).toBeGreaterThanOrEqual(2);
+  for (const script of inline) {
+    expect(csp[1]).toContain(`'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+  }
 });
 
 const version = (dir) => JSON.parse(readFileSync(join(dir, "build-info.json"), "utf8")).version;
@@ -187,5 +210,37 @@ test("the manifest makes the app installable, with light and dark theme colours"
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+// A worker that cannot install leaves the app without offline use, which the reader cannot
+// see: public/sw-register.js must say so in the console, for a worker whose precache list
+// names a missing file (install fails) and for a sw.js that throws (registration fails).
+test("a service worker that fails to install or register is reported as a console error", async ({ browser }) => {
+  const broken = (name, edit) => {
+    const dir = join(work, name);
+    cpSync(v1, dir, { recursive: true });
+    writeFileSync(join(dir, "sw.js"), edit(readFileSync(join(dir, "sw.js"), "utf8")));
+    return dir;
+  };
+  const cases = [
+    [broken("missing-file", (sw) => sw.replace("const FILES = [", 'const FILES = ["./no-such-file.txt",')), /Service worker failed to install: the app will not work offline/],
+    [broken("throws", (sw) => sw.replace(/const FILES = [^\n]*;/, "const FILES = __FILES__;")), /Service worker registration failed/],
+  ];
+  try {
+    for (const [dir, expected] of cases) {
+      server.root = dir;
+      // A fresh context (no worker registered yet) outside the fixture, which fails on errors.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      await page.goto(server.url);
+      await ready(page);
+      await expect.poll(() => errors.join("\n"), { timeout: 20_000 }).toMatch(expected);
+      await context.close();
+    }
+  } finally {
+    server.root = v1;
   }
 });

@@ -6,14 +6,22 @@ use std::path::{Path, PathBuf};
 const WEB_CRATES: &[&str] = &["leptos", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    files_with_extension(dir, &["rs"], out);
+}
+
+/// Every file under `dir` (recursively) whose extension is one of `extensions`.
+fn files_with_extension(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
+            files_with_extension(&p, extensions, out);
+        } else if p
+            .extension()
+            .is_some_and(|x| extensions.iter().any(|e| x == *e))
+        {
             out.push(p);
         }
     }
@@ -69,7 +77,10 @@ fn only_storage_touches_local_storage() {
 #[test]
 fn no_outside_hosts_in_shell_or_style() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut texts = vec![fs::read_to_string(root.join("index.html")).unwrap_or_default()];
+    let mut texts = vec![
+        fs::read_to_string(root.join("index.html")).unwrap_or_default(),
+        fs::read_to_string(root.join("src/boot.js")).unwrap_or_default(),
+    ];
     if let Ok(entries) = fs::read_dir(root.join("style")) {
         for e in entries.flatten() {
             texts.push(fs::read_to_string(e.path()).unwrap_or_default());
@@ -79,5 +90,117 @@ fn no_outside_hosts_in_shell_or_style() {
         for scheme in ["http://", "https://", "//fonts.", "cdn"] {
             assert!(!t.contains(scheme), "found {scheme} in the app shell");
         }
+    }
+}
+
+/// A file of the repository, as text.
+fn repo_file(path: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The boot handshake (documented in src/ui/boot.rs): each window global is named once in
+/// boot.rs, and the boot script that sets it (src/boot.js, inlined by index.html), the loader
+/// that awaits `PAINTED` (Trunk.toml's `pattern_script`) and the app use the same names. A
+/// typo in any of them would be a promise nobody sets, and start-up would silently not wait.
+#[test]
+fn boot_handshake_names_agree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let boot_rs = repo_file("src/ui/boot.rs");
+    let boot_js = repo_file("src/boot.js");
+    let trunk = repo_file("Trunk.toml");
+    let constant = |name: &str| {
+        let decl = format!("pub(crate) const {name}: &str = \"");
+        let at = boot_rs
+            .find(&decl)
+            .unwrap_or_else(|| panic!("src/ui/boot.rs declares no `{decl}…\";`"));
+        let value = boot_rs[at + decl.len()..].split('"').next().unwrap_or("");
+        value.to_string()
+    };
+    let [painted, boot_done, notes] = ["PAINTED", "BOOT_DONE", "NOTES"].map(constant);
+
+    for global in [&painted, &boot_done, &notes] {
+        assert!(
+            boot_js.contains(&format!("window.{global} = ")),
+            "src/boot.js does not set window.{global}"
+        );
+    }
+    let pattern = trunk
+        .lines()
+        .find(|l| l.starts_with("pattern_script"))
+        .expect("Trunk.toml has a pattern_script");
+    assert!(
+        pattern.contains(&format!("await window.{painted};")),
+        "Trunk.toml's loader does not await window.{painted}"
+    );
+    for read_by_app in ["await_window_promise(BOOT_DONE)", "window_promise(NOTES)"] {
+        assert!(
+            boot_rs.contains(read_by_app),
+            "src/ui/boot.rs no longer calls {read_by_app}"
+        );
+    }
+
+    // No other `__mianshiti…` name anywhere: the three constants are the whole handshake.
+    let mut files = vec![root.join("index.html"), root.join("Trunk.toml")];
+    for dir in ["src", "public", "tests/e2e", "bench"] {
+        files_with_extension(&root.join(dir), &["rs", "js", "mjs"], &mut files);
+    }
+    let known = [painted, boot_done, notes];
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (at, _) in text.match_indices("__mianshiti") {
+            let name: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            assert!(
+                known.contains(&name),
+                "{} names `{name}`, which is not one of src/ui/boot.rs's handshake globals {known:?}",
+                f.display()
+            );
+        }
+    }
+}
+
+/// The boot script is inlined where the boot view ends, and leaves no script in the live DOM;
+/// it reads the theme under the app's key, and only the values the app stores.
+#[test]
+fn boot_script_is_inlined_and_reads_the_apps_theme() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let index = repo_file("index.html");
+    let boot_js = repo_file("src/boot.js");
+    let inline = index
+        .find(r#"<link data-trunk rel="inline" href="src/boot.js">"#)
+        .expect("index.html inlines src/boot.js");
+    let boot_view = index.find(r#"<div id="boot">"#).expect("the boot view");
+    assert!(
+        boot_view < inline,
+        "the boot script must come after the boot view it fills"
+    );
+    assert!(boot_js.contains("document.currentScript.remove()"));
+
+    // THEME_KEY may live in any module; there is exactly one.
+    let mut sources = Vec::new();
+    rust_files(&root.join("src"), &mut sources);
+    let keys: Vec<String> = sources
+        .iter()
+        .filter_map(|f| {
+            let text = fs::read_to_string(f).ok()?;
+            let decl = "const THEME_KEY: &str = \"";
+            let at = text.find(decl)?;
+            Some(text[at + decl.len()..].split('"').next()?.to_string())
+        })
+        .collect();
+    assert_eq!(keys.len(), 1, "one THEME_KEY under src/: {keys:?}");
+    assert!(
+        boot_js.contains(&format!("localStorage.getItem(\"{}\")", keys[0])),
+        "src/boot.js does not read the theme key {:?}",
+        keys[0]
+    );
+    for value in ["\"light\"", "\"dark\""] {
+        assert!(
+            boot_js.contains(value),
+            "src/boot.js does not apply {value}"
+        );
     }
 }

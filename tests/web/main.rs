@@ -55,6 +55,35 @@ async fn the_app_mounts_and_routes_by_hash() {
     assert!(doc.title().starts_with("反转数字"));
 }
 
+/// The theme is an enum in the app, but stored as the strings earlier versions stored (and
+/// index.html's boot script reads), so a reader keeps their choice across the update.
+#[wasm_bindgen_test]
+fn theme_reads_and_writes_the_stored_strings() {
+    use ui::Theme;
+    const KEY: &str = "mianshiti.theme";
+    for (stored, theme) in [
+        ("system", Theme::System),
+        ("light", Theme::Light),
+        ("dark", Theme::Dark),
+    ] {
+        assert_eq!(Theme::parse(stored), Some(theme));
+        assert_eq!(theme.as_str(), stored);
+        storage::set(KEY, stored).expect("localStorage works");
+        assert_eq!(Theme::stored(), theme);
+    }
+    // Unknown or missing: follow the system.
+    storage::set(KEY, "sepia").expect("localStorage works");
+    assert_eq!(Theme::stored(), Theme::System);
+    storage::remove(KEY).expect("remove works");
+    assert_eq!(Theme::stored(), Theme::System);
+    // The theme button visits every theme and comes back.
+    let mut t = Theme::System;
+    for want in [Theme::Light, Theme::Dark, Theme::System] {
+        t = t.next();
+        assert_eq!(t, want);
+    }
+}
+
 /// Polls for a selector for up to two seconds (effects and events run asynchronously).
 async fn wait_for(doc: &web_sys::Document, selector: &str) -> Option<web_sys::Element> {
     for _ in 0..100 {
@@ -66,11 +95,6 @@ async fn wait_for(doc: &web_sys::Document, selector: &str) -> Option<web_sys::El
     None
 }
 
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+async fn sleep_ms(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
 }

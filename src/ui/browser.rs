@@ -1,0 +1,82 @@
+//! Small browser helpers the components share: when to run deferred work (idle scheduling,
+//! yielding the main thread), user-timing marks, the file picker, hash navigation and the
+//! high-resolution clock. Each is a thin wrapper over one Web API; none holds state.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::route::{self, Route};
+
+/// Runs `f` once the browser is idle after the next frame: for work the reader is not waiting
+/// for (the table of contents, the visit record, exercise panels below the first screen), so it
+/// delays neither the frame that shows what they asked for nor input handled right after it.
+pub(crate) fn when_idle(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || idle(f));
+}
+
+/// Runs `f` in the browser's next idle period (`requestIdleCallback`), and at the latest after
+/// 500 ms of a busy main thread; at once in a task where there is no `requestIdleCallback`
+/// (Safari).
+pub(crate) fn idle(f: impl FnOnce() + 'static) {
+    let job = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = job.take() {
+            f();
+        }
+    };
+    let latest = if request_idle_callback_with_handle(run.clone()).is_ok() {
+        std::time::Duration::from_millis(500)
+    } else {
+        std::time::Duration::ZERO
+    };
+    set_timeout(run, latest);
+}
+
+/// Ends the current task: resolves in a new one (`setTimeout(0)`), letting the browser
+/// handle input and paint in between.
+pub(crate) async fn yield_to_browser() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// A user-timing mark `mianshiti:<name>` (the benchmark reads them for its start-up breakdown).
+pub(crate) fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(&format!("mianshiti:{name}"));
+    }
+}
+
+/// The `<input type=file>` behind a `change` event and the first file picked in it.
+pub(crate) fn picked_file(
+    ev: &web_sys::Event,
+) -> Option<(web_sys::HtmlInputElement, web_sys::File)> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    Some((input, file))
+}
+
+/// A high-resolution timestamp in ms (for run times shown to the user).
+pub(crate) fn exercise_now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The route the address bar's hash names now.
+pub(crate) fn current_route() -> Route {
+    let hash = window().location().hash().unwrap_or_default();
+    route::parse(&hash)
+}
+
+/// Navigates by setting `location.hash` (the `hashchange` listener updates the view).
+pub(crate) fn navigate(route: &Route) {
+    let _ = window().location().set_hash(&route::to_hash(route));
+}
+
+/// Replaces the current history entry's hash without a new entry or a `hashchange`.
+pub(crate) fn replace_hash(route: &Route) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&route::to_hash(route)),
+        );
+    }
+}
