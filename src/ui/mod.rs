@@ -2,10 +2,12 @@
 //! can be made without a browser lives in the pure modules and is called from here.
 
 pub mod bench;
+mod confirm;
 mod exercise;
+mod format;
 mod pages;
 mod panic;
-mod progress_pages;
+mod progress;
 mod progress_state;
 mod search;
 mod topic_progress;
@@ -460,8 +462,8 @@ pub fn App() -> impl IntoView {
                 view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
-            Route::Progress => view! { <progress_pages::ProgressPage /> }.into_any(),
-            Route::Review => view! { <progress_pages::ReviewPage /> }.into_any(),
+            Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
+            Route::Review => view! { <progress::ReviewPage /> }.into_any(),
         },
     };
 

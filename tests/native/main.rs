@@ -4,6 +4,8 @@ mod bundle;
 mod content;
 mod exercises;
 mod progress;
+mod progress_import;
+mod progress_session;
 mod render;
 mod route;
 mod search;
