@@ -326,6 +326,14 @@ test("替换全部 asks for confirmation, backs up the old progress and replaces
   await page.locator('[data-action="import-file"]').setInputFiles({
     name: "other.json", mimeType: "application/json", buffer: Buffer.from(incoming),
   });
+  // The confirmation is an alertdialog named by its question, with focus on 取消; Escape
+  // cancels and gives focus back to the button that asked.
+  await page.locator('[data-action="replace"]').click();
+  const dialog = page.getByRole("alertdialog", { name: "确定替换全部进度吗？" });
+  await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-action="replace"]')).toBeFocused();
   await page.locator('[data-action="replace"]').click();
   const confirm = page.locator('[data-confirm="replace"]');
   await expect(confirm).toContainText("确定替换全部进度吗");

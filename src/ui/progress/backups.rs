@@ -1,7 +1,8 @@
 //! The backup list of the settings: each backup (made before a destructive change or when
 //! stored data could not be read) can be previewed and restored, downloaded or deleted.
 
-use leptos::html;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::download;
@@ -9,17 +10,16 @@ use super::transfer::ImportView;
 use crate::progress;
 use crate::ui::confirm::Confirm;
 use crate::ui::format;
-use crate::ui::progress_state::{self, BACKUP_PREFIX};
+use crate::ui::progress_state::{self, StorageInfo, BACKUP_PREFIX};
 
-/// The backups, newest first (`(key, bytes)`), or a line saying there are none.
-#[component]
-pub(super) fn BackupList(
-    backups: Signal<Vec<(String, usize)>>,
+/// The backups, newest first, or a line saying there are none.
+pub(super) fn backup_list(
+    info: Memo<StorageInfo>,
     import: RwSignal<Option<ImportView>>,
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
     let rows = move || {
-        let list = backups.get();
+        let list = info.get().backups;
         if list.is_empty() {
             return view! { <p class="muted small" data-backups="none">"没有备份。读取到损坏或旧版数据、或替换全部进度时，原数据会自动备份到这里。"</p> }
                 .into_any();
@@ -43,12 +43,10 @@ fn backup_row(
         .unwrap_or_else(|| "时间未知".to_string());
     let confirm_delete = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let opener = NodeRef::<html::Button>::new();
-    let key = StoredValue::new(key);
-    let restore = move |_| match key.with_value(|k| progress_state::read_backup(k)) {
+    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let restore = move |_| match progress_state::read_backup(&k1) {
         Ok(Some(text)) => {
-            let name = key.with_value(|k| format!("备份 {k}"));
-            import.set(Some(ImportView::parse(&name, &text)));
+            import.set(Some(ImportView::parse(&format!("备份 {k1}"), &text)));
             if let Some(el) = document().get_element_by_id("transfer") {
                 el.scroll_into_view();
             }
@@ -57,10 +55,10 @@ fn backup_row(
         Err(e) => error.set(Some(e)),
     };
     let save_file = move |_| {
-        if let Ok(Some(text)) = key.with_value(|k| progress_state::read_backup(k)) {
-            let stamp = key.with_value(|k| k.trim_start_matches(BACKUP_PREFIX).to_string());
+        if let Ok(Some(text)) = progress_state::read_backup(&k2) {
+            let stamp = k2.trim_start_matches(BACKUP_PREFIX);
             if let Err(e) = download(
-                &progress::backup_file_name(&stamp),
+                &progress::backup_file_name(stamp),
                 &text,
                 "application/json",
             ) {
@@ -68,31 +66,39 @@ fn backup_row(
             }
         }
     };
-    let delete = move |()| {
-        if let Err(e) = key.with_value(|k| progress_state::delete_backup(k)) {
+    let delete = move || {
+        if let Err(e) = progress_state::delete_backup(&k3) {
             error.set(Some(e));
         }
         refresh.update(|r| *r += 1);
     };
+    let opener = format!("[data-backup=\"{key}\"] [data-action=delete-backup]");
     view! {
-        <li class="backup" data-backup=key.get_value()>
-            <div><code class="small">{key.get_value()}</code></div>
+        <li class="backup" data-backup=key>
+            <div><code class="small">{key.clone()}</code></div>
             <div class="muted small">{when} " · " {format::bytes(size)}</div>
             {move || if confirm_delete.get() {
-                view! {
-                    <Confirm compact=true question="删除后无法恢复。"
-                        confirm_label="确认删除" action="confirm-delete-backup"
-                        on_confirm=Callback::new(delete)
-                        on_cancel=Callback::new(move |()| confirm_delete.set(false))
-                        opener=opener />
+                Confirm {
+                    question: "删除后无法恢复。",
+                    detail: "",
+                    confirm_label: "确认删除",
+                    action: "confirm-delete-backup",
+                    name: "",
+                    compact: true,
+                    opener: opener.clone(),
                 }
-                .into_any()
+                .view(
+                    Rc::new(delete.clone()),
+                    Rc::new(move || confirm_delete.set(false)),
+                )
             } else {
+                let restore = restore.clone();
+                let save_file = save_file.clone();
                 view! {
                     <div class="actions">
                         <button data-action="restore-backup" on:click=restore>"预览并恢复…"</button>
                         <button on:click=save_file>"下载"</button>
-                        <button data-action="delete-backup" aria-haspopup="dialog" node_ref=opener
+                        <button data-action="delete-backup" aria-haspopup="dialog"
                             on:click=move |_| confirm_delete.set(true)>"删除"</button>
                     </div>
                 }

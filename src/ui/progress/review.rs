@@ -44,10 +44,10 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         RwSignal::new(queue.with_untracked(|q| Session::new(topics, q, take_pending_review())));
     let current =
         Memo::new(move |_| queue.with(|q| session.with(|s| s.current(q).map(str::to_string))));
-    let mode = Memo::new(move |_| session.with(Session::mode));
-    let revealed = Memo::new(move |_| session.with(Session::revealed));
-    let done = Memo::new(move |_| session.with(Session::done));
-    let last = Memo::new(move |_| session.with(|s| s.last().cloned()));
+    // Plain derived reads, not memos: each view below changes exactly when the session does
+    // (and every memo type costs wasm).
+    let revealed = move || session.with(Session::revealed);
+    let done = move || session.with(Session::done);
 
     let rate = move |rating: Rating| {
         let (now, day, random) = (now_ms(), today(), js_sys::Math::random());
@@ -94,7 +94,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let last_view = move || {
-        last.get().map(|r| {
+        session.with(|s| s.last().cloned()).map(|r| {
             let title = title_html(cat, &r.slug);
             view! {
                 <p class="review-result" role="status" data-review-result>
@@ -108,12 +108,15 @@ pub(crate) fn ReviewPage() -> impl IntoView {
 
     let card_view = move || {
         let Some(slug) = current.get() else {
-            return empty_state(cat, state, session, done.get_untracked()).into_any();
+            return empty_state(cat, state, session, session.with_untracked(Session::done))
+                .into_any();
         };
         let Some(topic) = cat.get(&slug) else {
             return ().into_any();
         };
-        let m = mode.get();
+        // Tracked: the card is built again when the session changes (a reveal rebuilds the
+        // question with its answer; the mode can change while the topic stays the same).
+        let m = session.with(Session::mode);
         let now = now_ms();
         let prev_card = state
             .store
@@ -137,7 +140,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         };
         let slug_a = slug.clone();
         let body = move || {
-            revealed.get().then(|| {
+            revealed().then(|| {
                 let note = state.store.with_untracked(|s| s.note(&slug_a).to_string());
                 let html = crate::ui::topic_body(&slug_a).unwrap_or_else(|e| {
                     let mut msg = String::from("<p class=\"muted\">正文没能加载：");
@@ -169,7 +172,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             <article class="review-card" data-slug=slug.clone() data-mode=m.label()>
                 <p class="crumb">{m.label()} " · " {topic.category.clone()} {hint.map(|h| format!(" · {h}"))}</p>
                 <h2 class="review-question" inner_html=render_inline(&topic.title)></h2>
-                {move || if revealed.get() {
+                {move || if revealed() {
                     view! {
                         <div class="rate" role="group" aria-label="回忆得怎么样？">
                             <span class="small muted">"回忆得怎么样？"</span>
@@ -203,7 +206,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             <h1>"复习"</h1>
             <p class="review-meta muted small">
                 "今日待复习 " <strong data-remaining>{move || queue.with(Vec::len)}</strong> " 个"
-                {move || (done.get() > 0).then(|| format!(" · 本轮已复习 {} 个", done.get()))}
+                {move || (done() > 0).then(|| format!(" · 本轮已复习 {} 个", done()))}
                 " · " <a href="#/progress">"查看进度"</a>
             </p>
             {last_view}

@@ -1,10 +1,11 @@
 //! The 存储与设置 section: whether saving works, where the data lives and how big it is,
 //! persistent storage, the backups, and clearing all progress.
 
-use leptos::html;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use super::backups::BackupList;
+use super::backups::backup_list;
 use super::transfer::ImportView;
 use crate::progress::ProgressStore;
 use crate::storage;
@@ -77,7 +78,6 @@ pub(super) fn SettingsSection(
             </p>
         }
     };
-    let backups = Signal::derive(move || info.get().backups);
     view! {
         <section class="prog-section settings" aria-labelledby="set-h">
             <h2 id="set-h">"存储与设置"</h2>
@@ -90,20 +90,18 @@ pub(super) fn SettingsSection(
             </div>
             {move || persisted.get().map(|a| view! { <p class="small" role="status" data-persist=match a { Some(true) => "granted", Some(false) => "denied", None => "unsupported" }>{persist_text(a)}</p> })}
             <h3>"备份"</h3>
-            <BackupList backups=backups import=import refresh=refresh />
+            {backup_list(info, import, refresh)}
             <h3>"清空进度"</h3>
-            <Reset />
+            {reset()}
         </section>
     }
 }
 
 /// 清空全部进度…, after a confirmation (the current progress is backed up first).
-#[component]
-fn Reset() -> impl IntoView {
+fn reset() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let opener = NodeRef::<html::Button>::new();
-    let reset = move |()| {
+    let reset = move || {
         let backup = progress_state::backup_current();
         progress_state::replace_all(&ProgressStore::new());
         confirming.set(false);
@@ -114,19 +112,20 @@ fn Reset() -> impl IntoView {
     };
     view! {
         {move || if confirming.get() {
-            view! {
-                <Confirm question="确定清空全部学习进度吗？"
-                    detail="状态、复习记录、笔记、收藏和学习日都会被清除（会先自动备份），其他标签页也会同步。"
-                    confirm_label="确认清空" action="confirm-reset"
-                    on_confirm=Callback::new(reset)
-                    on_cancel=Callback::new(move |()| confirming.set(false))
-                    opener=opener />
+            Confirm {
+                question: "确定清空全部学习进度吗？",
+                detail: "状态、复习记录、笔记、收藏和学习日都会被清除（会先自动备份），其他标签页也会同步。",
+                confirm_label: "确认清空",
+                action: "confirm-reset",
+                name: "",
+                compact: false,
+                opener: "[data-action=reset]".to_string(),
             }
-            .into_any()
+            .view(Rc::new(reset), Rc::new(move || confirming.set(false)))
         } else {
             view! {
                 <div class="actions">
-                    <button data-action="reset" aria-haspopup="dialog" node_ref=opener
+                    <button data-action="reset" aria-haspopup="dialog"
                         on:click=move |_| { message.set(None); confirming.set(true); }>"清空全部进度…"</button>
                 </div>
             }

@@ -1,7 +1,8 @@
 //! The 导出 / 导入 section: export to a JSON file, and import from a file or a backup
 //! (preview first, then merge or, after a confirmation, replace everything).
 
-use leptos::html;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::{download, title_html};
@@ -84,8 +85,6 @@ pub(super) fn TransferSection(
     import: RwSignal<Option<ImportView>>,
 ) -> impl IntoView {
     let (export_msg, set_export_msg) = signal(None::<String>);
-    // 替换全部… (rendered again with each panel state): focus returns to it after a cancel.
-    let opener = NodeRef::<html::Button>::new();
     let export = move |_| {
         let name = export_file_name();
         let (json, message) = state.store.with_untracked(|s| {
@@ -115,7 +114,7 @@ pub(super) fn TransferSection(
                 </label>
             </div>
             {move || export_msg.get().map(|m| view! { <p class="small" role="status" data-export-result>{m}</p> })}
-            {move || import.get().map(|v| import_panel(cat, state, import, opener, v))}
+            {move || import.get().map(|v| import_panel(cat, state, import, v))}
         </section>
     }
 }
@@ -124,7 +123,6 @@ fn import_panel(
     cat: &'static Catalogue,
     state: ProgressState,
     import: RwSignal<Option<ImportView>>,
-    opener: NodeRef<html::Button>,
     view: ImportView,
 ) -> AnyView {
     match view {
@@ -148,7 +146,7 @@ fn import_panel(
             name,
             imported,
             confirm_replace,
-        } => ready_panel(cat, state, import, opener, name, imported, confirm_replace),
+        } => ready_panel(cat, state, import, name, imported, confirm_replace),
     }
 }
 
@@ -169,7 +167,6 @@ fn ready_panel(
     cat: &'static Catalogue,
     state: ProgressState,
     import: RwSignal<Option<ImportView>>,
-    opener: NodeRef<html::Button>,
     name: String,
     imported: Imported,
     confirm_replace: bool,
@@ -198,20 +195,20 @@ fn ready_panel(
         })
         .collect_view();
     let more = preview.changes.len().saturating_sub(LISTED_CHANGES);
-    let incoming = StoredValue::new(imported.store);
+    let inc_merge = imported.store.clone();
+    let inc_replace = imported.store;
     let merge = move |_| {
-        let message = incoming.with_value(|inc| {
-            let before = state
-                .store
-                .with_untracked(|cur| progress::preview_import(cur, inc));
-            progress_state::import_merge(inc);
-            before.merged_message()
-        });
-        import.set(Some(ImportView::Done { message }));
+        let before = state
+            .store
+            .with_untracked(|cur| progress::preview_import(cur, &inc_merge));
+        progress_state::import_merge(&inc_merge);
+        import.set(Some(ImportView::Done {
+            message: before.merged_message(),
+        }));
     };
-    let replace = move |()| {
+    let replace = move || {
         let backup = progress_state::backup_current();
-        incoming.with_value(progress_state::replace_all);
+        progress_state::replace_all(&inc_replace);
         import.set(Some(ImportView::Done {
             message: match backup {
                 Some(key) => format!("已用导入的进度替换全部进度。替换前的进度已备份到「{key}」，可在下方「备份」中恢复。"),
@@ -220,20 +217,24 @@ fn ready_panel(
         }));
     };
     let choices = if confirm_replace {
-        view! {
-            <Confirm name="replace" question="确定替换全部进度吗？"
-                detail="本机现有的状态、复习记录、笔记和收藏都会被文件里的内容取代，其他打开的标签页也会同步。替换前会自动备份当前进度。"
-                confirm_label="确认替换" action="confirm-replace"
-                on_confirm=Callback::new(replace)
-                on_cancel=Callback::new(move |()| set_confirm_replace(import, false))
-                opener=opener />
+        Confirm {
+            question: "确定替换全部进度吗？",
+            detail: "本机现有的状态、复习记录、笔记和收藏都会被文件里的内容取代，其他打开的标签页也会同步。替换前会自动备份当前进度。",
+            confirm_label: "确认替换",
+            action: "confirm-replace",
+            name: "replace",
+            compact: false,
+            opener: "[data-import=preview] [data-action=replace]".to_string(),
         }
-        .into_any()
+        .view(
+            Rc::new(replace),
+            Rc::new(move || set_confirm_replace(import, false)),
+        )
     } else {
         view! {
             <div class="actions">
                 <button class="primary" data-action="merge" disabled=empty on:click=merge>"合并导入"</button>
-                <button data-action="replace" aria-haspopup="dialog" disabled=empty node_ref=opener
+                <button data-action="replace" aria-haspopup="dialog" disabled=empty
                     on:click=move |_| set_confirm_replace(import, true)>"替换全部…"</button>
                 <button on:click=move |_| import.set(None)>"取消"</button>
             </div>
