@@ -10,7 +10,6 @@ use wasm_bindgen::JsValue;
 use crate::progress;
 
 const LOCALE: &str = "zh-CN";
-const DAY_MS: f64 = 86_400_000.0;
 
 fn options(pairs: &[(&str, &str)]) -> Object {
     let o = Object::new();
@@ -74,7 +73,8 @@ pub(crate) fn date_time(ms: i64) -> String {
 
 /// The date of a day number (see [`progress::day_number`]), e.g. `2026/11/30`.
 pub(crate) fn day(day: i64) -> String {
-    DAY_FORMAT.with(|f| format_ms(f, day as f64 * DAY_MS))
+    // Day numbers are local days: any instant of that day in UTC has the same date.
+    DAY_FORMAT.with(|f| format_ms(f, progress::end_of_day_ms(day, 0)))
 }
 
 /// Minutes the local clock is ahead of UTC at `ms` (+480 for 北京时间).
