@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
+use super::notice::LoadNotice;
 use super::schedule::{quantize6, MAX_STABILITY};
 use super::sync::join_topic;
 use super::{
@@ -22,13 +23,16 @@ use super::{
 pub struct LoadOutcome {
     /// The store to use.
     pub store: ProgressStore,
-    /// Short Chinese notices to show the user (empty when all went well).
-    pub notices: Vec<String>,
+    /// What to tell the user (empty when all went well); [`LoadNotice::message`] words it.
+    pub notices: Vec<LoadNotice>,
     /// The raw text must be backed up under a separate key before anything is rewritten.
     pub backup_needed: bool,
     /// The data is from a newer schema: keep working in memory but never write it back.
     pub read_only_newer: Option<u32>,
 }
+
+/// Unknown slugs a [`LoadNotice::Orphaned`] names.
+const ORPHAN_EXAMPLES: usize = 5;
 
 /// What salvage had to give up on.
 #[derive(Default)]
@@ -62,16 +66,12 @@ pub fn load(raw: Option<&str>, known_slugs: &[&str]) -> LoadOutcome {
     }
     let Ok(value) = serde_json::from_str::<Value>(raw) else {
         out.backup_needed = true;
-        out.notices.push(
-            "学习进度数据已损坏（不是有效的 JSON），原始数据已另存备份，将从空白进度开始。"
-                .to_string(),
-        );
+        out.notices.push(LoadNotice::InvalidJson);
         return out;
     };
     let Value::Object(map) = value else {
         out.backup_needed = true;
-        out.notices
-            .push("学习进度数据格式不对，原始数据已另存备份，将从空白进度开始。".to_string());
+        out.notices.push(LoadNotice::NotAnObject);
         return out;
     };
 
@@ -87,9 +87,7 @@ pub fn load(raw: Option<&str>, known_slugs: &[&str]) -> LoadOutcome {
         (Some(_), Some(v)) if v > u64::from(SCHEMA_VERSION) => {
             let v = u32::try_from(v).unwrap_or(u32::MAX);
             out.read_only_newer = Some(v);
-            out.notices.push(format!(
-                "学习进度来自更新版本的应用（数据格式 v{v}），本页面只在内存中使用，不会保存任何修改。请刷新页面或更新应用。"
-            ));
+            out.notices.push(LoadNotice::NewerSchema { version: v });
             salvage_v2(&map, &mut Salvage::default())
         }
         _ => {
@@ -114,24 +112,17 @@ pub fn load(raw: Option<&str>, known_slugs: &[&str]) -> LoadOutcome {
     if !read_only {
         if sv.bad_version {
             out.backup_needed = true;
-            out.notices.push(
-                "学习进度的版本号缺失或无效，已按当前格式尽量读取；原始数据已另存备份。"
-                    .to_string(),
-            );
+            out.notices.push(LoadNotice::BadVersion);
         }
         if sv.dropped > 0 {
             out.backup_needed = true;
-            out.notices.push(format!(
-                "学习进度中有 {} 处数据无法识别，已忽略；原始数据已另存备份。",
-                sv.dropped
-            ));
+            out.notices.push(LoadNotice::Dropped { count: sv.dropped });
         }
         if sv.truncated > 0 {
             out.backup_needed = true;
-            out.notices.push(format!(
-                "有 {} 处内容过长（笔记上限 100 KB），已截断；原始数据已另存备份。",
-                sv.truncated
-            ));
+            out.notices.push(LoadNotice::Truncated {
+                count: sv.truncated,
+            });
         }
     }
     out.store = store;
@@ -168,21 +159,13 @@ fn quarantine(store: &mut ProgressStore, known: &[&str], out: &mut LoadOutcome, 
         if !read_only {
             out.backup_needed = true;
         }
-        let mut list: Vec<&str> = unknown.iter().take(5).map(String::as_str).collect();
-        if unknown.len() > 5 {
-            list.push("…");
-        }
-        out.notices.push(format!(
-            "有 {} 个主题在当前笔记中找不到（可能已改名）：{}。它们的进度已单独保留，不会丢失。",
-            unknown.len(),
-            list.join("、")
-        ));
+        out.notices.push(LoadNotice::Orphaned {
+            count: unknown.len(),
+            examples: unknown.iter().take(ORPHAN_EXAMPLES).cloned().collect(),
+        });
     }
     if !back.is_empty() {
-        out.notices.push(format!(
-            "已恢复 {} 个主题的进度（这些主题重新出现在笔记中）。",
-            back.len()
-        ));
+        out.notices.push(LoadNotice::Restored { count: back.len() });
     }
 }
 
@@ -197,8 +180,7 @@ fn put_joined(map: &mut BTreeMap<String, TopicProgress>, slug: &str, t: TopicPro
 
 fn migrate_v1(map: &Map<String, Value>, sv: &mut Salvage, out: &mut LoadOutcome) -> ProgressStore {
     out.backup_needed = true;
-    out.notices
-        .push("已把旧版学习进度（v1）升级到新格式，原始数据已另存备份。".to_string());
+    out.notices.push(LoadNotice::MigratedV1);
     let mut store = ProgressStore::default();
     match map.get("read") {
         Some(Value::Array(items)) => {

@@ -8,11 +8,15 @@
 //! The store is keyed by topic slug. Every topic record carries its own `updated_at`, so two
 //! copies of the store (two tabs, two devices) combine with [`merge`], a join that is
 //! commutative, associative and idempotent. Loading ([`load`]) never panics: it salvages what
-//! it can from corrupted or hand-edited data and says so in Chinese notices.
+//! it can from corrupted or hand-edited data and says so in typed notices ([`LoadNotice`]).
+//! A review session on the 复习 page is a [`Session`]; imports go through [`parse_import`].
 
+mod import;
 mod load;
+mod notice;
 mod overview;
 mod schedule;
+mod session;
 mod sync;
 
 use std::collections::btree_map::Entry;
@@ -20,12 +24,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub use import::{
+    backup_file_name, check_import_size, export_file_name, export_message, format_bytes,
+    parse_import, Imported, MAX_IMPORT_BYTES,
+};
 pub use load::{load, LoadOutcome};
+pub use notice::{ImportError, LoadNotice, LoadSource};
 pub use overview::{
-    date_of_day, day_number, longest_streak, overview, streak, CategoryProgress, Overview,
-    StatusCounts,
+    activity_calendar, date_of_day, day_number, end_of_day_ms, longest_streak, overview, percent,
+    streak, weekday, ActivityCalendar, CalendarCell, CategoryProgress, Overview, StatusCounts,
 };
 pub use schedule::{schedule, CardState, Rating, ReviewCard, MASTERED_INTERVAL_DAYS};
+pub use session::{review_candidates, upcoming, Rated, Session, SessionMode, Shortcut};
 pub use sync::{
     import_merge, import_replace, merge, preview_import, to_json, to_storage_json, ChangeKind,
     ImportPreview, TopicChange,

@@ -171,3 +171,77 @@ pub fn longest_streak(days: &BTreeSet<i64>) -> u32 {
     }
     best
 }
+
+/// `part` as a percentage of `total` (0.0 when `total` is 0).
+pub fn percent(part: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / total as f64
+    }
+}
+
+/// Day of the week of a day number, Monday = 0 … Sunday = 6.
+pub fn weekday(day: i64) -> i64 {
+    // 1970-01-01 (day 0) was a Thursday.
+    (day + 3).rem_euclid(7)
+}
+
+/// The last millisecond of local day `day`, for a clock `utc_offset_minutes` ahead of UTC at
+/// that moment (the "due today" cut-off; see [`day_number`] for the offset's sign).
+pub fn end_of_day_ms(day: i64, utc_offset_minutes: i32) -> f64 {
+    (day + 1) as f64 * DAY_MS - f64::from(utc_offset_minutes) * 60_000.0 - 1.0
+}
+
+/// One cell of the activity calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarCell {
+    /// A day after today (shown blank).
+    Future,
+    /// A day up to today.
+    Day {
+        /// Its day number.
+        day: i64,
+        /// Whether the user studied that day.
+        studied: bool,
+        /// Whether it is today.
+        today: bool,
+    },
+}
+
+/// The activity calendar: the last `weeks` weeks up to `today`, one column per week
+/// (Monday on top), so the first cell is a Monday and the last column holds today.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityCalendar {
+    /// Day number of the first (top-left) cell.
+    pub start: i64,
+    /// Days studied from `start` to today.
+    pub studied: usize,
+    /// `weeks * 7` cells, column by column.
+    pub cells: Vec<CalendarCell>,
+}
+
+/// Lays out the activity calendar of `days` (study day numbers) for `weeks` weeks to `today`.
+pub fn activity_calendar(days: &BTreeSet<i64>, today: i64, weeks: i64) -> ActivityCalendar {
+    let weeks = weeks.max(1);
+    let start = today - weekday(today) - (weeks - 1) * 7;
+    let studied = days.range(start..=today).count();
+    let cells = (start..start + weeks * 7)
+        .map(|day| {
+            if day > today {
+                CalendarCell::Future
+            } else {
+                CalendarCell::Day {
+                    day,
+                    studied: days.contains(&day),
+                    today: day == today,
+                }
+            }
+        })
+        .collect();
+    ActivityCalendar {
+        start,
+        studied,
+        cells,
+    }
+}

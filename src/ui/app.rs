@@ -10,7 +10,7 @@ use super::reading::{
     take_pending_scroll,
 };
 use super::theme::Theme;
-use super::{pages, progress_pages, progress_state, search};
+use super::{pages, progress, progress_state, search};
 use crate::route::Route;
 
 /// The app shell: header, sidebar of contents grouped by category, and the routed page.
@@ -105,8 +105,8 @@ pub fn App() -> impl IntoView {
                 view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
-            Route::Progress => view! { <progress_pages::ProgressPage /> }.into_any(),
-            Route::Review => view! { <progress_pages::ReviewPage /> }.into_any(),
+            Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
+            Route::Review => view! { <progress::ReviewPage /> }.into_any(),
         },
     };
 

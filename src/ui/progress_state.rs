@@ -66,7 +66,11 @@ pub fn init() -> ProgressState {
         Err(e) => state.banner.set(Some(unsaved_banner(&e))),
         Ok(raw) => {
             let outcome = progress::load(raw.as_deref(), &slugs);
-            let mut notices = outcome.notices;
+            let mut notices: Vec<String> = outcome
+                .notices
+                .iter()
+                .map(|n| n.message(progress::LoadSource::Stored))
+                .collect();
             if outcome.backup_needed {
                 if let Some(raw) = raw.as_deref() {
                     let key = format!("{BACKUP_PREFIX}{}", now_ms() as i64);

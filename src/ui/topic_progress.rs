@@ -3,21 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::format;
 use super::progress_state::{self, now_ms, today};
 use crate::notes::page_text;
 use crate::progress::Status;
-
-fn format_time(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
 
 /// Status buttons, bookmark toggle and the "first read / last visit" line.
 #[component]
@@ -44,13 +33,13 @@ pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
             s.topic(slug).map(|t| {
                 let mut parts = Vec::new();
                 if let Some(f) = t.first_read {
-                    parts.push(format!("首次阅读 {}", format_time(f)));
+                    parts.push(format!("首次阅读 {}", format::date_time(f)));
                 }
                 if let Some(l) = t.last_visit {
-                    parts.push(format!("上次访问 {}", format_time(l)));
+                    parts.push(format!("上次访问 {}", format::date_time(l)));
                 }
                 if let Some(r) = &t.review {
-                    parts.push(format!("下次复习 {}", format_time(r.due)));
+                    parts.push(format!("下次复习 {}", format::date_time(r.due)));
                 }
                 parts.join(" · ")
             })

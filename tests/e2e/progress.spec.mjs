@@ -26,11 +26,17 @@ const go = (page, hash) => page.evaluate((h) => { location.hash = h; }, hash);
 const backups = (page) => page.evaluate((prefix) =>
   Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]), BACKUP);
 
-/** Local `YYYY-MM-DD`, `days` from now, as the page's clock and time zone see it. */
+/** Local `YYYY-MM-DD`, `days` from now, as the page's clock and time zone see it (the
+ *  calendar's `data-day`). */
 const dateIn = (page, days) => page.evaluate((n) => {
   const d = new Date(Date.now() + n * 86400000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }, days);
+/** The same date as the app shows it: the browser's own zh-CN `Intl.DateTimeFormat`
+ *  (e.g. `2026/11/30`), the formatter `src/ui/format.rs` uses. */
+const shownDateIn = (page, days) => page.evaluate((n) =>
+  new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(new Date(Date.now() + n * 86400000)), days);
 
 test("a status survives a reload and shows in the overview", async ({ page }) => {
   await page.goto(`./#/t/${A.slug}`);
@@ -320,6 +326,14 @@ test("替换全部 asks for confirmation, backs up the old progress and replaces
   await page.locator('[data-action="import-file"]').setInputFiles({
     name: "other.json", mimeType: "application/json", buffer: Buffer.from(incoming),
   });
+  // The confirmation is an alertdialog named by its question, with focus on 取消; Escape
+  // cancels and gives focus back to the button that asked.
+  await page.locator('[data-action="replace"]').click();
+  const dialog = page.getByRole("alertdialog", { name: "确定替换全部进度吗？" });
+  await expect(dialog.getByRole("button", { name: "取消" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[data-action="replace"]')).toBeFocused();
   await page.locator('[data-action="replace"]').click();
   const confirm = page.locator('[data-confirm="replace"]');
   await expect(confirm).toContainText("确定替换全部进度吗");
@@ -363,12 +377,12 @@ test("review: mark 待复习, reveal the answer, rate 良好, the queue empties 
   await expect(page.locator("[data-remaining]")).toHaveText("0");
   const result = page.locator("[data-review-result]");
   await expect(result).toContainText("良好");
-  await expect(result.locator("[data-next-due]")).toHaveText(await dateIn(page, days));
+  await expect(result.locator("[data-next-due]")).toHaveText(await shownDateIn(page, days));
 
   // The overview agrees, and it all survives a reload.
   await go(page, "#/progress");
   await expect(page.locator("[data-queue-empty]")).toBeVisible();
-  await expect(page.locator(`.upcoming-list li[data-slug="${A.slug}"]`)).toContainText(await dateIn(page, days));
+  await expect(page.locator(`.upcoming-list li[data-slug="${A.slug}"]`)).toContainText(await shownDateIn(page, days));
   await page.reload();
   await ready(page);
   await expect(page.locator("[data-queue-count]")).toHaveText("0");

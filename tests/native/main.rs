@@ -5,6 +5,8 @@ mod content;
 mod exercises;
 mod index_sort;
 mod progress;
+mod progress_import;
+mod progress_session;
 mod render;
 mod route;
 mod search;

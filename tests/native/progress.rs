@@ -13,6 +13,14 @@ fn ms(t: i64) -> f64 {
     t as f64
 }
 
+/// The notices of a load of stored data, as the user reads them.
+fn messages(out: &LoadOutcome) -> Vec<String> {
+    out.notices
+        .iter()
+        .map(|n| n.message(LoadSource::Stored))
+        .collect()
+}
+
 /// Loads `raw` and checks the backup flag and that each expected fragment is in a notice.
 #[track_caller]
 fn check_load(raw: &str, known: &[&str], backup: bool, notice_parts: &[&str]) -> ProgressStore {
@@ -25,7 +33,7 @@ fn check_load(raw: &str, known: &[&str], backup: bool, notice_parts: &[&str]) ->
     assert_eq!(out.read_only_newer, None);
     for part in notice_parts {
         assert!(
-            out.notices.iter().any(|n| n.contains(part)),
+            messages(&out).iter().any(|n| n.contains(part)),
             "no notice contains {part:?}: {:?}",
             out.notices
         );
@@ -411,8 +419,7 @@ fn newer_version_is_read_only() {
     let out = load(Some(&v.to_string()), &["gil"]);
     assert_eq!(out.read_only_newer, Some(3));
     assert!(!out.backup_needed);
-    assert!(out
-        .notices
+    assert!(messages(&out)
         .iter()
         .any(|n| n.contains("v3") && n.contains("不会保存")));
     assert_eq!(

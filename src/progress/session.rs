@@ -1,0 +1,278 @@
+//! A review session (the 复习 page): which topic is shown, what skipping, rating and
+//! practising do, and when the session has nothing left to show.
+//!
+//! Pure: the due queue, the clock and randomness are parameters. The queue is what
+//! [`ProgressStore::due_queue`] says now; it changes as topics are rated (a rated topic is no
+//! longer due), so the session never keeps its own copy. `random` is a number in `0.0..1.0`
+//! (e.g. `Math.random()`), used only to pick a topic in random practice.
+
+use std::collections::VecDeque;
+
+use super::{ProgressStore, Rating, ReviewCard, Status};
+
+/// Where the topics of a session come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionMode {
+    /// Today's due queue (the default).
+    Due,
+    /// Practising bookmarked topics, in order.
+    Bookmarks,
+    /// Practising random topics.
+    Random,
+}
+
+impl SessionMode {
+    /// Chinese label shown above the card.
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionMode::Due => "今日复习",
+            SessionMode::Bookmarks => "练习收藏",
+            SessionMode::Random => "随机练习",
+        }
+    }
+
+    /// Label of the button that moves on without rating.
+    pub fn skip_label(self) -> &'static str {
+        match self {
+            SessionMode::Due => "跳过",
+            SessionMode::Bookmarks | SessionMode::Random => "换一题",
+        }
+    }
+}
+
+/// The result of the last rating, shown above the next card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rated {
+    /// The rated topic.
+    pub slug: String,
+    /// The rating given.
+    pub rating: Rating,
+    /// The topic's review card after the rating (next due date, interval).
+    pub card: ReviewCard,
+}
+
+/// What a key press does on the review page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Space: show the answer.
+    Reveal,
+    /// 1–4: rate the shown topic.
+    Rate(Rating),
+}
+
+/// The state of one review session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Every topic slug, for random practice.
+    topics: Vec<String>,
+    mode: SessionMode,
+    /// A topic chosen explicitly (a queue link, practice); else the queue decides.
+    chosen: Option<String>,
+    /// Bookmarks still to practise after the chosen one.
+    practice: VecDeque<String>,
+    /// Due topics put aside with 跳过, oldest first.
+    skipped: Vec<String>,
+    revealed: bool,
+    last: Option<Rated>,
+    done: usize,
+}
+
+/// Index in `0..n` for a `random` number in `0.0..1.0` (out-of-range or NaN input is clamped).
+fn pick(n: usize, random: f64) -> usize {
+    ((random.max(0.0) * n as f64) as usize).min(n.saturating_sub(1))
+}
+
+impl Session {
+    /// A session over `topics` (every slug, in catalogue order) reviewing the due `queue`.
+    /// `requested` (e.g. a topic clicked in the overview's queue) is shown first if it is due.
+    pub fn new(topics: Vec<String>, queue: &[String], requested: Option<String>) -> Session {
+        Session {
+            topics,
+            mode: SessionMode::Due,
+            chosen: requested.filter(|s| queue.contains(s)),
+            practice: VecDeque::new(),
+            skipped: Vec::new(),
+            revealed: false,
+            last: None,
+            done: 0,
+        }
+    }
+
+    /// The topic to show: the chosen one, else the first due topic not skipped, else (all
+    /// skipped) the head of the queue. `None`: nothing to review, the session is over.
+    pub fn current<'a>(&'a self, queue: &'a [String]) -> Option<&'a str> {
+        self.chosen
+            .as_deref()
+            .or_else(|| {
+                queue
+                    .iter()
+                    .find(|s| !self.skipped.contains(s))
+                    .map(String::as_str)
+            })
+            .or_else(|| queue.first().map(String::as_str))
+    }
+
+    /// Where the topics come from now.
+    pub fn mode(&self) -> SessionMode {
+        self.mode
+    }
+
+    /// Whether the answer of the current topic is shown.
+    pub fn revealed(&self) -> bool {
+        self.revealed
+    }
+
+    /// The last rating of this session.
+    pub fn last(&self) -> Option<&Rated> {
+        self.last.as_ref()
+    }
+
+    /// How many topics were rated in this session.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Shows the answer.
+    pub fn reveal(&mut self) {
+        self.revealed = true;
+    }
+
+    /// Moves on without rating. In the due queue the topic goes to the back (after every
+    /// other due topic); in practice another topic is drawn.
+    pub fn skip(&mut self, queue: &[String], random: f64) {
+        if self.mode == SessionMode::Due {
+            if let Some(slug) = self.current(queue).map(str::to_string) {
+                self.skipped.retain(|s| *s != slug);
+                self.skipped.push(slug);
+            }
+        }
+        self.advance(random);
+    }
+
+    /// Rates the current topic in `store` (records the review and today as a study day)
+    /// and moves on. Returns the new review card, or `None` when there is no topic.
+    pub fn rate(
+        &mut self,
+        store: &mut ProgressStore,
+        queue: &[String],
+        rating: Rating,
+        now_ms: f64,
+        today: i64,
+        random: f64,
+    ) -> Option<ReviewCard> {
+        let slug = self.current(queue)?.to_string();
+        let card = store.record_review(&slug, rating, now_ms);
+        store.record_study_day(today);
+        self.last = Some(Rated { slug, rating, card });
+        self.done += 1;
+        self.advance(random);
+        Some(card)
+    }
+
+    /// Practises `bookmarks` in order (rated like due topics). Does nothing when empty.
+    pub fn practice_bookmarks(&mut self, bookmarks: &[String]) {
+        let mut list: VecDeque<String> = bookmarks.iter().cloned().collect();
+        let Some(first) = list.pop_front() else {
+            return;
+        };
+        self.practice = list;
+        self.start(SessionMode::Bookmarks, first);
+    }
+
+    /// Practises random topics, starting now.
+    pub fn practice_random(&mut self, random: f64) {
+        if let Some(first) = self.topics.get(pick(self.topics.len(), random)).cloned() {
+            self.start(SessionMode::Random, first);
+        }
+    }
+
+    /// Stops practising and returns to the due queue.
+    pub fn end_practice(&mut self) {
+        self.mode = SessionMode::Due;
+        self.practice.clear();
+        self.revealed = false;
+        self.chosen = None;
+    }
+
+    /// What `key` (a `KeyboardEvent.key`) does now: space reveals, then 1–4 rate.
+    pub fn shortcut(&self, queue: &[String], key: &str) -> Option<Shortcut> {
+        self.current(queue)?;
+        if !self.revealed {
+            return (key == " ").then_some(Shortcut::Reveal);
+        }
+        let rating = match key {
+            "1" => Rating::Again,
+            "2" => Rating::Hard,
+            "3" => Rating::Good,
+            "4" => Rating::Easy,
+            _ => return None,
+        };
+        Some(Shortcut::Rate(rating))
+    }
+
+    fn start(&mut self, mode: SessionMode, first: String) {
+        self.mode = mode;
+        self.chosen = Some(first);
+        self.revealed = false;
+    }
+
+    /// The next topic after a rating or a skip.
+    fn advance(&mut self, random: f64) {
+        self.revealed = false;
+        match self.mode {
+            SessionMode::Due => self.chosen = None,
+            SessionMode::Bookmarks => {
+                self.chosen = self.practice.pop_front();
+                if self.chosen.is_none() {
+                    self.mode = SessionMode::Due;
+                }
+            }
+            SessionMode::Random => {
+                let pool: Vec<&String> = self
+                    .topics
+                    .iter()
+                    .filter(|s| Some(s.as_str()) != self.chosen.as_deref())
+                    .collect();
+                self.chosen = pool.get(pick(pool.len(), random)).map(|s| s.to_string());
+                if self.chosen.is_none() {
+                    self.mode = SessionMode::Due;
+                }
+            }
+        }
+    }
+}
+
+/// Topics (from `slugs`) next due after `after_ms`, soonest first (ties by slug),
+/// at most `limit`: `(due ms, slug)`.
+pub fn upcoming(
+    store: &ProgressStore,
+    slugs: &[&str],
+    after_ms: i64,
+    limit: usize,
+) -> Vec<(i64, String)> {
+    let mut v: Vec<(i64, String)> = slugs
+        .iter()
+        .filter_map(|slug| {
+            let due = store.topic(slug)?.review.as_ref()?.due;
+            (due > after_ms).then(|| (due, slug.to_string()))
+        })
+        .collect();
+    crate::index_sort::sort_by(&mut v, Ord::cmp);
+    v.truncate(limit);
+    v
+}
+
+/// Read topics (from `slugs`, in order) not yet in the review cycle, at most `limit`: what
+/// the empty review page offers to add.
+pub fn review_candidates(store: &ProgressStore, slugs: &[&str], limit: usize) -> Vec<String> {
+    slugs
+        .iter()
+        .filter(|s| {
+            store
+                .topic(s)
+                .is_some_and(|p| p.status == Status::Read && p.review.is_none())
+        })
+        .take(limit)
+        .map(|s| s.to_string())
+        .collect()
+}

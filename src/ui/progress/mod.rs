@@ -1,0 +1,120 @@
+//! The progress pages: `#/progress` (overview, today's review queue, activity calendar,
+//! bookmarks, export/import, storage settings and backups) and `#/review` (the review
+//! session). One file per section.
+//!
+//! Every number and decision comes from the pure model in `crate::progress` (the review
+//! [`Session`](crate::progress::Session), import parsing, the calendar); these modules lay
+//! it out and turn clicks into `progress_state::update` calls. Personal notes are only ever
+//! inserted as text, never as markup.
+
+mod activity;
+mod backups;
+mod bookmarks;
+mod overview;
+mod queue;
+mod review;
+mod settings;
+mod transfer;
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub(crate) use review::ReviewPage;
+
+use super::catalogue;
+use super::format;
+use super::progress_state::{self, now_ms, today};
+use crate::notes::title_html as render_inline;
+use crate::notes::Catalogue;
+use crate::progress;
+
+const APP_NAME: &str = "面试题 Playground";
+
+fn set_title(title: &str) {
+    document().set_title(&format!("{title} · {APP_NAME}"));
+}
+
+/// A topic's title as inline HTML (our own build output), or its escaped slug if unknown.
+fn title_html(cat: &Catalogue, slug: &str) -> String {
+    cat.get(slug)
+        .map(|t| render_inline(&t.title))
+        .unwrap_or_else(|| {
+            let mut s = String::new();
+            crate::notes::highlight::escape_html(slug, &mut s);
+            s
+        })
+}
+
+/// Bookmarked topics the notes still have, sorted by slug.
+fn known_bookmarks(cat: &Catalogue, store: &progress::ProgressStore) -> Vec<String> {
+    store
+        .bookmarks()
+        .into_iter()
+        .filter(|slug| cat.get(slug).is_some())
+        .collect()
+}
+
+/// The last millisecond of the local calendar day (the "due today" cut-off). The offset is
+/// the one in force at the end of the day, so a daylight-saving change today is respected.
+fn end_of_today_ms() -> f64 {
+    let day = today();
+    let offset = format::utc_offset_minutes(now_ms());
+    let end = progress::end_of_day_ms(day, offset);
+    match format::utc_offset_minutes(end) {
+        o if o == offset => end,
+        o => progress::end_of_day_ms(day, o),
+    }
+}
+
+/// Starts a download of `text` as a file (Blob + object URL + `<a download>`).
+fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| "浏览器不允许下载文件".to_string();
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "浏览器不允许下载文件".to_string())?;
+    a.set_href(&url);
+    a.set_download(filename);
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&a);
+    }
+    a.click();
+    a.remove();
+    // Revoke later: some browsers read the URL after click() returns.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// `#/progress`: overview, review queue, export/import and storage settings.
+#[component]
+pub(crate) fn ProgressPage() -> impl IntoView {
+    set_title("学习进度");
+    let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
+        return view! { <p class="panel">"学习进度不可用。"</p> }.into_any();
+    };
+    // The import section is shared with the backup list (restoring a backup previews it).
+    let import = RwSignal::new(None::<transfer::ImportView>);
+    view! {
+        <div class="progress-page" data-view="progress">
+            <h1>"学习进度"</h1>
+            <overview::OverviewSection cat=cat state=state />
+            <queue::QueueSection cat=cat state=state />
+            <activity::ActivitySection state=state />
+            <bookmarks::BookmarksSection cat=cat state=state />
+            <transfer::TransferSection cat=cat state=state import=import />
+            <settings::SettingsSection state=state import=import />
+        </div>
+    }
+    .into_any()
+}

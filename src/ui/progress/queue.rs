@@ -1,0 +1,91 @@
+//! The 今日复习 section: topics due today (each a link into the review page) and the next
+//! few due after today.
+
+use leptos::prelude::*;
+
+use super::review::set_pending_review;
+use super::{end_of_today_ms, title_html};
+use crate::notes::Catalogue;
+use crate::progress;
+use crate::route;
+use crate::ui::format;
+use crate::ui::progress_state::{today, ProgressState};
+
+/// Upcoming reviews listed on the overview.
+const UPCOMING: usize = 5;
+
+#[component]
+pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
+    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let slugs2 = slugs.clone();
+    let queue = Memo::new(move |_| state.store.with(|s| s.due_queue(end_of_today_ms(), &slugs)));
+    let upcoming = Memo::new(move |_| {
+        let end = end_of_today_ms() as i64;
+        state
+            .store
+            .with(|s| progress::upcoming(s, &slugs2, end, UPCOMING))
+    });
+    let list = move || {
+        let q = queue.get();
+        if q.is_empty() {
+            return view! {
+                <p class="empty" data-queue-empty>"今天没有需要复习的主题。"
+                    "在主题页把状态设为「待复习」，它就会出现在这里。"</p>
+            }
+            .into_any();
+        }
+        let day = today();
+        let items = q
+            .into_iter()
+            .map(|slug| {
+                let due = state
+                    .store
+                    .with_untracked(|s| s.topic(&slug).and_then(|t| t.review).map(|c| c.due));
+                let when = due
+                    .map(|d| format::relative_day(d, day))
+                    .unwrap_or_default();
+                let s2 = slug.clone();
+                view! {
+                    <li data-slug=slug.clone()>
+                        <a href="#/review" on:click=move |_| set_pending_review(&s2)
+                            inner_html=title_html(cat, &slug)></a>
+                        <span class="muted small">" · " {when}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <ol class="due-list">{items}</ol>
+            <p><a class="button primary" href="#/review" data-action="start-review">"开始复习"</a></p>
+        }
+        .into_any()
+    };
+    let upcoming_view = move || {
+        let u = upcoming.get();
+        let day = today();
+        (!u.is_empty()).then(|| {
+            let items = u
+                .into_iter()
+                .map(|(due, slug)| {
+                    view! {
+                        <li data-slug=slug.clone()>
+                            <a href=route::topic_hash(&slug) inner_html=title_html(cat, &slug)></a>
+                            <span class="muted small">" · " {format::date(due)} "（" {format::relative_day(due, day)} "）"</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>"接下来"</h3>
+                <ul class="upcoming-list">{items}</ul>
+            }
+        })
+    };
+    view! {
+        <section class="prog-section queue" aria-labelledby="q-h">
+            <h2 id="q-h">"今日复习" <span class="count" data-queue-count>{move || queue.get().len()}</span></h2>
+            {list}
+            {upcoming_view}
+        </section>
+    }
+}

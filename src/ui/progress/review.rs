@@ -1,0 +1,285 @@
+//! `#/review`: the review session. The session itself (which topic, skip, rate, practice)
+//! is a pure [`Session`] held in a signal; this module shows it and feeds it the due queue,
+//! the clock and `Math.random()`.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{catalogue, end_of_today_ms, known_bookmarks, set_title, title_html};
+use crate::notes::title_html as render_inline;
+use crate::notes::Catalogue;
+use crate::progress::{self, Rating, Session, SessionMode, Shortcut, Status};
+use crate::route;
+use crate::ui::format;
+use crate::ui::progress_state::{self, now_ms, today, ProgressState};
+
+/// Read topics offered for the review cycle when nothing is due.
+const CANDIDATES: usize = 8;
+
+thread_local! {
+    /// The topic a "今日复习" link asked the review page to show first.
+    static PENDING_REVIEW: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the next review page to show `slug` first (if it is due).
+pub(super) fn set_pending_review(slug: &str) {
+    PENDING_REVIEW.with(|p| *p.borrow_mut() = Some(slug.to_string()));
+}
+
+fn take_pending_review() -> Option<String> {
+    PENDING_REVIEW.with(|p| p.borrow_mut().take())
+}
+
+/// `#/review`: practice mode for due topics.
+#[component]
+pub(crate) fn ReviewPage() -> impl IntoView {
+    set_title("复习");
+    let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
+        return view! { <p class="panel">"复习不可用。"</p> }.into_any();
+    };
+    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let queue = Memo::new(move |_| state.store.with(|s| s.due_queue(end_of_today_ms(), &slugs)));
+    let topics = cat.topics.iter().map(|t| t.slug.clone()).collect();
+    let session =
+        RwSignal::new(queue.with_untracked(|q| Session::new(topics, q, take_pending_review())));
+    let current =
+        Memo::new(move |_| queue.with(|q| session.with(|s| s.current(q).map(str::to_string))));
+    // Plain derived reads, not memos: each view below changes exactly when the session does
+    // (and every memo type costs wasm).
+    let revealed = move || session.with(Session::revealed);
+    let done = move || session.with(Session::done);
+
+    let rate = move |rating: Rating| {
+        let (now, day, random) = (now_ms(), today(), js_sys::Math::random());
+        let mut next = session.get_untracked();
+        queue.with_untracked(|q| {
+            progress_state::update(|s| {
+                next.rate(s, q, rating, now, day, random);
+            })
+        });
+        session.set(next);
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let skip = move |_| {
+        let random = js_sys::Math::random();
+        queue.with_untracked(|q| session.update(|s| s.skip(q, random)));
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+
+    // Keyboard: space reveals, 1–4 rate (not while typing in a field).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+                return;
+            }
+        }
+        let key = ev.key();
+        let Some(action) =
+            queue.with_untracked(|q| session.with_untracked(|s| s.shortcut(q, &key)))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        match action {
+            Shortcut::Reveal => session.update(Session::reveal),
+            Shortcut::Rate(rating) => rate(rating),
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let last_view = move || {
+        session.with(|s| s.last().cloned()).map(|r| {
+            let title = title_html(cat, &r.slug);
+            view! {
+                <p class="review-result" role="status" data-review-result>
+                    "✓ 「" <span inner_html=title></span> "」评为「" {r.rating.label()} "」。下次复习："
+                    <strong data-next-due>{format::date(r.card.due)}</strong> "（" {format::relative_day(r.card.due, today())} "，间隔 "
+                    {r.card.scheduled_days} " 天）"
+                </p>
+            }
+        })
+    };
+
+    let card_view = move || {
+        let Some(slug) = current.get() else {
+            return empty_state(cat, state, session, session.with_untracked(Session::done))
+                .into_any();
+        };
+        let Some(topic) = cat.get(&slug) else {
+            return ().into_any();
+        };
+        // Tracked: the card is built again when the session changes (a reveal rebuilds the
+        // question with its answer; the mode can change while the topic stays the same).
+        let m = session.with(Session::mode);
+        let now = now_ms();
+        let prev_card = state
+            .store
+            .with_untracked(|s| s.topic(&slug).and_then(|t| t.review));
+        let rate_buttons = move || {
+            Rating::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &r)| {
+                    let days = progress::schedule(prev_card.as_ref(), r, now as i64).scheduled_days;
+                    view! {
+                        <button class=format!("rate-btn {}", r.key()) data-rating=r.key()
+                            title=format!("快捷键 {}", i + 1)
+                            on:click=move |_| rate(r)>
+                            <span class="r">{r.label()}</span>
+                            <span class="d small">{format::in_days(days)}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        };
+        let slug_a = slug.clone();
+        let body = move || {
+            revealed().then(|| {
+                let note = state.store.with_untracked(|s| s.note(&slug_a).to_string());
+                let html = crate::ui::topic_body(&slug_a).unwrap_or_else(|e| {
+                    let mut msg = String::from("<p class=\"muted\">正文没能加载：");
+                    crate::notes::highlight::escape_html(&e, &mut msg);
+                    msg.push_str("</p>");
+                    msg
+                });
+                view! {
+                    <div class="review-answer" data-answer>
+                        <div class="note-body" inner_html=html></div>
+                        {(!note.is_empty()).then(|| view! {
+                            <div class="my-note-view">
+                                <h3>"我的笔记"</h3>
+                                <p class="pre">{note}</p>
+                            </div>
+                        })}
+                    </div>
+                }
+            })
+        };
+        let hint = prev_card.filter(|c| c.reps > 0).map(|c| {
+            format!(
+                "已复习 {} 次 · 上次 {}",
+                c.reps,
+                format::date(c.last_review)
+            )
+        });
+        view! {
+            <article class="review-card" data-slug=slug.clone() data-mode=m.label()>
+                <p class="crumb">{m.label()} " · " {topic.category.clone()} {hint.map(|h| format!(" · {h}"))}</p>
+                <h2 class="review-question" inner_html=render_inline(&topic.title)></h2>
+                {move || if revealed() {
+                    view! {
+                        <div class="rate" role="group" aria-label="回忆得怎么样？">
+                            <span class="small muted">"回忆得怎么样？"</span>
+                            {rate_buttons()}
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <p class="muted small">"先在心里回答这道题，再看答案。"</p>
+                        <div class="actions">
+                            <button class="primary" data-action="reveal" on:click=move |_| session.update(Session::reveal)>"显示答案"</button>
+                            <button data-action="skip" on:click=skip>{m.skip_label()}</button>
+                            {(m != SessionMode::Due).then(|| view! {
+                                <button data-action="end-practice" on:click=move |_| session.update(Session::end_practice)>"结束练习"</button>
+                            })}
+                            <span class="small muted kbd-hint">"快捷键：空格显示答案，1–4 评分"</span>
+                        </div>
+                    }
+                    .into_any()
+                }}
+                {body}
+                <p class="small"><a href=route::topic_hash(&slug)>"打开完整主题页 →"</a></p>
+            </article>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="review-page" data-view="review">
+            <h1>"复习"</h1>
+            <p class="review-meta muted small">
+                "今日待复习 " <strong data-remaining>{move || queue.with(Vec::len)}</strong> " 个"
+                {move || (done() > 0).then(|| format!(" · 本轮已复习 {} 个", done()))}
+                " · " <a href="#/progress">"查看进度"</a>
+            </p>
+            {last_view}
+            {card_view}
+        </div>
+    }
+    .into_any()
+}
+
+/// Nothing due: say so, and offer practice or adding topics to the review cycle.
+fn empty_state(
+    cat: &'static Catalogue,
+    state: ProgressState,
+    session: RwSignal<Session>,
+    done: usize,
+) -> impl IntoView {
+    let marks = state.store.with_untracked(|s| known_bookmarks(cat, s));
+    let n_marks = marks.len();
+    let practice_marks = move |_| session.update(|s| s.practice_bookmarks(&marks));
+    let practice_random = move |_| {
+        let random = js_sys::Math::random();
+        session.update(|s| s.practice_random(random));
+    };
+    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    // Read topics not yet in the review cycle: one click adds them.
+    let candidate_list = move || {
+        let list = state
+            .store
+            .with(|s| progress::review_candidates(s, &slugs, CANDIDATES));
+        if list.is_empty() {
+            return view! {
+                <p class="small muted">"在任意主题页把状态设为「待复习」，它就会进入复习计划。"</p>
+            }
+            .into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|slug| {
+                let s2 = slug.clone();
+                view! {
+                    <li data-slug=slug.clone()>
+                        <a href=route::topic_hash(&slug) inner_html=title_html(cat, &slug)></a>
+                        " "
+                        <button class="small" data-action="add-review"
+                            on:click=move |_| progress_state::update(|s| s.set_status(&s2, Status::Review, now_ms()))>
+                            "加入复习"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="small">"这些主题你已经读过，加入复习计划后会按遗忘曲线安排复习："</p>
+            <ul class="candidate-list">{items}</ul>
+        }
+        .into_any()
+    };
+    let heading = if done > 0 {
+        "今天的复习都完成了 🎉"
+    } else {
+        "今天没有需要复习的主题"
+    };
+    view! {
+        <div class="review-empty panel" data-review-empty>
+            <h2>{heading}</h2>
+            <div class="actions">
+                <button data-action="practice-bookmarks" disabled=n_marks == 0 on:click=practice_marks>
+                    "练习收藏的主题（" {n_marks} "）"
+                </button>
+                <button data-action="practice-random" on:click=practice_random>"随机练习一题"</button>
+            </div>
+            <p class="small muted">"练习时的评分同样会记入复习计划。"</p>
+            {candidate_list}
+        </div>
+    }
+}

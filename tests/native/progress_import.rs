@@ -1,0 +1,227 @@
+//! Native tests for import as the user sees it (`progress::parse_import`): typed errors and
+//! notices and their Chinese words, the preview and export messages, file names, sizes and
+//! percentages.
+use mianshiti_playground::progress::*;
+
+/// 2023-11-14T22:13:20Z.
+const T0: f64 = 1_700_000_000_000.0;
+const KNOWN: [&str; 3] = ["gil", "lru", "tcp"];
+
+#[test]
+fn invalid_json_says_where() {
+    let err = parse_import("{\n  \"topics\": [1,,]\n}", &KNOWN);
+    assert_eq!(
+        err,
+        Err(ImportError::InvalidJson {
+            line: 2,
+            column: 16
+        })
+    );
+    let text = err.err().map(|e| e.message()).unwrap_or_default();
+    assert!(
+        text.contains("不是有效的 JSON") && text.contains("第 2 行第 16 列"),
+        "{text}"
+    );
+    assert!(matches!(
+        parse_import("这不是 JSON {", &KNOWN),
+        Err(ImportError::InvalidJson { line: 1, .. })
+    ));
+    assert!(matches!(
+        parse_import("", &KNOWN),
+        Err(ImportError::InvalidJson { .. })
+    ));
+}
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    for text in ["[]", "42", "\"x\"", "null"] {
+        assert_eq!(
+            parse_import(text, &KNOWN),
+            Err(ImportError::NotAnObject),
+            "{text}"
+        );
+    }
+    assert!(ImportError::NotAnObject.message().contains("JSON 对象"));
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let err = parse_import(r#"{"schema_version": 99, "topics": {}}"#, &KNOWN);
+    assert_eq!(err, Err(ImportError::NewerSchema { version: 99 }));
+    let text = ImportError::NewerSchema { version: 99 }.message();
+    assert!(text.contains("更新版本") && text.contains("v99"), "{text}");
+}
+
+#[test]
+fn size_and_unreadable_files_are_refused_before_parsing() {
+    assert_eq!(check_import_size(0), Ok(()));
+    assert_eq!(check_import_size(MAX_IMPORT_BYTES), Ok(()));
+    let err = check_import_size(MAX_IMPORT_BYTES + 1);
+    assert_eq!(
+        err,
+        Err(ImportError::TooLarge {
+            bytes: MAX_IMPORT_BYTES + 1
+        })
+    );
+    let text = err.err().map(|e| e.message()).unwrap_or_default();
+    assert!(text.contains("文件太大（32.0 MB）"), "{text}");
+    assert!(ImportError::Unreadable.message().contains("无法读取"));
+}
+
+#[test]
+fn an_export_imports_cleanly() {
+    let mut s = ProgressStore::new();
+    s.set_status("gil", Status::Mastered, T0);
+    s.set_note("gil", "记住", T0);
+    s.toggle_bookmark("lru", T0);
+    let imported = parse_import(&to_json(&s, T0), &KNOWN);
+    let Ok(imported) = imported else {
+        panic!("{imported:?}");
+    };
+    assert_eq!(imported.store, s);
+    assert!(imported.notices.is_empty() && imported.notice_messages().is_empty());
+    assert!(!imported.is_empty());
+    let empty = parse_import("{}", &KNOWN);
+    assert!(empty.is_ok_and(|i| i.is_empty()));
+}
+
+#[test]
+fn salvage_notices_are_typed_and_worded_for_an_import() {
+    // A v1 file with an unknown slug and a value of the wrong type.
+    let raw = r#"{"schema_version": 1, "read": ["gil", "old-name", 7]}"#;
+    let Ok(imported) = parse_import(raw, &KNOWN) else {
+        panic!("v1 imports");
+    };
+    assert_eq!(
+        imported.notices,
+        [
+            LoadNotice::MigratedV1,
+            LoadNotice::Orphaned {
+                count: 1,
+                examples: vec!["old-name".to_string()]
+            },
+            LoadNotice::Dropped { count: 1 },
+        ]
+    );
+    // An import backs nothing up, so no notice says it did; stored data does.
+    let words = imported.notice_messages();
+    assert_eq!(
+        words,
+        [
+            "已把旧版学习进度（v1）升级到新格式。",
+            "有 1 个主题在当前笔记中找不到（可能已改名）：old-name。它们的进度已单独保留，不会丢失。",
+            "学习进度中有 1 处数据无法识别，已忽略。",
+        ]
+    );
+    assert_eq!(
+        LoadNotice::MigratedV1.message(LoadSource::Stored),
+        "已把旧版学习进度（v1）升级到新格式，原始数据已另存备份。"
+    );
+}
+
+#[test]
+fn every_notice_mentions_a_backup_only_for_stored_data() {
+    let all = [
+        LoadNotice::InvalidJson,
+        LoadNotice::NotAnObject,
+        LoadNotice::NewerSchema { version: 3 },
+        LoadNotice::MigratedV1,
+        LoadNotice::BadVersion,
+        LoadNotice::Dropped { count: 2 },
+        LoadNotice::Truncated { count: 1 },
+        LoadNotice::Orphaned {
+            count: 7,
+            examples: vec!["a".to_string(), "b".to_string()],
+        },
+        LoadNotice::Restored { count: 1 },
+    ];
+    for n in &all {
+        let stored = n.message(LoadSource::Stored);
+        let imported = n.message(LoadSource::Imported);
+        assert!(!imported.contains("备份"), "{imported}");
+        assert!(imported.ends_with('。'), "{imported}");
+        let backs_up = !matches!(
+            n,
+            LoadNotice::NewerSchema { .. }
+                | LoadNotice::Orphaned { .. }
+                | LoadNotice::Restored { .. }
+        );
+        assert_eq!(stored.contains("原始数据已另存备份"), backs_up, "{stored}");
+        if !backs_up {
+            assert_eq!(stored, imported);
+        }
+    }
+    assert_eq!(
+        LoadNotice::Dropped { count: 2 }.message(LoadSource::Stored),
+        "学习进度中有 2 处数据无法识别，已忽略；原始数据已另存备份。"
+    );
+    assert_eq!(
+        LoadNotice::InvalidJson.message(LoadSource::Imported),
+        "学习进度数据已损坏（不是有效的 JSON），将从空白进度开始。"
+    );
+    // More unknown slugs than examples end the list with an ellipsis.
+    assert!(all[7].message(LoadSource::Stored).contains("：a、b、…。"));
+}
+
+#[test]
+fn preview_and_export_messages() {
+    let mut current = ProgressStore::new();
+    current.mark_visit("gil", T0);
+    let mut incoming = ProgressStore::new();
+    incoming.mark_visit("lru", T0);
+    incoming.mark_visit("gil", T0 + 1000.0);
+    incoming.record_study_day(19_000);
+    let p = preview_import(&current, &incoming);
+    assert_eq!(p.counts_line(), "新增 1 · 更新 1 · 不变 0 · 冲突 0");
+    assert_eq!(
+        p.merged_message(),
+        "已合并导入：新增 1 个、更新 1 个主题，新增 1 个学习日。"
+    );
+    let same = preview_import(&incoming, &incoming);
+    assert_eq!(
+        same.merged_message(),
+        "已合并导入：新增 0 个、更新 0 个主题。"
+    );
+
+    incoming.set_note("lru", "笔记", T0);
+    incoming.toggle_bookmark("gil", T0);
+    assert_eq!(
+        export_message(&incoming, "x.json"),
+        "已导出「x.json」：2 个主题的记录，其中 1 条笔记、1 个收藏。"
+    );
+}
+
+#[test]
+fn file_names() {
+    assert_eq!(
+        export_file_name(2026, 3, 7),
+        "mianshiti-progress-20260307.json"
+    );
+    assert_eq!(
+        export_file_name(2026, 12, 31),
+        "mianshiti-progress-20261231.json"
+    );
+    assert_eq!(
+        backup_file_name("1700000000000"),
+        "mianshiti-progress-backup-1700000000000.json"
+    );
+}
+
+#[test]
+fn byte_sizes_and_percentages() {
+    let cases = [
+        (0, "0 B"),
+        (1023, "1023 B"),
+        (1024, "1.0 KB"),
+        (1536, "1.5 KB"),
+        (1024 * 1024 - 1, "1024.0 KB"),
+        (1024 * 1024, "1.0 MB"),
+        (5 * 1024 * 1024 + 512 * 1024, "5.5 MB"),
+    ];
+    for (n, text) in cases {
+        assert_eq!(format_bytes(n), text, "{n}");
+    }
+    assert_eq!(percent(0, 0), 0.0);
+    assert_eq!(percent(1, 4), 25.0);
+    assert_eq!(percent(78, 78), 100.0);
+}

@@ -1,0 +1,351 @@
+//! Native tests for the review session (`progress::Session`): queue order, skip, rate and
+//! advance, practice modes, keyboard shortcuts and the end of a session; plus the lists and
+//! the calendar arithmetic around it (upcoming reviews, candidates, the activity calendar,
+//! the end of a local day).
+use std::collections::BTreeSet;
+
+use mianshiti_playground::progress::*;
+
+const DAY: i64 = 86_400_000;
+/// 2023-11-14T22:13:20Z.
+const T0: i64 = 1_700_000_000_000;
+const TOPICS: [&str; 4] = ["gil", "lru", "tcp", "dns"];
+
+fn topics() -> Vec<String> {
+    TOPICS.iter().map(|s| s.to_string()).collect()
+}
+
+/// A store where `due` topics (in this order of due time) are in the review cycle, due now.
+fn store_with_due(due: &[&str]) -> ProgressStore {
+    let mut s = ProgressStore::new();
+    for (i, slug) in due.iter().enumerate() {
+        s.set_status(slug, Status::Review, (T0 + i as i64) as f64);
+    }
+    s
+}
+
+fn queue(s: &ProgressStore) -> Vec<String> {
+    s.due_queue((T0 + DAY) as f64, &TOPICS)
+}
+
+#[test]
+fn shows_the_queue_in_order_and_ends_when_it_is_empty() {
+    let mut store = store_with_due(&["tcp", "gil"]);
+    let q = queue(&store);
+    assert_eq!(q, ["tcp", "gil"], "most overdue first");
+    let mut session = Session::new(topics(), &q, None);
+    assert_eq!(session.current(&q), Some("tcp"));
+    assert_eq!(session.mode(), SessionMode::Due);
+    assert!(!session.revealed());
+    session.reveal();
+    assert!(session.revealed());
+
+    let now = (T0 + 10) as f64;
+    let card = session.rate(&mut store, &q, Rating::Good, now, 19_676, 0.5);
+    assert_eq!(card.map(|c| c.reps), Some(1));
+    assert!(!session.revealed(), "the next card starts hidden");
+    assert_eq!(session.done(), 1);
+    let last = session.last().cloned();
+    assert_eq!(last.as_ref().map(|r| r.slug.as_str()), Some("tcp"));
+    assert_eq!(last.as_ref().map(|r| r.rating), Some(Rating::Good));
+    assert_eq!(store.topic("tcp").and_then(|t| t.review), card);
+    assert!(store.study_days.contains(&19_676), "rating is a study day");
+
+    // The rated topic is no longer due: the queue moves on.
+    let q = queue(&store);
+    assert_eq!(q, ["gil"]);
+    assert_eq!(session.current(&q), Some("gil"));
+    session.rate(&mut store, &q, Rating::Easy, now, 19_676, 0.5);
+    let q = queue(&store);
+    assert!(q.is_empty());
+    assert_eq!(session.current(&q), None, "the session is over");
+    assert_eq!(session.done(), 2);
+    assert_eq!(
+        session.rate(&mut store, &q, Rating::Good, now, 19_676, 0.5),
+        None
+    );
+    assert_eq!(session.done(), 2, "nothing to rate, nothing counted");
+}
+
+#[test]
+fn an_empty_queue_has_nothing_to_show() {
+    let session = Session::new(topics(), &[], Some("gil".to_string()));
+    assert_eq!(session.current(&[]), None);
+    assert_eq!(session.shortcut(&[], " "), None);
+    assert_eq!(session.done(), 0);
+    assert_eq!(session.last(), None);
+}
+
+#[test]
+fn a_requested_topic_comes_first_only_if_it_is_due() {
+    let q = queue(&store_with_due(&["tcp", "gil"]));
+    let s = Session::new(topics(), &q, Some("gil".to_string()));
+    assert_eq!(s.current(&q), Some("gil"));
+    let s = Session::new(topics(), &q, Some("lru".to_string()));
+    assert_eq!(s.current(&q), Some("tcp"), "not due: ignored");
+}
+
+#[test]
+fn skip_puts_a_due_topic_behind_the_others() {
+    let store = store_with_due(&["tcp", "gil", "lru"]);
+    let q = queue(&store);
+    let mut s = Session::new(topics(), &q, None);
+    s.reveal();
+    s.skip(&q, 0.0);
+    assert!(!s.revealed());
+    assert_eq!(s.current(&q), Some("gil"));
+    s.skip(&q, 0.0);
+    assert_eq!(s.current(&q), Some("lru"));
+    s.skip(&q, 0.0);
+    // Everything skipped: back to the head of the queue.
+    assert_eq!(s.current(&q), Some("tcp"));
+    s.skip(&q, 0.0);
+    assert_eq!(
+        s.current(&q),
+        Some("tcp"),
+        "all skipped: the queue head stays"
+    );
+    assert_eq!(s.mode(), SessionMode::Due);
+    assert_eq!(s.done(), 0, "skipping is not reviewing");
+}
+
+#[test]
+fn skipping_a_requested_topic_returns_to_the_queue() {
+    let q = queue(&store_with_due(&["tcp", "gil"]));
+    let mut s = Session::new(topics(), &q, Some("gil".to_string()));
+    s.skip(&q, 0.0);
+    assert_eq!(s.current(&q), Some("tcp"));
+}
+
+#[test]
+fn bookmark_practice_goes_through_the_list_then_back_to_the_queue() {
+    let mut store = store_with_due(&[]);
+    let q = queue(&store);
+    let mut s = Session::new(topics(), &q, None);
+    s.practice_bookmarks(&[]);
+    assert_eq!(s.mode(), SessionMode::Due, "no bookmarks: nothing starts");
+    s.practice_bookmarks(&["lru".to_string(), "dns".to_string()]);
+    assert_eq!(s.mode(), SessionMode::Bookmarks);
+    assert_eq!(s.current(&q), Some("lru"));
+    s.rate(&mut store, &q, Rating::Again, T0 as f64, 1, 0.0);
+    assert_eq!(
+        store.status("lru"),
+        Status::Review,
+        "practice ratings count"
+    );
+    let q = queue(&store);
+    assert_eq!(
+        s.current(&q),
+        Some("dns"),
+        "practice keeps its order over the queue"
+    );
+    s.skip(&q, 0.0);
+    assert_eq!(
+        s.mode(),
+        SessionMode::Due,
+        "list done: back to the due queue"
+    );
+    assert_eq!(
+        s.current(&q),
+        Some("lru"),
+        "rated 重来: due again within a day"
+    );
+}
+
+#[test]
+fn random_practice_draws_another_topic_each_time() {
+    let q: Vec<String> = Vec::new();
+    let mut s = Session::new(topics(), &q, None);
+    s.practice_random(0.0);
+    assert_eq!(s.mode(), SessionMode::Random);
+    assert_eq!(s.current(&q), Some("gil"));
+    s.skip(&q, 0.0);
+    assert_eq!(
+        s.current(&q),
+        Some("lru"),
+        "never the same topic twice in a row"
+    );
+    s.skip(&q, 0.999);
+    assert_eq!(s.current(&q), Some("dns"));
+    // Out-of-range randomness is clamped, never out of bounds.
+    for r in [1.0, 7.5, -3.0, f64::NAN] {
+        s.skip(&q, r);
+        assert!(s.current(&q).is_some(), "{r}");
+    }
+    s.end_practice();
+    assert_eq!(s.mode(), SessionMode::Due);
+    assert_eq!(s.current(&q), None);
+}
+
+#[test]
+fn random_practice_with_one_topic_ends_after_it() {
+    let q: Vec<String> = Vec::new();
+    let mut s = Session::new(vec!["gil".to_string()], &q, None);
+    s.practice_random(0.3);
+    assert_eq!(s.current(&q), Some("gil"));
+    s.skip(&q, 0.3);
+    assert_eq!((s.mode(), s.current(&q)), (SessionMode::Due, None));
+    let mut none = Session::new(Vec::new(), &q, None);
+    none.practice_random(0.3);
+    assert_eq!(none.mode(), SessionMode::Due);
+}
+
+#[test]
+fn end_practice_returns_to_the_queue_with_the_answer_hidden() {
+    let q = queue(&store_with_due(&["tcp"]));
+    let mut s = Session::new(topics(), &q, None);
+    s.practice_bookmarks(&["dns".to_string(), "gil".to_string()]);
+    s.reveal();
+    s.end_practice();
+    assert_eq!((s.mode(), s.revealed()), (SessionMode::Due, false));
+    assert_eq!(s.current(&q), Some("tcp"));
+}
+
+#[test]
+fn shortcuts_reveal_then_rate() {
+    let q = queue(&store_with_due(&["tcp"]));
+    let mut s = Session::new(topics(), &q, None);
+    assert_eq!(s.shortcut(&q, "1"), None, "no rating before the answer");
+    assert_eq!(s.shortcut(&q, "Enter"), None);
+    assert_eq!(s.shortcut(&q, " "), Some(Shortcut::Reveal));
+    s.reveal();
+    assert_eq!(s.shortcut(&q, " "), None);
+    let keys: Vec<_> = ["1", "2", "3", "4", "5"]
+        .iter()
+        .map(|k| s.shortcut(&q, k))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            Some(Shortcut::Rate(Rating::Again)),
+            Some(Shortcut::Rate(Rating::Hard)),
+            Some(Shortcut::Rate(Rating::Good)),
+            Some(Shortcut::Rate(Rating::Easy)),
+            None
+        ]
+    );
+}
+
+#[test]
+fn mode_labels_are_chinese() {
+    let labels: Vec<_> = [
+        SessionMode::Due,
+        SessionMode::Bookmarks,
+        SessionMode::Random,
+    ]
+    .iter()
+    .map(|m| (m.label(), m.skip_label()))
+    .collect();
+    assert_eq!(
+        labels,
+        [
+            ("今日复习", "跳过"),
+            ("练习收藏", "换一题"),
+            ("随机练习", "换一题")
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- lists around the session
+
+#[test]
+fn upcoming_lists_the_next_reviews_soonest_first() {
+    let mut s = ProgressStore::new();
+    s.record_review("gil", Rating::Easy, T0 as f64);
+    s.record_review("lru", Rating::Again, T0 as f64);
+    s.record_review("tcp", Rating::Good, T0 as f64);
+    s.set_status("dns", Status::Review, T0 as f64); // due now: not upcoming
+    let end = T0 + 1000;
+    let up = upcoming(&s, &TOPICS, end, 5);
+    let slugs: Vec<_> = up.iter().map(|(_, s)| s.as_str()).collect();
+    assert_eq!(slugs, ["lru", "tcp", "gil"]);
+    assert!(up.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert_eq!(upcoming(&s, &TOPICS, end, 2).len(), 2);
+    assert!(upcoming(&s, &["dns"], end, 5).is_empty());
+}
+
+#[test]
+fn candidates_are_read_topics_outside_the_review_cycle() {
+    let mut s = ProgressStore::new();
+    for slug in TOPICS {
+        s.mark_visit(slug, T0 as f64);
+    }
+    s.set_status("lru", Status::Review, T0 as f64);
+    s.set_status("dns", Status::Mastered, T0 as f64);
+    assert_eq!(review_candidates(&s, &TOPICS, 8), ["gil", "tcp"]);
+    assert_eq!(review_candidates(&s, &TOPICS, 1), ["gil"]);
+    assert!(review_candidates(&ProgressStore::new(), &TOPICS, 8).is_empty());
+}
+
+// ---------------------------------------------------------------- calendar arithmetic
+
+#[test]
+fn weekdays_start_on_monday() {
+    assert_eq!(weekday(0), 3, "1970-01-01 was a Thursday");
+    // 2023-11-13 was a Monday.
+    let monday = day_number((T0 - DAY) as f64, 0);
+    assert_eq!(date_of_day(monday), (2023, 11, 13));
+    assert_eq!(weekday(monday), 0);
+    assert_eq!(weekday(monday + 6), 6);
+    assert_eq!(weekday(monday - 1), 6);
+}
+
+#[test]
+fn the_calendar_is_whole_weeks_ending_with_today() {
+    let today = day_number(T0 as f64, 0); // a Tuesday
+    assert_eq!(weekday(today), 1);
+    let days: BTreeSet<i64> = [today - 200, today - 20, today - 1, today].into();
+    let cal = activity_calendar(&days, today, 16);
+    assert_eq!(cal.cells.len(), 16 * 7);
+    assert_eq!(weekday(cal.start), 0, "the first cell is a Monday");
+    assert_eq!(cal.start, today - 1 - 15 * 7);
+    assert_eq!(cal.studied, 3, "the day 200 days ago is outside the grid");
+    let future = cal
+        .cells
+        .iter()
+        .filter(|c| **c == CalendarCell::Future)
+        .count();
+    assert_eq!(future, 5, "Wednesday to Sunday of this week");
+    let today_cell = cal.cells[(today - cal.start) as usize];
+    assert_eq!(
+        today_cell,
+        CalendarCell::Day {
+            day: today,
+            studied: true,
+            today: true
+        }
+    );
+    assert_eq!(
+        cal.cells[0],
+        CalendarCell::Day {
+            day: cal.start,
+            studied: false,
+            today: false
+        }
+    );
+    // A Sunday fills its last column.
+    let sunday = activity_calendar(&days, today + 5, 1);
+    assert!(sunday.cells.iter().all(|c| *c != CalendarCell::Future));
+    assert_eq!(
+        activity_calendar(&days, today, 0).cells.len(),
+        7,
+        "at least a week"
+    );
+}
+
+#[test]
+fn end_of_day_is_the_last_local_millisecond() {
+    // 北京时间 (UTC+8): 2023-11-15 00:00 local is 2023-11-14T16:00Z.
+    let day = day_number(T0 as f64, 480);
+    assert_eq!(date_of_day(day), (2023, 11, 15));
+    let end = end_of_day_ms(day, 480);
+    assert_eq!(day_number(end, 480), day);
+    assert_eq!(day_number(end + 1.0, 480), day + 1);
+    // UTC and a negative offset.
+    let day = day_number(T0 as f64, 0);
+    assert_eq!(end_of_day_ms(day, 0) as i64 % DAY, DAY - 1);
+    let day = day_number(T0 as f64, -300);
+    let end = end_of_day_ms(day, -300);
+    assert_eq!(day_number(end, -300), day);
+    assert_eq!(day_number(end + 1.0, -300), day + 1);
+}
