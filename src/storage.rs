@@ -7,6 +7,18 @@
 
 use wasm_bindgen::JsCast;
 
+// Every key the app stores, in one place. Renaming one loses the learners' data under the old
+// name: they are as permanent as content slugs.
+
+/// The study progress store (`progress::ProgressStore` as versioned JSON).
+pub const PROGRESS_KEY: &str = "mianshiti.progress";
+/// Prefix of backups of unreadable, migrated or replaced progress; the key ends in the
+/// backup's time in ms since the Unix epoch.
+pub const BACKUP_PREFIX: &str = "mianshiti.progress.backup.";
+/// The colour theme: `"system"`, `"light"` or `"dark"` (`ui::Theme`). `src/boot.js` reads it
+/// before the first paint (`tests/native/tidy.rs` checks it names this key).
+pub const THEME_KEY: &str = "mianshiti.theme";
+
 /// Why a storage call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {

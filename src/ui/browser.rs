@@ -54,9 +54,22 @@ pub(crate) fn picked_file(
     Some((input, file))
 }
 
-/// A high-resolution timestamp in ms (for run times shown to the user).
-pub(crate) fn exercise_now_ms() -> f64 {
+/// The monotonic clock: `performance.now()`, ms since the page started. For durations (run
+/// times shown to the user), never for dates.
+pub(crate) fn performance_now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// The wall clock: `Date.now()`, ms since the Unix epoch. For timestamps stored with progress.
+pub(crate) fn date_now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Today's local day number (days since the Unix epoch in the browser's time zone), for study
+/// days, streaks and what is due today.
+pub(crate) fn today() -> i64 {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    crate::progress::day_number(date_now_ms(), offset)
 }
 
 /// The route the address bar's hash names now.

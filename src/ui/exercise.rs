@@ -13,7 +13,7 @@ const MAX_EDITABLE_CHARS: usize = 100_000;
 /// Longest total input carried in a shareable link.
 const MAX_LINK_CHARS: usize = 4_000;
 
-use super::exercise_now_ms as now_ms;
+use super::performance_now_ms;
 
 /// The starting inputs: link parameters win, then the user's last input, then the notes'
 /// example (see [`panel::initial_inputs`]).
@@ -45,11 +45,11 @@ pub fn ExercisePanel(
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        let t0 = now_ms();
+        let t0 = performance_now_ms();
         let result = exercises::run(info.id, &refs);
         RunResult {
             result,
-            millis: now_ms() - t0,
+            millis: performance_now_ms() - t0,
         }
     };
     let output = RwSignal::new(run_once(&inputs.get_untracked()));

@@ -25,6 +25,8 @@ mod wordfile;
 pub use app::App;
 pub use boot::start;
 pub(crate) use boot::{catalogue, topic_body, with_bodies};
-pub(crate) use browser::{exercise_now_ms, idle, navigate, picked_file, replace_hash, when_idle};
+pub(crate) use browser::{
+    date_now_ms, idle, navigate, performance_now_ms, picked_file, replace_hash, today, when_idle,
+};
 pub(crate) use reading::{set_pending_scroll, watch_reading};
 pub use theme::Theme;

@@ -9,8 +9,9 @@ use crate::notes::Catalogue;
 use crate::route::{self, Route};
 
 use super::exercise::{initial_inputs, ExercisePanel};
-use super::progress_state::{self, now_ms, today};
+use super::progress_state;
 use super::topic_progress::{TopicNote, TopicStatusBar};
+use super::{date_now_ms, today};
 
 const APP_NAME: &str = "面试题 Playground";
 
@@ -62,7 +63,7 @@ pub fn TopicPage(
         })
     };
     let slug: &'static str = topic.slug.as_str();
-    let now = now_ms();
+    let now = date_now_ms();
     // Saved once the page is on screen (a read-merge-write of the whole store in
     // localStorage is not what the reader waits for).
     super::when_idle(move || {

@@ -9,10 +9,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::storage;
+use crate::storage::{self, PROGRESS_KEY};
 
-/// localStorage key of the study progress (same as `progress_state::PROGRESS_KEY`).
-const PROGRESS_KEY: &str = "mianshiti.progress";
 /// Id of the panel, so a second panic does not add a second one.
 const PANEL_ID: &str = "panic-panel";
 

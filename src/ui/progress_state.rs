@@ -7,13 +7,11 @@
 
 use leptos::prelude::*;
 
+use super::browser::{date_now_ms, today};
 use crate::progress::{self, ProgressStore};
 use crate::storage;
+use crate::storage::{BACKUP_PREFIX, PROGRESS_KEY};
 
-/// localStorage key of the progress store.
-pub const PROGRESS_KEY: &str = "mianshiti.progress";
-/// Prefix of backups of unreadable or migrated stored data.
-pub const BACKUP_PREFIX: &str = "mianshiti.progress.backup.";
 /// Largest total input we remember per exercise (bigger generated inputs are not saved).
 const MAX_REMEMBERED_INPUT: usize = 16 * 1024;
 
@@ -32,17 +30,6 @@ pub struct ProgressState {
 
 thread_local! {
     static STATE: std::cell::Cell<Option<ProgressState>> = const { std::cell::Cell::new(None) };
-}
-
-/// Current time in ms since the epoch.
-pub fn now_ms() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Today's local day number (for study days and streaks).
-pub fn today() -> i64 {
-    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
-    progress::day_number(now_ms(), offset)
 }
 
 fn known_slugs() -> Vec<&'static str> {
@@ -73,7 +60,7 @@ pub fn init() -> ProgressState {
                 .collect();
             if outcome.backup_needed {
                 if let Some(raw) = raw.as_deref() {
-                    let key = format!("{BACKUP_PREFIX}{}", now_ms() as i64);
+                    let key = format!("{BACKUP_PREFIX}{}", date_now_ms() as i64);
                     match storage::set(&key, raw) {
                         Ok(()) => {
                             notices.push(format!("原始数据已备份到 localStorage 键「{key}」。"))
@@ -199,7 +186,7 @@ pub fn import_merge(incoming: &ProgressStore) {
 /// Replaces all progress with `incoming` (import "替换全部" or reset). The epoch is bumped
 /// past both this tab's and the stored one, so every other tab adopts the replacement.
 pub fn replace_all(incoming: &ProgressStore) {
-    let now = now_ms();
+    let now = date_now_ms();
     update(|s| *s = progress::import_replace(s, incoming, now));
 }
 
@@ -218,8 +205,8 @@ pub fn backup_current() -> Option<String> {
     }
     let json = state
         .store
-        .with_untracked(|s| progress::to_json(s, now_ms()));
-    let key = format!("{BACKUP_PREFIX}{}", now_ms() as i64);
+        .with_untracked(|s| progress::to_json(s, date_now_ms()));
+    let key = format!("{BACKUP_PREFIX}{}", date_now_ms() as i64);
     storage::set(&key, &json).ok().map(|()| key)
 }
 
@@ -302,7 +289,7 @@ pub fn remember_inputs(id: &str, inputs: &[(String, String)]) {
         return;
     }
     let Some(state) = state() else { return };
-    let now = now_ms();
+    let now = date_now_ms();
     state.store.update(|s| {
         s.set_last_exercise(id, inputs, now);
         s.record_study_day(today());

@@ -125,7 +125,7 @@ pub(super) fn install_reading_tracker() {
             return;
         };
         let (fraction, at_end) = scroll_fraction();
-        let now = progress_state::now_ms();
+        let now = super::date_now_ms();
         progress_state::update(|s| {
             s.set_last_topic(&slug, fraction, now);
             if at_end {

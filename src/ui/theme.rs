@@ -8,10 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::storage;
-
-/// Key of the theme preference in localStorage.
-const THEME_KEY: &str = "mianshiti.theme";
+use crate::storage::{self, THEME_KEY};
 
 /// The reader's colour theme.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

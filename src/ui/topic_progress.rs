@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::format;
-use super::progress_state::{self, now_ms, today};
+use super::progress_state;
+use super::{date_now_ms, today};
 use crate::notes::page_text;
 use crate::progress::Status;
 
@@ -21,7 +22,7 @@ pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
             view! {
                 <button class="status-btn" data-status=st.key()
                     aria-pressed=move || (status() == st).to_string()
-                    on:click=move |_| progress_state::update(|s| s.set_status(slug, st, now_ms()))>
+                    on:click=move |_| progress_state::update(|s| s.set_status(slug, st, date_now_ms()))>
                     {st.label()}
                 </button>
             }
@@ -50,7 +51,7 @@ pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
             <span class="status-label">{page_text::STATUS_LABEL}</span>
             {buttons}
             <button class="bookmark-btn" aria-pressed=move || bookmarked().to_string()
-                on:click=move |_| { progress_state::update(|s| { s.toggle_bookmark(slug, now_ms()); }); }>
+                on:click=move |_| { progress_state::update(|s| { s.toggle_bookmark(slug, date_now_ms()); }); }>
                 {move || if bookmarked() { page_text::BOOKMARK_ON } else { page_text::BOOKMARK_OFF }}
             </button>
             <span class="muted small times">{times}</span>
@@ -75,7 +76,7 @@ pub fn TopicNote(slug: &'static str) -> impl IntoView {
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     progress_state::update(|s| {
-                        let cut = s.set_note(slug, &text, now_ms());
+                        let cut = s.set_note(slug, &text, date_now_ms());
                         set_truncated.set(cut);
                         s.record_study_day(today());
                     });

@@ -31,7 +31,7 @@ pub fn WordFile() -> impl IntoView {
         set_result.set(None);
         wasm_bindgen_futures::spawn_local(async move {
             let total = file.size();
-            let t0 = super::exercise_now_ms();
+            let t0 = super::performance_now_ms();
             let mut counter = WordCounter::new();
             let mut offset = 0.0;
             while offset < total {
@@ -56,7 +56,7 @@ pub fn WordFile() -> impl IntoView {
             }
             let invalid = counter.invalid_bytes();
             let pairs = counter.finish(Some(k));
-            let millis = super::exercise_now_ms() - t0;
+            let millis = super::performance_now_ms() - t0;
             let pairs = show_pairs(&pairs).unwrap_or_else(|e| e.to_string());
             set_result.set(Some(Ok(FileResult {
                 name: file.name(),

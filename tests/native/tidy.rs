@@ -166,7 +166,6 @@ fn boot_handshake_names_agree() {
 /// it reads the theme under the app's key, and only the values the app stores.
 #[test]
 fn boot_script_is_inlined_and_reads_the_apps_theme() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let index = repo_file("index.html");
     let boot_js = repo_file("src/boot.js");
     let inline = index
@@ -179,19 +178,14 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
     );
     assert!(boot_js.contains("document.currentScript.remove()"));
 
-    // THEME_KEY may live in any module; there is exactly one.
-    let mut sources = Vec::new();
-    rust_files(&root.join("src"), &mut sources);
-    let keys: Vec<String> = sources
+    // The theme key is declared in storage.rs, with every other key.
+    let keys = storage_keys();
+    let keys: Vec<&String> = keys
         .iter()
-        .filter_map(|f| {
-            let text = fs::read_to_string(f).ok()?;
-            let decl = "const THEME_KEY: &str = \"";
-            let at = text.find(decl)?;
-            Some(text[at + decl.len()..].split('"').next()?.to_string())
-        })
+        .filter(|(name, _)| name == "THEME_KEY")
+        .map(|(_, value)| value)
         .collect();
-    assert_eq!(keys.len(), 1, "one THEME_KEY under src/: {keys:?}");
+    assert_eq!(keys.len(), 1, "one THEME_KEY in src/storage.rs: {keys:?}");
     assert!(
         boot_js.contains(&format!("localStorage.getItem(\"{}\")", keys[0])),
         "src/boot.js does not read the theme key {:?}",
@@ -203,4 +197,45 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
             "src/boot.js does not apply {value}"
         );
     }
+}
+
+/// `(name, value)` of every `pub const NAME: &str = "mianshiti…";` in src/storage.rs.
+fn storage_keys() -> Vec<(String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/storage.rs");
+    let text = fs::read_to_string(&path).expect("src/storage.rs");
+    text.lines()
+        .filter_map(|line| {
+            let rest = line.trim().strip_prefix("pub const ")?;
+            let (name, rest) = rest.split_once(": &str = \"")?;
+            let value = rest.split('"').next()?;
+            value
+                .starts_with("mianshiti.")
+                .then(|| (name.to_string(), value.to_string()))
+        })
+        .collect()
+}
+
+/// Every localStorage key is declared once, in src/storage.rs; no other Rust file spells one.
+#[test]
+fn storage_keys_are_declared_only_in_storage_rs() {
+    let keys = storage_keys();
+    let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["PROGRESS_KEY", "BACKUP_PREFIX", "THEME_KEY"]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut offenders = Vec::new();
+    for f in files.iter().filter(|f| !f.ends_with("storage.rs")) {
+        let text = fs::read_to_string(f).expect("readable source");
+        for (n, line) in text.lines().enumerate() {
+            if line.contains("\"mianshiti.") {
+                offenders.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "storage keys spelled outside src/storage.rs:\n{}",
+        offenders.join("\n")
+    );
 }

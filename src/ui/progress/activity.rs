@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::progress::{self, date_of_day, CalendarCell};
 use crate::ui::format;
-use crate::ui::progress_state::{today, ProgressState};
+use crate::ui::progress_state::ProgressState;
+use crate::ui::today;
 
 /// Weeks shown in the activity calendar.
 const WEEKS: i64 = 16;

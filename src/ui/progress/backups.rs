@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use super::download;
 use super::transfer::ImportView;
 use crate::progress;
+use crate::storage::BACKUP_PREFIX;
 use crate::ui::confirm::Confirm;
 use crate::ui::format;
-use crate::ui::progress_state::{self, StorageInfo, BACKUP_PREFIX};
+use crate::ui::progress_state::{self, StorageInfo};
 
 /// The backups, newest first, or a line saying there are none.
 pub(super) fn backup_list(

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use super::{known_bookmarks, title_html};
 use crate::notes::Catalogue;
 use crate::route;
-use crate::ui::progress_state::{now_ms, update, ProgressState};
+use crate::ui::date_now_ms;
+use crate::ui::progress_state::{update, ProgressState};
 
 #[component]
 pub(super) fn BookmarksSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
@@ -25,7 +26,7 @@ pub(super) fn BookmarksSection(cat: &'static Catalogue, state: ProgressState) ->
                         <a href=route::topic_hash(&slug) inner_html=title_html(cat, &slug)></a>
                         <span class="muted small">" · " {status.label()}</span>
                         <button class="link-btn small" title="取消收藏"
-                            on:click=move |_| update(|s| { s.toggle_bookmark(&s2, now_ms()); })>
+                            on:click=move |_| update(|s| { s.toggle_bookmark(&s2, date_now_ms()); })>
                             "取消收藏"
                         </button>
                     </li>

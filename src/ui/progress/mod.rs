@@ -23,10 +23,11 @@ pub(crate) use review::ReviewPage;
 
 use super::catalogue;
 use super::format;
-use super::progress_state::{self, now_ms, today};
+use super::progress_state;
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
 use crate::progress;
+use crate::ui::{date_now_ms, today};
 
 const APP_NAME: &str = "面试题 Playground";
 
@@ -58,7 +59,7 @@ fn known_bookmarks(cat: &Catalogue, store: &progress::ProgressStore) -> Vec<Stri
 /// the one in force at the end of the day, so a daylight-saving change today is respected.
 fn end_of_today_ms() -> f64 {
     let day = today();
-    let offset = format::utc_offset_minutes(now_ms());
+    let offset = format::utc_offset_minutes(date_now_ms());
     let end = progress::end_of_day_ms(day, offset);
     match format::utc_offset_minutes(end) {
         o if o == offset => end,

@@ -9,7 +9,8 @@ use crate::notes::Catalogue;
 use crate::progress;
 use crate::route;
 use crate::ui::format;
-use crate::ui::progress_state::{today, ProgressState};
+use crate::ui::progress_state::ProgressState;
+use crate::ui::today;
 
 /// Upcoming reviews listed on the overview.
 const UPCOMING: usize = 5;

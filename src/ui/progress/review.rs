@@ -11,7 +11,8 @@ use crate::notes::Catalogue;
 use crate::progress::{self, Rating, Session, SessionMode, Shortcut, Status};
 use crate::route;
 use crate::ui::format;
-use crate::ui::progress_state::{self, now_ms, today, ProgressState};
+use crate::ui::progress_state::{self, ProgressState};
+use crate::ui::{date_now_ms, today};
 
 /// Read topics offered for the review cycle when nothing is due.
 const CANDIDATES: usize = 8;
@@ -50,7 +51,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
     let done = move || session.with(Session::done);
 
     let rate = move |rating: Rating| {
-        let (now, day, random) = (now_ms(), today(), js_sys::Math::random());
+        let (now, day, random) = (date_now_ms(), today(), js_sys::Math::random());
         let mut next = session.get_untracked();
         queue.with_untracked(|q| {
             progress_state::update(|s| {
@@ -117,7 +118,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         // Tracked: the card is built again when the session changes (a reveal rebuilds the
         // question with its answer; the mode can change while the topic stays the same).
         let m = session.with(Session::mode);
-        let now = now_ms();
+        let now = date_now_ms();
         let prev_card = state
             .store
             .with_untracked(|s| s.topic(&slug).and_then(|t| t.review));
@@ -251,7 +252,7 @@ fn empty_state(
                         <a href=route::topic_hash(&slug) inner_html=title_html(cat, &slug)></a>
                         " "
                         <button class="small" data-action="add-review"
-                            on:click=move |_| progress_state::update(|s| s.set_status(&s2, Status::Review, now_ms()))>
+                            on:click=move |_| progress_state::update(|s| s.set_status(&s2, Status::Review, date_now_ms()))>
                             "加入复习"
                         </button>
                     </li>

@@ -9,9 +9,10 @@ use super::backups::backup_list;
 use super::transfer::ImportView;
 use crate::progress::ProgressStore;
 use crate::storage;
+use crate::storage::PROGRESS_KEY;
 use crate::ui::confirm::Confirm;
 use crate::ui::format;
-use crate::ui::progress_state::{self, ProgressState, PROGRESS_KEY};
+use crate::ui::progress_state::{self, ProgressState};
 
 fn persist_text(answer: Option<bool>) -> &'static str {
     match answer {

@@ -9,7 +9,8 @@ use super::{download, title_html};
 use crate::notes::Catalogue;
 use crate::progress::{self, ChangeKind, ImportError, Imported};
 use crate::ui::confirm::Confirm;
-use crate::ui::progress_state::{self, now_ms, ProgressState};
+use crate::ui::date_now_ms;
+use crate::ui::progress_state::{self, ProgressState};
 
 /// Changed topics listed in the import preview.
 const LISTED_CHANGES: usize = 50;
@@ -89,7 +90,7 @@ pub(super) fn TransferSection(
         let name = export_file_name();
         let (json, message) = state.store.with_untracked(|s| {
             (
-                progress::to_json(s, now_ms()),
+                progress::to_json(s, date_now_ms()),
                 progress::export_message(s, &name),
             )
         });
