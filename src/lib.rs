@@ -7,6 +7,7 @@ pub mod exercises;
 pub mod notes;
 pub mod progress;
 pub mod route;
+pub mod search;
 pub mod sort;
 
 #[cfg(target_arch = "wasm32")]

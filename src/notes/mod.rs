@@ -5,9 +5,7 @@
 
 pub mod bundle;
 pub mod highlight;
-pub mod html_text;
 pub mod markdown;
-pub mod search;
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-// Search (issue 5): the header box with its keyboard-driven dropdown, the shareable results
+// Search: the header box with its keyboard-driven dropdown, the shareable results
 // page, highlighting inside a topic, and queries meant to break things.
 import { test, expect, ready } from "./helpers.mjs";
 
