@@ -52,7 +52,7 @@ fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
 /// The search box in the header (reachable with `/` or Ctrl/Cmd+K).
 #[component]
 pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
-    let ctx = SearchContext::get();
+    let ctx = SearchContext::from_context();
     let input_ref: NodeRef<leptos::html::Input> = NodeRef::new();
     let text = RwSignal::new(match route.get_untracked() {
         Route::Search { query } => query,

@@ -52,7 +52,7 @@ impl SearchContext {
     }
 
     /// The context `App` provided.
-    fn get() -> SearchContext {
+    fn from_context() -> SearchContext {
         use_context().expect("App provides the SearchContext")
     }
 
@@ -101,13 +101,12 @@ pub(crate) fn build_index() -> Option<SearchIndex> {
 }
 
 /// The search index, built on first use (a few ms) and kept for the page's lifetime, like
-/// the catalogue and the bodies it is built from.
+/// the catalogue and the notes bundle it is built from.
 fn index() -> Option<&'static SearchIndex> {
-    if let Some(index) = INDEX.get() {
-        return Some(index);
+    if INDEX.get().is_none() {
+        let _ = INDEX.set(build_index()?);
     }
-    let built = build_index()?;
-    Some(INDEX.get_or_init(|| built))
+    INDEX.get()
 }
 
 /// The hits for one query, plus what the views need to explain them.

@@ -16,7 +16,7 @@ const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握�
 #[component]
 pub(crate) fn SearchPage(query: String) -> impl IntoView {
     // The search box updates the query while the reader types here.
-    let query = SearchContext::get().open_page(query);
+    let query = SearchContext::from_context().open_page(query);
     let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT, true)));
     Effect::new(move |_| {
         let title = query.with(|q| {
