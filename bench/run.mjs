@@ -5,7 +5,8 @@
 //   keystrokes  keydown → next paint after the output updated, typing into an exercise input
 //               (and into the header search box when it exists)
 //   throughput  the Rust ports (wasm) vs the same algorithms in plain JS vs the notes' Python
-//   search      the app's search in its wasm: building the index, and the time per query
+//   search      index build and time per query, natively (target/search-bench.json, written by
+//               examples/search_bench.rs, which ./x bench runs)
 //   lighthouse  mobile performance / accessibility / best-practices / SEO of the start page (median
 //               of 3 runs) and of the deep-linked topic (BENCH_LIGHTHOUSE=0 skips)
 // Prints a table and writes bench-results/latest.json. Budgets are checked and reported
@@ -83,6 +84,15 @@ function coreFloor(files) {
   const notesGzip = Object.entries(files).find(([f]) => /^notes-[0-9a-f]+\.json$/.test(f))?.[1].gzip ?? 0;
   const gzip = gzipSync(buf, { level: 9 }).length;
   return { raw: buf.length, gzip, notesGzip, withNotesGzip: gzip + notesGzip };
+}
+
+// Search timings, measured natively by examples/search_bench.rs (./x bench runs it first).
+function searchTimings() {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, "target/search-bench.json"), "utf8"));
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------- first visit
@@ -384,39 +394,6 @@ async function throughput(browser, server) {
   };
 }
 
-// ---------------------------------------------------------------- search
-// Learner-like queries, from one character (the most matches) to several terms and full-width forms.
-const SEARCH_QUERIES = ["闭", "闭包", "幂等性", "布隆过滤", "的", "a", "http", "defaultdict", "session 共享",
-  "合并 有序列表", "Content-Type", "2MSL", "ＨＴＴＰ　状态码", "zzzz", "redis zset"];
-const SEARCH_ROUNDS = 20;
-
-/** The search index build (what the first focus of the search box costs) and each query's
- *  mean time (what every keystroke costs before rendering), in the app's own wasm. */
-async function searchBench(browser, server) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  await page.goto(server.url + TOPIC);
-  await page.locator("h1.topic-title").waitFor(); // the notes bundle is loaded
-  await page.waitForFunction(() => window.wasmBindings);
-  const r = await page.evaluate(({ queries, rounds }) => {
-    const w = window.wasmBindings;
-    if (!w.bench_search) return null;
-    return { times: Array.from(w.bench_search(queries.join("\n"), rounds)), check: w.bench_last_result() };
-  }, { queries: SEARCH_QUERIES, rounds: SEARCH_ROUNDS });
-  await context.close();
-  if (!r || !r.times.length) {
-    log("search: bench_search missing or the notes did not load: skipped");
-    return null;
-  }
-  const [build, ...times] = r.times;
-  const worst = times.indexOf(Math.max(...times));
-  return {
-    docs: Number(r.check.replace("docs=", "")), build, rounds: SEARCH_ROUNDS,
-    queries: Object.fromEntries(SEARCH_QUERIES.map((q, i) => [q, times[i]])),
-    median: median(times), worst: { query: SEARCH_QUERIES[worst], ms: times[worst] },
-  };
-}
-
 // ---------------------------------------------------------------- lighthouse
 /** Runs a command without blocking the event loop (the static server lives in this process). */
 function run(cmd, args, opts) {
@@ -470,7 +447,7 @@ async function main() {
   const server = await serve(DIST, { gzip: GZIP });
   log(`serving ${DIST} at ${server.url} (gzip ${GZIP ? "on" : "off"})`);
   const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
-  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size, coreFloor: coreFloor(size.files) };
+  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size, coreFloor: coreFloor(size.files), search: searchTimings() };
   try {
     log("first visit…");
     results.firstVisit = await firstVisit(browser, server, size.files);
@@ -482,8 +459,6 @@ async function main() {
     results.keystrokes = await keystrokeBench(browser, server);
     log("throughput (wasm, JS, CPython)…");
     results.throughput = await throughput(browser, server);
-    log("search (wasm)…");
-    results.search = await searchBench(browser, server);
   } finally {
     await browser.close();
   }
@@ -551,12 +526,13 @@ function print(r) {
   row("top-k word frequency [MB/s]", f(t.topk.wasm, "mbPerS", 1), f(t.topk.js, "mbPerS", 1), f(t.topk.cpython, "mbPerS", 1));
   lines.push(`results agree: merge ${t.merge.resultsAgree}, top-k ${t.topk.resultsAgree}`);
   const sr = r.search;
-  lines.push("", "SEARCH (app wasm, index over the notes bundle's HTML and the exercises)");
+  lines.push("", "SEARCH (native, examples/search_bench.rs; the wasm is slower by a constant factor)");
   if (sr) {
-    lines.push(`index build (first focus of the search box): ${ms(sr.build)} for ${sr.docs} documents`);
+    const q = Object.entries(sr.queryMs).sort((a, b) => a[1] - b[1]);
     const us = (x) => `${(x * 1000).toFixed(0)} µs`;
-    lines.push(`query, mean of ${sr.rounds} runs each, 20 hits: median ${us(sr.median)} over ${Object.keys(sr.queries).length} queries, slowest ${us(sr.worst.ms)} («${sr.worst.query}»)`);
-  } else lines.push("skipped (no bench_search export, or the notes did not load)");
+    lines.push(`index build from the rendered notes: ${ms(sr.buildMs)} for ${sr.docs} documents (${sr.profile})`);
+    lines.push(`query (${sr.hits} hits, mean of ${sr.rounds} runs): median ${us(median(q.map((e) => e[1])))} over ${q.length} queries, slowest ${us(q[q.length - 1][1])} («${q[q.length - 1][0]}»)`);
+  } else lines.push("target/search-bench.json missing (./x bench writes it)");
   const lhBlock = (lh, title) => {
     lines.push("", title);
     if (lh.skipped) return lines.push(`skipped: ${lh.skipped}`);

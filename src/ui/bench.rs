@@ -108,34 +108,3 @@ pub fn bench_topk(text_bytes: u32) -> f64 {
 pub fn bench_last_result() -> String {
     LAST.with(|l| l.borrow().clone())
 }
-
-/// Search timings in the app's wasm: builds the index from the loaded notes bundle as the app
-/// does on the first focus of the search box (3 times), then runs each of the `\n`-separated
-/// `queries` `rounds` times (20 hits each). Returns the median build time, then
-/// each query's mean time, in ms (means: one query is below the timer's resolution). Empty
-/// when the notes are not loaded.
-#[wasm_bindgen]
-pub fn bench_search(queries: &str, rounds: u32) -> Vec<f64> {
-    let mut builds = [0.0; 3];
-    let mut index = None;
-    for b in &mut builds {
-        let t0 = now();
-        index = super::search::build_index();
-        *b = now() - t0;
-    }
-    let Some(index) = index else {
-        return Vec::new();
-    };
-    let [a, b, c] = builds;
-    let median = a.min(b).max(a.max(b).min(c));
-    let mut out = vec![median];
-    for q in queries.lines() {
-        let t0 = now();
-        for _ in 0..rounds {
-            std::hint::black_box(index.search(std::hint::black_box(q), 20));
-        }
-        out.push((now() - t0) / f64::from(rounds.max(1)));
-    }
-    LAST.with(|l| *l.borrow_mut() = format!("docs={}", index.len()));
-    out
-}
