@@ -16,6 +16,8 @@ const DROPDOWN_LIMIT: usize = 8;
 const INPUT_ID: &str = "search-input";
 /// `id` of the dropdown's listbox.
 const LISTBOX_ID: &str = "search-listbox";
+/// Pause in typing after which the results page re-renders, in ms.
+const PAGE_DEBOUNCE_MS: u64 = 120;
 
 /// Navigates to `target`; when the hash would not change (the same topic and query again),
 /// no `hashchange` fires, so the highlighting is redone directly.
@@ -153,7 +155,17 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
             crate::ui::replace_hash(&Route::Search {
                 query: value.clone(),
             });
-            ctx.set_page_query_later(value.clone());
+            // Rendering up to a page of results costs more than a frame, so the results page
+            // follows once typing pauses: a query the box no longer holds is never shown.
+            let query = value.clone();
+            set_timeout(
+                move || {
+                    if text.try_with_untracked(|t| *t == query) == Some(true) {
+                        ctx.show_on_page(query);
+                    }
+                },
+                std::time::Duration::from_millis(PAGE_DEBOUNCE_MS),
+            );
         } else {
             open.set(true);
         }

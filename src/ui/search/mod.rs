@@ -25,8 +25,6 @@ use crate::search::{find_ranges, parse_query, segments, Hit, HitKind, SearchInde
 
 /// Characters of the query shown in messages (the full query can be 10,000 characters).
 const SHOWN_QUERY_CHARS: usize = 40;
-/// Pause in typing after which the results page re-renders, in ms.
-const PAGE_DEBOUNCE_MS: u64 = 120;
 
 /// What the search box and the results page share; `App` provides it once
 /// ([`SearchContext::provide`]) and they read it with [`use_context`].
@@ -35,20 +33,14 @@ pub(crate) struct SearchContext {
     /// The query the results page shows: set when a results page opens, then by the search
     /// box while the reader types on it (once typing pauses).
     page_query: RwSignal<String>,
-    /// Bumped by every change of [`Self::page_query`]: a delayed update runs only when no
-    /// later one superseded it.
-    page_generation: StoredValue<u64>,
 }
 
 impl SearchContext {
     /// Creates the search state and provides it to every component under the current owner.
-    pub(crate) fn provide() -> SearchContext {
-        let ctx = SearchContext {
+    pub(crate) fn provide() {
+        provide_context(SearchContext {
             page_query: RwSignal::new(String::new()),
-            page_generation: StoredValue::new(0),
-        };
-        provide_context(ctx);
-        ctx
+        });
     }
 
     /// The context `App` provided.
@@ -56,32 +48,15 @@ impl SearchContext {
         use_context().expect("App provides the SearchContext")
     }
 
-    /// Bumps the generation, cancelling every delayed update still pending; returns the new one.
-    fn next_generation(self) -> u64 {
-        self.page_generation.update_value(|g| *g += 1);
-        self.page_generation.get_value()
-    }
-
-    /// A results page opens on `query`: shown at once, and a delayed update from typing
-    /// before it opened is dropped.
+    /// A results page opens on `query`: the page's query, which the box may change later.
     fn open_page(self, query: String) -> ReadSignal<String> {
-        self.next_generation();
         self.page_query.set(query);
         self.page_query.read_only()
     }
 
-    /// Shows `query` on the results page once typing pauses: rendering up to a page of
-    /// results costs more than a frame, so it is not done on every keystroke.
-    fn set_page_query_later(self, query: String) {
-        let generation = self.next_generation();
-        set_timeout(
-            move || {
-                if self.page_generation.try_get_value() == Some(generation) {
-                    let _ = self.page_query.try_set(query);
-                }
-            },
-            std::time::Duration::from_millis(PAGE_DEBOUNCE_MS),
-        );
+    /// Shows `query` on the open results page (if it is still open).
+    fn show_on_page(self, query: String) {
+        let _ = self.page_query.try_set(query);
     }
 }
 
