@@ -62,26 +62,20 @@ impl SearchContext {
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
 
-/// The index over the notes bundle's rendered bodies and every exercise (empty bodies while
-/// the bundle is unavailable: topics are then found by title).
-pub(crate) fn build_index() -> Option<SearchIndex> {
-    let cat = super::catalogue().ok()?;
-    Some(super::with_bodies(|bodies| {
-        SearchIndex::from_html(
-            cat,
-            |slug| bodies.get(slug).map(String::as_str),
-            &crate::search::exercise_docs(),
-        )
-    }))
-}
-
-/// The search index, built on first use (a few ms) and kept for the page's lifetime, like
-/// the catalogue and the notes bundle it is built from.
+/// The index over the notes bundle's rendered bodies and every exercise, built on first use
+/// (a few ms) and kept for the page's lifetime, like the catalogue and the bodies it is built
+/// from (while the bundle is unavailable, topics are found by title).
 fn index() -> Option<&'static SearchIndex> {
-    if INDEX.get().is_none() {
-        let _ = INDEX.set(build_index()?);
-    }
-    INDEX.get()
+    let cat = super::catalogue().ok()?;
+    Some(INDEX.get_or_init(|| {
+        super::with_bodies(|bodies| {
+            SearchIndex::from_html(
+                cat,
+                |slug| bodies.get(slug).map(String::as_str),
+                &crate::search::exercise_docs(),
+            )
+        })
+    }))
 }
 
 /// The hits for one query, plus what the views need to explain them.
