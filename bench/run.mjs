@@ -5,6 +5,8 @@
 //   keystrokes  keydown → next paint after the output updated, typing into an exercise input
 //               (and into the header search box when it exists)
 //   throughput  the Rust ports (wasm) vs the same algorithms in plain JS vs the notes' Python
+//   search      index build and time per query, natively (target/search-bench.json, written by
+//               examples/search_bench.rs, which ./x bench runs)
 //   lighthouse  mobile performance / accessibility / best-practices / SEO of the start page (median
 //               of 3 runs) and of the deep-linked topic (BENCH_LIGHTHOUSE=0 skips)
 // Prints a table and writes bench-results/latest.json. Budgets are checked and reported
@@ -82,6 +84,15 @@ function coreFloor(files) {
   const notesGzip = Object.entries(files).find(([f]) => /^notes-[0-9a-f]+\.json$/.test(f))?.[1].gzip ?? 0;
   const gzip = gzipSync(buf, { level: 9 }).length;
   return { raw: buf.length, gzip, notesGzip, withNotesGzip: gzip + notesGzip };
+}
+
+// Search timings, measured natively by examples/search_bench.rs (./x bench runs it first).
+function searchTimings() {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, "target/search-bench.json"), "utf8"));
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------- first visit
@@ -436,7 +447,7 @@ async function main() {
   const server = await serve(DIST, { gzip: GZIP });
   log(`serving ${DIST} at ${server.url} (gzip ${GZIP ? "on" : "off"})`);
   const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
-  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size, coreFloor: coreFloor(size.files) };
+  const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, sizes: size, coreFloor: coreFloor(size.files), search: searchTimings() };
   try {
     log("first visit…");
     results.firstVisit = await firstVisit(browser, server, size.files);
@@ -514,6 +525,14 @@ function print(r) {
   row("merge two sorted lists [ns/element]", f(t.merge.wasm, "nsPerElement", 2), f(t.merge.js, "nsPerElement", 2), f(t.merge.cpython, "nsPerElement", 1));
   row("top-k word frequency [MB/s]", f(t.topk.wasm, "mbPerS", 1), f(t.topk.js, "mbPerS", 1), f(t.topk.cpython, "mbPerS", 1));
   lines.push(`results agree: merge ${t.merge.resultsAgree}, top-k ${t.topk.resultsAgree}`);
+  const sr = r.search;
+  lines.push("", "SEARCH (native, examples/search_bench.rs; the wasm is slower by a constant factor)");
+  if (sr) {
+    const q = Object.entries(sr.queryMs).sort((a, b) => a[1] - b[1]);
+    const us = (x) => `${(x * 1000).toFixed(0)} µs`;
+    lines.push(`index build from the rendered notes: ${ms(sr.buildMs)} for ${sr.docs} documents (${sr.profile})`);
+    lines.push(`query (${sr.hits} hits, mean of ${sr.rounds} runs): median ${us(median(q.map((e) => e[1])))} over ${q.length} queries, slowest ${us(q[q.length - 1][1])} («${q[q.length - 1][0]}»)`);
+  } else lines.push("target/search-bench.json missing (./x bench writes it)");
   const lhBlock = (lh, title) => {
     lines.push("", title);
     if (lh.skipped) return lines.push(`skipped: ${lh.skipped}`);

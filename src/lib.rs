@@ -8,6 +8,7 @@ pub mod index_sort;
 pub mod notes;
 pub mod progress;
 pub mod route;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

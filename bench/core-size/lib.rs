@@ -1,6 +1,6 @@
 //! Size probe: every pure-core entry point the UI uses, exported from a wasm with no UI.
 //! Never run, only measured; inputs arrive in a buffer from `alloc`.
-use mianshiti_playground::{exercises, notes, progress, route};
+use mianshiti_playground::{exercises, notes, progress, route, search};
 use std::sync::OnceLock;
 
 static CATALOGUE: OnceLock<Result<notes::Catalogue, String>> = OnceLock::new();
@@ -92,11 +92,7 @@ pub extern "C" fn load_notes(ptr: *const u8, len: usize) -> usize {
 pub extern "C" fn search(ptr: *const u8, len: usize) -> usize {
     let Some(cat) = catalogue() else { return 0 };
     let bodies = BODIES.get().map_or(&[][..], Vec::as_slice);
-    let exercises: Vec<(&str, &str, &str)> = exercises::catalogue()
-        .iter()
-        .map(|i| (i.id, i.title, i.question))
-        .collect();
-    let index = notes::search::SearchIndex::from_html(
+    let index = search::SearchIndex::from_html(
         cat,
         |slug| {
             bodies
@@ -104,11 +100,11 @@ pub extern "C" fn search(ptr: *const u8, len: usize) -> usize {
                 .find(|(s, _)| s == slug)
                 .map(|(_, h)| h.as_str())
         },
-        &exercises,
+        &search::exercise_docs(),
     );
     let q = text(ptr, len);
-    let ranges = notes::search::find_ranges(q, &notes::search::terms(q));
-    index.search(q, 20).len() + notes::search::segments(q, &ranges).len()
+    let ranges = search::find_ranges(q, &search::terms(q));
+    index.search(q, 20).len() + search::segments(q, &ranges).len() + search::cut_query(q).len()
 }
 
 #[no_mangle]

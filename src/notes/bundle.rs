@@ -9,9 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(not(target_arch = "wasm32"))]
 use super::markdown::render;
 use super::{Catalogue, Topic};
-use crate::route;
 
 /// Bumped when the shape of the file changes (2: the pre-wasm header, `status_bar`, `head`
 /// and `links`, replaced `title` and `category`).
@@ -127,12 +127,18 @@ fn links_html(topic: &Topic) -> String {
     out
 }
 
-/// Renders one topic body exactly as the topic page shows it.
+/// Renders one topic body exactly as the topic page shows it (build time only).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn topic_html(topic: &Topic) -> String {
-    render(&topic.body, &format!("{}/", route::topic_hash(&topic.slug))).html
+    render(
+        &topic.body,
+        &format!("{}/", crate::route::topic_hash(&topic.slug)),
+    )
+    .html
 }
 
-/// Renders every topic of the catalogue.
+/// Renders every topic of the catalogue (build time only).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn build(cat: &Catalogue) -> Bundle {
     Bundle {
         version: FORMAT_VERSION,

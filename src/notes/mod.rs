@@ -5,9 +5,10 @@
 
 pub mod bundle;
 pub mod highlight;
-pub mod html_text;
+// Build time only (the prerender step and the tests): the app receives the bodies rendered,
+// so neither the renderer nor pulldown-cmark is compiled into the wasm.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
-pub mod search;
 
 use std::fmt;
 

@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || handle.remove());
 
     let progress = progress_state::init();
+    search::SearchContext::provide();
     install_reading_tracker();
     let (sidebar_open, set_sidebar_open) = signal(false);
     // The table of contents is built when the browser is idle after the frame that shows the

@@ -2,9 +2,9 @@
 //! pieces that replace pulldown-cmark in the wasm (titles, text extraction for search).
 
 use mianshiti_playground::notes::bundle::{self, Bundle};
-use mianshiti_playground::notes::html_text::{decode_entities, extract_html};
 use mianshiti_playground::notes::markdown::render_inline;
 use mianshiti_playground::notes::{title_html, Catalogue};
+use mianshiti_playground::search::html_text::{decode_entities, extract_html};
 use proptest::prelude::*;
 
 fn catalogue() -> Catalogue {

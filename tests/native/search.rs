@@ -3,42 +3,33 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use mianshiti_playground::notes::search::{
-    find_ranges, normalize, parse_query, segments, terms, Hit, HitKind, SearchIndex,
-    MAX_QUERY_CHARS, MAX_TERMS, SNIPPET_CHARS,
+use mianshiti_playground::notes::{bundle, Catalogue};
+use mianshiti_playground::search::{
+    cut_query, exercise_docs, find_ranges, normalize, parse_query, segments, terms, ExerciseDoc,
+    Hit, HitKind, SearchIndex, MAX_QUERY_CHARS, MAX_TERMS, SNIPPET_CHARS,
 };
-use mianshiti_playground::notes::Catalogue;
 use proptest::prelude::*;
-
-/// Exercise fixtures `(id, title, topic slug)`, shaped like the real exercise registry.
-const EXERCISES: &[(&str, &str, &str)] = &[
-    (
-        "closure_late_binding",
-        "修复闭包延迟绑定",
-        "closure-late-binding",
-    ),
-    (
-        "merge_sorted_lists",
-        "合并两个有序列表（不用 extend）",
-        "merge-sorted-lists",
-    ),
-    (
-        "topk_word_freq",
-        "统计文本中的 Top K 高频词",
-        "top-words-in-1g-file",
-    ),
-    ("day_of_year", "计算某天是一年中的第几天", "day-of-year"),
-    ("str_to_int", "不用 int() 把字符串转换成整数", "str-to-int"),
-];
 
 fn catalogue() -> &'static Catalogue {
     static CAT: OnceLock<Catalogue> = OnceLock::new();
     CAT.get_or_init(|| Catalogue::load().expect("bundled content parses"))
 }
 
+/// The index over every topic, each body rendered as the build renders it into the notes
+/// bundle (the app indexes the bundle's HTML the same way), plus the given exercises.
+fn build_index(cat: &Catalogue, exercises: &[ExerciseDoc<'_>]) -> SearchIndex {
+    let bodies: Vec<String> = cat.topics.iter().map(bundle::topic_html).collect();
+    SearchIndex::from_html(
+        cat,
+        |slug| cat.index_of(slug).map(|i| bodies[i].as_str()),
+        exercises,
+    )
+}
+
+/// The index the app builds: every topic and the real exercise catalogue.
 fn index() -> &'static SearchIndex {
     static IDX: OnceLock<SearchIndex> = OnceLock::new();
-    IDX.get_or_init(|| SearchIndex::build(catalogue(), EXERCISES))
+    IDX.get_or_init(|| build_index(catalogue(), &exercise_docs()))
 }
 
 fn topic_slugs(hits: &[Hit]) -> Vec<&str> {
@@ -297,14 +288,14 @@ fn title_matches_rank_above_body_matches() {
 
 #[test]
 fn exercises_are_found_by_title_and_topic() {
-    let hits = index().search("修复闭包", 5);
+    let hits = index().search("闭包的延迟绑定", 5);
     assert_eq!(hits[0].kind, HitKind::Exercise);
     assert_eq!(hits[0].exercise_id.as_deref(), Some("closure_late_binding"));
     assert_eq!(hits[0].slug, "closure-late-binding");
     assert_eq!(hits[0].category, "Python 语言");
 
     // By its topic's title: the topic comes first, its exercise follows.
-    let hits = index().search("延迟绑定", 5);
+    let hits = index().search("闭包延迟绑定", 5);
     assert_eq!(
         (hits[0].kind, hits[0].slug.as_str()),
         (HitKind::Topic, "closure-late-binding")
@@ -329,7 +320,12 @@ fn exercises_are_found_by_title_and_topic() {
 
 #[test]
 fn exercise_with_unknown_topic_is_harmless() {
-    let idx = SearchIndex::build(catalogue(), &[("x1", "神秘练习", "no-such-topic")]);
+    let ghost = ExerciseDoc {
+        id: "x1",
+        title: "神秘练习",
+        topic_slug: "no-such-topic",
+    };
+    let idx = build_index(catalogue(), &[ghost]);
     assert_eq!(idx.len(), catalogue().topics.len() + 1);
     let hits = idx.search("神秘", 5);
     assert_eq!(hits.len(), 1);
@@ -618,63 +614,6 @@ fn hostile_queries_are_safe_and_bounded() {
     assert!(parse_query(&"x".repeat(10_000)).truncated);
 }
 
-// ---------------------------------------------------------------- timing (printed, not asserted)
-
-#[test]
-fn timing_report() {
-    let cat = catalogue();
-    let mut builds = Vec::new();
-    for _ in 0..5 {
-        let start = Instant::now();
-        let idx = SearchIndex::build(cat, EXERCISES);
-        builds.push(start.elapsed());
-        assert!(!idx.is_empty());
-    }
-    builds.sort();
-    let idx = index();
-    let queries = [
-        "闭",
-        "闭包",
-        "幂等性",
-        "布隆过滤",
-        "的",
-        "a",
-        "http",
-        "defaultdict",
-        "session 共享",
-        "合并 有序列表",
-        "Content-Type",
-        "2MSL",
-        "ＨＴＴＰ　状态码",
-        "zzzz",
-        "redis zset",
-    ];
-    let mut times = Vec::new();
-    for _ in 0..20 {
-        for q in queries {
-            let start = Instant::now();
-            let hits = idx.search(q, 20);
-            times.push(start.elapsed());
-            std::hint::black_box(hits);
-        }
-    }
-    times.sort();
-    let median = times[times.len() / 2];
-    let p95 = times[times.len() * 95 / 100];
-    let max = times[times.len() - 1];
-    let bytes: usize = cat
-        .topics
-        .iter()
-        .map(|t| t.body.len() + t.title.len())
-        .sum();
-    println!(
-        "search timing ({} build, {} docs, {bytes} bytes of notes): build median {:?}; query median {median:?}, p95 {p95:?}, max {max:?}",
-        if cfg!(debug_assertions) { "debug" } else { "release" },
-        idx.len(),
-        builds[builds.len() / 2],
-    );
-}
-
 #[test]
 fn multi_term_snippet_prefers_a_window_with_every_term() {
     // "同步" first appears long before "memcache"; the snippet should show both.
@@ -698,13 +637,28 @@ fn multi_term_snippet_prefers_a_window_with_every_term() {
 
 #[test]
 fn real_exercise_registry_is_searchable_by_title() {
-    let reg = mianshiti_playground::exercises::catalogue();
-    let docs: Vec<(&str, &str, &str)> = reg.iter().map(|e| (e.id, e.title, e.topic_slug)).collect();
-    let idx = SearchIndex::build(catalogue(), &docs);
-    for (id, title, slug) in &docs {
-        let hits = idx.search(title, 10);
-        let hit = hits.iter().find(|h| h.exercise_id.as_deref() == Some(*id));
-        let hit = hit.unwrap_or_else(|| panic!("exercise {id} not found by its title {title:?}"));
-        assert_eq!((hit.kind, hit.slug.as_str()), (HitKind::Exercise, *slug));
+    let docs = exercise_docs();
+    assert_eq!(index().len(), catalogue().topics.len() + docs.len());
+    for ex in &docs {
+        let hits = index().search(ex.title, 10);
+        let hit = hits
+            .iter()
+            .find(|h| h.exercise_id.as_deref() == Some(ex.id));
+        let hit = hit
+            .unwrap_or_else(|| panic!("exercise {} not found by its title {:?}", ex.id, ex.title));
+        assert_eq!(
+            (hit.kind, hit.slug.as_str()),
+            (HitKind::Exercise, ex.topic_slug)
+        );
     }
+}
+
+#[test]
+fn cut_query_trims_and_cuts_like_the_search() {
+    assert_eq!(cut_query("  闭包 \t"), "闭包");
+    assert_eq!(cut_query(""), "");
+    let long = "闭".repeat(MAX_QUERY_CHARS + 50);
+    let cut = cut_query(&long);
+    assert_eq!(cut.chars().count(), MAX_QUERY_CHARS);
+    assert_eq!(terms(cut), parse_query(&long).terms);
 }

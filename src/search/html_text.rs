@@ -1,8 +1,9 @@
 //! Plain text out of the notes' pre-rendered HTML, for the search index.
 //!
-//! The app no longer ships the Markdown: topic bodies arrive as HTML (see [`super::bundle`]),
-//! so search reads that HTML. It is our own renderer's output (well-formed, a known set of
-//! tags and entities), which is why a small scanner suffices here instead of an HTML parser.
+//! The app does not ship the Markdown: topic bodies arrive as HTML (see
+//! [`crate::notes::bundle`]), so search reads that HTML. It is our own renderer's output
+//! (well-formed, a known set of tags and entities), which is why a small scanner suffices
+//! here instead of an HTML parser.
 
 /// Plain text of a body, plus its "key" text (headings, inline code, bold).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,0 +1,105 @@
+//! The results page for `#/search?q=...`: every hit with its snippet, a summary, and help
+//! when the query is empty or finds nothing.
+
+use leptos::prelude::*;
+
+use super::{hit_body, hit_route, kind_attr, run, shown, Results, SearchContext};
+use crate::route::{self, Route};
+use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
+
+/// Results rendered on the results page.
+const PAGE_LIMIT: usize = 50;
+/// Example queries offered on the empty results page.
+const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握手"];
+
+/// The results page for `#/search?q=...`.
+#[component]
+pub(crate) fn SearchPage(query: String) -> impl IntoView {
+    // The search box updates the query while the reader types here.
+    let query = SearchContext::from_context().open_page(query);
+    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT, true)));
+    Effect::new(move |_| {
+        let title = query.with(|q| {
+            if q.trim().is_empty() {
+                "搜索 · 面试题 Playground".to_string()
+            } else {
+                format!("搜索：{} · 面试题 Playground", shown(q))
+            }
+        });
+        document().set_title(&title);
+    });
+    let body = move || results.with(page_body);
+    view! {
+        <div class="search-page" data-view="search">
+            <h1>"搜索"</h1>
+            {body}
+        </div>
+    }
+}
+
+/// The page below its heading for the results `r`.
+fn page_body(r: &Results) -> AnyView {
+    if r.terms.is_empty() {
+        let examples = EXAMPLES
+            .iter()
+            .map(|q| {
+                let href = route::to_hash(&Route::Search {
+                    query: q.to_string(),
+                });
+                view! { <a class="chip" href=href>{*q}</a> }
+            })
+            .collect_view();
+        return view! {
+            <div class="search-start" data-state="empty">
+                <p>"在顶部的搜索框输入关键词（按 " <kbd>"/"</kbd> " 或 " <kbd>"Ctrl+K"</kbd> " 即可聚焦），"
+                    "标题、正文、代码和练习都会被搜索；多个词用空格分开，结果需包含全部关键词。"</p>
+                <p>"试试：" {examples}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let truncated = r.truncated.then(|| {
+        view! {
+            <p class="search-notice" role="note" data-notice="truncated">
+                {format!(
+                    "查询太长，已截断：只使用了前 {MAX_QUERY_CHARS} 个字符、最多 {MAX_TERMS} 个关键词。"
+                )}
+            </p>
+        }
+    });
+    if r.hits.is_empty() {
+        return view! {
+            {truncated}
+            <div class="search-start" data-state="no-results">
+                <p>"没有找到与「" <strong>{shown(&r.query)}</strong> "」相关的内容。"</p>
+                <p class="muted">"换个说法试试：用更短的关键词、检查错别字，或减少关键词个数（所有关键词都必须出现）。"</p>
+            </div>
+        }
+        .into_any();
+    }
+    let summary = if r.total > r.hits.len() {
+        format!("找到 {} 条结果，显示前 {} 条", r.total, r.hits.len())
+    } else {
+        format!("找到 {} 条结果", r.total)
+    };
+    let items = r
+        .hits
+        .iter()
+        .map(|hit| {
+            let href = route::to_hash(&hit_route(hit, &r.query));
+            view! {
+                <li>
+                    <a class="search-result" href=href data-kind=kind_attr(hit) data-slug=hit.slug.clone()>
+                        {hit_body(hit, &r.terms)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        {truncated}
+        <p class="search-summary" role="status">{summary}</p>
+        <ol class="search-results">{items}</ol>
+    }
+    .into_any()
+}
