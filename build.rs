@@ -16,7 +16,7 @@ fn main() {
         .collect();
     names.sort();
     let front_matter_only = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
-    let mut out = String::from("/// Every content file, in file-name (= seed) order.\npub static FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from("/// Every content file, in file-name (= seed) order.\npub(crate) static FILES: &[(&str, &str)] = &[\n");
     for n in &names {
         let path = dir.join(n);
         println!("cargo:rerun-if-changed={}", path.display());

@@ -39,6 +39,7 @@ pub extern "C" fn run_exercise(ptr: *const u8, len: usize, id_len: usize) -> usi
     }
 }
 
+/// Generates inputs for an exercise; returns their total length (keeps `generate` alive).
 #[no_mangle]
 pub extern "C" fn generate(ptr: *const u8, len: usize, n: usize, seed: u64) -> usize {
     exercises::generate(text(ptr, len), n, seed).map_or(0, |v| v.iter().map(|(_, s)| s.len()).sum())
@@ -88,6 +89,7 @@ pub extern "C" fn load_notes(ptr: *const u8, len: usize) -> usize {
     })
 }
 
+/// Builds the search index and runs a query; returns the hit count (keeps search alive).
 #[no_mangle]
 pub extern "C" fn search(ptr: *const u8, len: usize) -> usize {
     let Some(cat) = catalogue() else { return 0 };
@@ -107,6 +109,7 @@ pub extern "C" fn search(ptr: *const u8, len: usize) -> usize {
     index.search(q, 20).len() + search::segments(q, &ranges).len() + search::cut_query(q).len()
 }
 
+/// Parses and formats a route; returns the hash length (keeps routing alive).
 #[no_mangle]
 pub extern "C" fn route_round_trip(ptr: *const u8, len: usize) -> usize {
     route::to_hash(&route::parse(text(ptr, len))).len()

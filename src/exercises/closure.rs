@@ -9,7 +9,7 @@ use super::pyvalue::{int_mul, PyErr, PyResult, PyValue};
 use super::{InputError, Inputs, Section};
 
 /// Largest `n` accepted (the output has `n` items).
-pub const MAX_N: u64 = 100_000;
+pub(crate) const MAX_N: u64 = 100_000;
 
 fn calls(is: impl Iterator<Item = BigInt>, x: &PyValue) -> PyResult<String> {
     let mut out = Vec::new();

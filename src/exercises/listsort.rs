@@ -6,7 +6,10 @@ use super::pyvalue::{PyResult, PyValue};
 
 /// Sorts `items` by `key(item)` like `sorted(items, key=..., reverse=...)`.
 /// Keys must already be computed (Python computes all keys before comparing).
-pub fn py_sorted<T: Clone>(items: Vec<(PyValue, T)>, reverse: bool) -> PyResult<Vec<(PyValue, T)>> {
+pub(crate) fn py_sorted<T: Clone>(
+    items: Vec<(PyValue, T)>,
+    reverse: bool,
+) -> PyResult<Vec<(PyValue, T)>> {
     let mut v = items;
     if reverse {
         v.reverse();

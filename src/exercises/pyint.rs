@@ -7,7 +7,7 @@ use num_traits::Num;
 use super::pyvalue::{decimal_value, is_space, repr_str, PyErr, PyResult, INT_MAX_STR_DIGITS};
 
 /// `int(text)` exactly as CPython 3.11 does it for base 10.
-pub fn py_int_from_str(text: &str) -> PyResult<BigInt> {
+pub(crate) fn py_int_from_str(text: &str) -> PyResult<BigInt> {
     // Like _PyUnicode_TransformDecimalAndSpaceToASCII: non-ASCII spaces become ' ', non-ASCII
     // decimal digits become their ASCII digit, anything else non-ASCII becomes '?'.
     let ascii: Vec<u8> = text

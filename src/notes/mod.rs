@@ -149,8 +149,9 @@ pub mod page_text {
     pub const EXERCISE_LINK_MARK: &str = "▶ ";
     /// The status bar's label.
     pub const STATUS_LABEL: &str = "状态";
-    /// The bookmark toggle, off and on.
+    /// The bookmark toggle, off.
     pub const BOOKMARK_OFF: &str = "☆ 收藏";
+    /// The bookmark toggle, on.
     pub const BOOKMARK_ON: &str = "★ 已收藏";
 }
 

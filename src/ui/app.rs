@@ -14,6 +14,7 @@ use super::{pages, progress, progress_state, search};
 use crate::route::Route;
 
 /// The app shell: header, sidebar of contents grouped by category, and the routed page.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub fn App() -> impl IntoView {
     let (route, set_route) = signal(current_route());

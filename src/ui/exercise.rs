@@ -17,7 +17,10 @@ use super::performance_now_ms;
 
 /// The starting inputs: link parameters win, then the user's last input, then the notes'
 /// example (see [`panel::initial_inputs`]).
-pub fn initial_inputs(info: &ExerciseInfo, params: &[(String, String)]) -> Vec<(String, String)> {
+pub(crate) fn initial_inputs(
+    info: &ExerciseInfo,
+    params: &[(String, String)],
+) -> Vec<(String, String)> {
     let remembered = super::progress_state::last_inputs(info.id);
     panel::initial_inputs(info, params, remembered.as_deref())
 }
@@ -30,8 +33,9 @@ struct RunResult {
 }
 
 /// An exercise: question, inputs, live output, the notes' Python and the errata.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn ExercisePanel(
+pub(crate) fn ExercisePanel(
     info: &'static ExerciseInfo,
     /// Initial `(field, value)` pairs.
     initial: Vec<(String, String)>,

@@ -20,8 +20,9 @@ fn set_title(title: &str) {
 }
 
 /// The home page: what this is, and the categories with their topics.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn Home(cat: &'static Catalogue) -> impl IntoView {
+pub(crate) fn Home(cat: &'static Catalogue) -> impl IntoView {
     set_title(APP_NAME);
     view! {
         <div class="home">
@@ -33,8 +34,9 @@ pub fn Home(cat: &'static Catalogue) -> impl IntoView {
 }
 
 /// One topic: breadcrumb, title, rendered body, exercises and previous/next links.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn TopicPage(
+pub(crate) fn TopicPage(
     cat: &'static Catalogue,
     idx: usize,
     /// Build the exercise panels with the page, not after its first frame (see below).
@@ -158,8 +160,9 @@ pub fn TopicPage(
 }
 
 /// Shown instead of a topic body when the notes bundle could not be loaded.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn NotesMissing(reason: String) -> impl IntoView {
+pub(crate) fn NotesMissing(reason: String) -> impl IntoView {
     view! {
         <div class="panel error" role="alert" data-view="notes-missing">
             <p>"这一题的正文没能加载：" {reason}</p>
@@ -170,8 +173,9 @@ pub fn NotesMissing(reason: String) -> impl IntoView {
 }
 
 /// The 404 view.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn NotFound(what: String) -> impl IntoView {
+pub(crate) fn NotFound(what: String) -> impl IntoView {
     set_title(&format!("未找到 · {APP_NAME}"));
     view! {
         <div class="panel not-found" data-view="404">
@@ -183,8 +187,9 @@ pub fn NotFound(what: String) -> impl IntoView {
 }
 
 /// An exercise at its own deep link, inputs taken from the link's query parameters.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn ExercisePage(
+pub(crate) fn ExercisePage(
     cat: &'static Catalogue,
     id: String,
     params: Vec<(String, String)>,

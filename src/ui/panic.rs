@@ -15,7 +15,7 @@ use crate::storage::{self, PROGRESS_KEY};
 const PANEL_ID: &str = "panic-panel";
 
 /// Installs the panic hook: logs like `console_error_panic_hook`, then shows the panel.
-pub fn install() {
+pub(crate) fn install() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {

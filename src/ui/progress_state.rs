@@ -17,7 +17,7 @@ const MAX_REMEMBERED_INPUT: usize = 16 * 1024;
 
 /// The app-wide progress state (cheap to copy: signals only).
 #[derive(Clone, Copy)]
-pub struct ProgressState {
+pub(crate) struct ProgressState {
     /// The current store.
     pub store: RwSignal<ProgressStore>,
     /// Banner shown while progress cannot be saved (storage blocked/full, newer data).
@@ -40,7 +40,7 @@ fn known_slugs() -> Vec<&'static str> {
 
 /// Loads progress from storage (backing up anything unreadable first) and starts
 /// listening to other tabs. Call once at start-up.
-pub fn init() -> ProgressState {
+pub(crate) fn init() -> ProgressState {
     let state = ProgressState {
         store: RwSignal::new(ProgressStore::new()),
         banner: RwSignal::new(None),
@@ -117,7 +117,7 @@ fn newer_banner(v: u32) -> String {
 }
 
 /// The app-wide state (after `init`).
-pub fn state() -> Option<ProgressState> {
+pub(crate) fn state() -> Option<ProgressState> {
     STATE.with(|s| s.get())
 }
 
@@ -152,7 +152,7 @@ fn set_banner(state: ProgressState, banner: Option<String>) {
 /// Applies a change to the store and saves it. Read-merge-write: what another tab stored
 /// is merged in *before* the change, so a stale copy here never wins over a newer record
 /// there just because it was touched later.
-pub fn update(change: impl FnOnce(&mut ProgressStore)) {
+pub(crate) fn update(change: impl FnOnce(&mut ProgressStore)) {
     let Some(state) = state() else { return };
     let theirs = read_stored(state);
     state.store.update(|ours| {
@@ -179,20 +179,20 @@ fn write(state: ProgressState) {
 }
 
 /// Merges an imported store into the current progress (the default import).
-pub fn import_merge(incoming: &ProgressStore) {
+pub(crate) fn import_merge(incoming: &ProgressStore) {
     update(|s| *s = progress::import_merge(s, incoming));
 }
 
 /// Replaces all progress with `incoming` (import "替换全部" or reset). The epoch is bumped
 /// past both this tab's and the stored one, so every other tab adopts the replacement.
-pub fn replace_all(incoming: &ProgressStore) {
+pub(crate) fn replace_all(incoming: &ProgressStore) {
     let now = date_now_ms();
     update(|s| *s = progress::import_replace(s, incoming, now));
 }
 
 /// Backs up the current progress under a new backup key before a destructive change.
 /// Returns the key, or `None` when nothing could be written (or there is nothing to keep).
-pub fn backup_current() -> Option<String> {
+pub(crate) fn backup_current() -> Option<String> {
     let state = state()?;
     if state.read_only.get_untracked() {
         return None;
@@ -212,7 +212,7 @@ pub fn backup_current() -> Option<String> {
 
 /// Where and how progress is saved, for the settings section.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StorageInfo {
+pub(crate) struct StorageInfo {
     /// Bytes of the stored progress text (`None` when nothing is stored or unreadable).
     pub stored_bytes: Option<usize>,
     /// Backups: `(key, bytes)`, newest first.
@@ -222,7 +222,7 @@ pub struct StorageInfo {
 }
 
 /// Reads the storage facts shown in the settings section.
-pub fn storage_info() -> StorageInfo {
+pub(crate) fn storage_info() -> StorageInfo {
     let mut info = StorageInfo {
         stored_bytes: None,
         backups: Vec::new(),
@@ -246,12 +246,12 @@ pub fn storage_info() -> StorageInfo {
 }
 
 /// The time (ms) a backup key was made, from its suffix.
-pub fn backup_time(key: &str) -> Option<i64> {
+pub(crate) fn backup_time(key: &str) -> Option<i64> {
     key.strip_prefix(BACKUP_PREFIX)?.parse().ok()
 }
 
 /// The text of one backup.
-pub fn read_backup(key: &str) -> Result<Option<String>, String> {
+pub(crate) fn read_backup(key: &str) -> Result<Option<String>, String> {
     if !key.starts_with(BACKUP_PREFIX) {
         return Ok(None);
     }
@@ -259,7 +259,7 @@ pub fn read_backup(key: &str) -> Result<Option<String>, String> {
 }
 
 /// Deletes one backup.
-pub fn delete_backup(key: &str) -> Result<(), String> {
+pub(crate) fn delete_backup(key: &str) -> Result<(), String> {
     if !key.starts_with(BACKUP_PREFIX) {
         return Ok(());
     }
@@ -267,12 +267,12 @@ pub fn delete_backup(key: &str) -> Result<(), String> {
 }
 
 /// The topic slugs of the notes, in order.
-pub fn slugs() -> Vec<&'static str> {
+pub(crate) fn slugs() -> Vec<&'static str> {
     known_slugs()
 }
 
 /// The user's last input for an exercise, if remembered.
-pub fn last_inputs(id: &str) -> Option<Vec<(String, String)>> {
+pub(crate) fn last_inputs(id: &str) -> Option<Vec<(String, String)>> {
     state()?
         .store
         .with_untracked(|s| s.exercise_inputs_for(id).map(|i| i.to_vec()))
@@ -283,7 +283,7 @@ pub fn last_inputs(id: &str) -> Option<Vec<(String, String)>> {
 /// and the read-merge-write to localStorage happens [`SAVE_DELAY_MS`] after the first
 /// unsaved keystroke (so at most once per that interval while typing), or when the page is
 /// hidden or unloaded, whichever comes first.
-pub fn remember_inputs(id: &str, inputs: &[(String, String)]) {
+pub(crate) fn remember_inputs(id: &str, inputs: &[(String, String)]) {
     let size: usize = inputs.iter().map(|(k, v)| k.len() + v.len()).sum();
     if size > MAX_REMEMBERED_INPUT {
         return;
@@ -329,7 +329,7 @@ fn save_soon() {
 }
 
 /// Writes a pending save now (no-op when nothing is pending).
-pub fn flush_pending_save() {
+pub(crate) fn flush_pending_save() {
     if SAVE_PENDING.with(|p| p.replace(false)) {
         update(|_| {});
     }

@@ -10,8 +10,9 @@ use crate::notes::page_text;
 use crate::progress::Status;
 
 /// Status buttons, bookmark toggle and the "first read / last visit" line.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
+pub(crate) fn TopicStatusBar(slug: &'static str) -> impl IntoView {
     let Some(state) = progress_state::state() else {
         return ().into_any();
     };
@@ -61,8 +62,9 @@ pub fn TopicStatusBar(slug: &'static str) -> impl IntoView {
 }
 
 /// The personal note for a topic (plain text, saved as you type).
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn TopicNote(slug: &'static str) -> impl IntoView {
+pub(crate) fn TopicNote(slug: &'static str) -> impl IntoView {
     let Some(state) = progress_state::state() else {
         return ().into_any();
     };

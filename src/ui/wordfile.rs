@@ -18,8 +18,9 @@ struct FileResult {
 }
 
 /// A file picker that counts the most common words of a local file.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub fn WordFile() -> impl IntoView {
+pub(crate) fn WordFile() -> impl IntoView {
     let (k, set_k) = signal(10usize);
     let (progress, set_progress) = signal(None::<(f64, f64)>);
     let (result, set_result) = signal(None::<Result<FileResult, String>>);

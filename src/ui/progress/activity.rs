@@ -59,6 +59,7 @@ fn calendar(days: &BTreeSet<i64>, today: i64) -> impl IntoView {
     }
 }
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn ActivitySection(state: ProgressState) -> impl IntoView {
     let today = today();

@@ -8,6 +8,7 @@ use crate::route;
 use crate::ui::date_now_ms;
 use crate::ui::progress_state::{update, ProgressState};
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn BookmarksSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
     let list = move || {

@@ -98,6 +98,7 @@ fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
 }
 
 /// `#/progress`: overview, review queue, export/import and storage settings.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn ProgressPage() -> impl IntoView {
     set_title("学习进度");

@@ -26,6 +26,7 @@ fn stacked_bar(c: StatusCounts) -> impl IntoView {
     }
 }
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
     let topics: Vec<(&'static str, &'static str)> = cat

@@ -15,6 +15,7 @@ use crate::ui::today;
 /// Upcoming reviews listed on the overview.
 const UPCOMING: usize = 5;
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
     let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();

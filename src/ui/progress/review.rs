@@ -32,6 +32,7 @@ fn take_pending_review() -> Option<String> {
 }
 
 /// `#/review`: practice mode for due topics.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn ReviewPage() -> impl IntoView {
     set_title("复习");

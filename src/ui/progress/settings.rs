@@ -22,6 +22,7 @@ fn persist_text(answer: Option<bool>) -> &'static str {
     }
 }
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn SettingsSection(
     state: ProgressState,

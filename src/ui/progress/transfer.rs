@@ -79,6 +79,7 @@ fn export_file_name() -> String {
     )
 }
 
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn TransferSection(
     cat: &'static Catalogue,

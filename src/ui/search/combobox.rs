@@ -52,6 +52,7 @@ fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// The search box in the header (reachable with `/` or Ctrl/Cmd+K).
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     let ctx = SearchContext::from_context();

@@ -13,6 +13,7 @@ const PAGE_LIMIT: usize = 50;
 const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握手"];
 
 /// The results page for `#/search?q=...`.
+#[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn SearchPage(query: String) -> impl IntoView {
     // The search box updates the query while the reader types here.
