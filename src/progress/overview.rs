@@ -51,22 +51,6 @@ impl StatusCounts {
     pub fn started(&self) -> usize {
         self.total() - self.unread
     }
-
-    /// Fraction of topics no longer 未读 (0.0 when there are none).
-    pub fn fraction(&self) -> f64 {
-        match self.total() {
-            0 => 0.0,
-            n => self.started() as f64 / n as f64,
-        }
-    }
-
-    /// Fraction of topics 已掌握 (0.0 when there are none).
-    pub fn mastered_fraction(&self) -> f64 {
-        match self.total() {
-            0 => 0.0,
-            n => self.mastered as f64 / n as f64,
-        }
-    }
 }
 
 /// Progress of one category.

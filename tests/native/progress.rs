@@ -312,8 +312,8 @@ fn overview_counts() {
     assert_eq!(o.overall, overall);
     assert_eq!(o.overall.total(), 4);
     assert_eq!(o.overall.started(), 3);
-    assert_eq!(o.overall.fraction(), 0.75);
-    assert_eq!(o.overall.mastered_fraction(), 0.25);
+    assert_eq!(percent(o.overall.started(), o.overall.total()), 75.0);
+    assert_eq!(percent(o.overall.mastered, o.overall.total()), 25.0);
     assert_eq!(o.bookmarked, 1);
     let cats: Vec<_> = o
         .categories
@@ -329,7 +329,8 @@ fn overview_counts() {
         ]
     );
     assert_eq!(o.categories[0].counts.get(Status::Read), 1);
-    assert_eq!(overview(&s, &[]).overall.fraction(), 0.0);
+    let empty = overview(&s, &[]).overall;
+    assert_eq!(percent(empty.started(), empty.total()), 0.0);
 }
 
 #[test]

@@ -4,9 +4,12 @@
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};
 use std::cmp::Ordering;
-use std::fmt::Write as _;
 
-use super::unicode_tables::{DECIMAL, NON_PRINTABLE, SPACE, WORD};
+mod repr;
+mod unicode;
+
+pub use repr::{int_to_str, repr_float, repr_str};
+pub use unicode::{decimal_value, is_printable, is_space, is_word_char};
 
 /// CPython 3.11's default `sys.get_int_max_str_digits()`.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
@@ -85,178 +88,6 @@ impl std::fmt::Display for PyErr {
 
 /// Result of Python-level operations.
 pub type PyResult<T> = Result<T, PyErr>;
-
-fn in_ranges(c: char, table: &[(u32, u32)]) -> bool {
-    let cp = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                Ordering::Less
-            } else if lo > cp {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
-/// Python's `str.isprintable()` for one character (CPython 3.11 tables).
-pub fn is_printable(c: char) -> bool {
-    !in_ranges(c, NON_PRINTABLE)
-}
-
-/// `re`'s word character for `str` patterns: `c.isalnum() or c == '_'` (CPython 3.11 tables).
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    in_ranges(c, WORD)
-}
-
-/// Python's `str.isspace()` for one character.
-pub fn is_space(c: char) -> bool {
-    in_ranges(c, SPACE)
-}
-
-/// The value of a Unicode decimal digit (`unicodedata.decimal`), if `c` is one.
-pub fn decimal_value(c: char) -> Option<u32> {
-    let cp = c as u32;
-    if c.is_ascii_digit() {
-        return Some(cp - '0' as u32);
-    }
-    let idx = DECIMAL
-        .binary_search_by(|&(lo, hi, _)| {
-            if hi < cp {
-                Ordering::Less
-            } else if lo > cp {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .ok()?;
-    DECIMAL.get(idx).map(|&(_, _, zero)| cp - zero)
-}
-
-/// Python `repr()` of a `str`.
-pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c if c.is_ascii() => out.push(c),
-            c if is_printable(c) => out.push(c),
-            c => {
-                let cp = c as u32;
-                if cp <= 0xff {
-                    let _ = write!(out, "\\x{cp:02x}");
-                } else if cp <= 0xffff {
-                    let _ = write!(out, "\\u{cp:04x}");
-                } else {
-                    let _ = write!(out, "\\U{cp:08x}");
-                }
-            }
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// Python `repr()` of a `float` (shortest round-trip digits, exponent when exp < -4 or >= 16).
-pub fn repr_float(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits, e.g. `1.2345e17`, `-5e-324`.
-    let sci = format!("{f:e}");
-    let (mant, exp) = match sci.split_once('e') {
-        Some(p) => p,
-        None => return sci,
-    };
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut out = String::new();
-    if neg {
-        out.push('-');
-    }
-    if (-4..16).contains(&exp) {
-        if exp >= 0 {
-            let int_len = (exp + 1) as usize;
-            if digits.len() <= int_len {
-                out.push_str(&digits);
-                for _ in 0..(int_len - digits.len()) {
-                    out.push('0');
-                }
-                out.push_str(".0");
-            } else {
-                out.push_str(digits.get(..int_len).unwrap_or(""));
-                out.push('.');
-                out.push_str(digits.get(int_len..).unwrap_or(""));
-            }
-        } else {
-            out.push_str("0.");
-            for _ in 0..(-exp - 1) {
-                out.push('0');
-            }
-            out.push_str(&digits);
-        }
-    } else {
-        let mut chars = digits.chars();
-        if let Some(first) = chars.next() {
-            out.push(first);
-        }
-        let rest: String = chars.collect();
-        if !rest.is_empty() {
-            out.push('.');
-            out.push_str(&rest);
-        }
-        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
-    }
-    out
-}
-
-/// `str(int)` with CPython's 4300-digit limit.
-pub fn int_to_str(i: &BigInt) -> PyResult<String> {
-    // 4300 decimal digits need at most 14285 bits; anything with more bits is certainly over.
-    let bits = i.bits();
-    if bits > 14_300 {
-        return Err(PyErr::int_to_str_limit());
-    }
-    let s = i.to_string();
-    let digits = s.trim_start_matches('-').len();
-    if digits > INT_MAX_STR_DIGITS {
-        return Err(PyErr::int_to_str_limit());
-    }
-    Ok(s)
-}
 
 impl PyValue {
     /// An `int` from an `i64`.
