@@ -6,18 +6,21 @@ use std::cmp::Ordering;
 
 use crate::exercises::unicode_tables::{DECIMAL, NON_PRINTABLE, SPACE, WORD};
 
+/// Where the inclusive range `lo..=hi` lies relative to code point `cp` (for a binary search).
+fn range_order(lo: u32, hi: u32, cp: u32) -> Ordering {
+    if hi < cp {
+        Ordering::Less
+    } else if lo > cp {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
 fn in_ranges(c: char, table: &[(u32, u32)]) -> bool {
     let cp = c as u32;
     table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                Ordering::Less
-            } else if lo > cp {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
+        .binary_search_by(|&(lo, hi)| range_order(lo, hi, cp))
         .is_ok()
 }
 
@@ -46,15 +49,7 @@ pub fn decimal_value(c: char) -> Option<u32> {
         return Some(cp - '0' as u32);
     }
     let idx = DECIMAL
-        .binary_search_by(|&(lo, hi, _)| {
-            if hi < cp {
-                Ordering::Less
-            } else if lo > cp {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
+        .binary_search_by(|&(lo, hi, _)| range_order(lo, hi, cp))
         .ok()?;
     DECIMAL.get(idx).map(|&(_, _, zero)| cp - zero)
 }
