@@ -1,4 +1,4 @@
-//! 面试题 Playground: a pure core (notes, exercises, progress) plus a thin Leptos UI.
+//! 面试题 Playground: a pure core (notes, search, exercises, progress, routes) plus a thin Leptos UI.
 //!
 //! Everything outside `ui` and `storage` is plain Rust with no browser imports,
 //! tested natively by `tests/native`. See ARCHITECTURE.md.

@@ -27,19 +27,34 @@ fn files_with_extension(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>)
     }
 }
 
-/// Nothing under src/notes, src/exercises, src/progress or src/search uses a browser crate.
+/// The pure modules, as paths under `src/` (a directory ends in `/`). ARCHITECTURE.md's first
+/// invariant names exactly these (`architecture_md_names_the_pure_modules`).
+const PURE: &[&str] = &[
+    "notes/",
+    "search/",
+    "exercises/",
+    "progress/",
+    "route.rs",
+    "index_sort.rs",
+];
+
+/// Nothing in a pure module uses a browser crate.
 #[test]
 fn pure_modules_import_no_web_crates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["notes", "exercises", "progress", "search"] {
-        rust_files(&root.join(dir), &mut files);
+    for module in PURE {
+        let path = root.join(module.trim_end_matches('/'));
+        if module.ends_with('/') {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path);
+        }
     }
-    files.push(root.join("route.rs"));
-    assert!(files.len() >= 3, "pure modules not found");
+    assert!(files.len() > PURE.len(), "pure modules not found");
     let mut offenders = Vec::new();
     for f in &files {
-        let text = fs::read_to_string(f).unwrap_or_default();
+        let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for c in WEB_CRATES {
@@ -53,6 +68,85 @@ fn pure_modules_import_no_web_crates() {
         offenders.is_empty(),
         "pure modules touch the browser:\n{}",
         offenders.join("\n")
+    );
+}
+
+/// ARCHITECTURE.md, cut at the `## ` heading that starts `section` up to the next one.
+fn architecture_section(section: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md");
+    let text = fs::read_to_string(&path).expect("ARCHITECTURE.md");
+    let start = text
+        .find(&format!("\n## {section}"))
+        .unwrap_or_else(|| panic!("ARCHITECTURE.md has no `## {section}` section"));
+    let rest = &text[start + 1..];
+    let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    rest[..end].to_string()
+}
+
+/// Every `` `src/…` `` path quoted in `text`, without the `src/` prefix.
+fn quoted_src_paths(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter_map(|q| q.strip_prefix("src/"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The invariant about pure modules names exactly [`PURE`], so the doc and the check agree.
+#[test]
+fn architecture_md_names_the_pure_modules() {
+    let invariants = architecture_section("Invariants");
+    let sentence = invariants
+        .split("\n- ")
+        .find(|item| item.starts_with("**The pure modules are"))
+        .expect("an invariant starting with **The pure modules are");
+    let mut named = quoted_src_paths(sentence);
+    named.sort();
+    let mut expected: Vec<String> = PURE.iter().map(|m| m.to_string()).collect();
+    expected.sort();
+    assert_eq!(named, expected);
+}
+
+/// The code map has a row for every module under `src/` (a `mod.rs` is its directory's row) and
+/// no row for a path that does not exist.
+#[test]
+fn architecture_md_maps_every_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let map = architecture_section("Code map");
+    let rows: Vec<String> = map
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .filter_map(|l| l.split('|').nth(1))
+        .flat_map(quoted_src_paths)
+        .collect();
+    for row in &rows {
+        assert!(
+            root.join("src").join(row).exists(),
+            "ARCHITECTURE.md's code map names src/{row}, which does not exist"
+        );
+    }
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    files_with_extension(&root.join("src"), &["js"], &mut files);
+    let mut missing = Vec::new();
+    for f in files {
+        let rel = f
+            .strip_prefix(root.join("src"))
+            .expect("under src/")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let key = match rel.strip_suffix("mod.rs") {
+            Some(dir) => dir.to_string(),
+            None => rel,
+        };
+        if !rows.contains(&key) {
+            missing.push(format!("src/{key}"));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "modules without a row in ARCHITECTURE.md's code map: {missing:?}"
     );
 }
 
