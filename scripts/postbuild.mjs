@@ -42,9 +42,25 @@ for (const name of glue) {
   writeFileSync(path, out.code);
 }
 
+// 0b. The boot script (src/boot.js, which Trunk inlines as the page's one classic inline script)
+//    is replaced by terser's output in release builds. Trunk's HTML minifier orders the
+//    script's hoisted variables differently from one build to the next, so identical sources
+//    gave a different index.html, CSP hash and cache version each time, and every redeploy
+//    looked like an update to returning readers. terser's output is the same every time.
+let html = readFileSync(join(dist, "index.html"), "utf8");
+if (release) {
+  const { minify: terser } = await import("terser");
+  const bootSource = readFileSync(new URL("../src/boot.js", import.meta.url), "utf8");
+  const boot = await terser(bootSource, { compress: true, mangle: true, format: { comments: false } });
+  if (!boot.code) throw new Error("postbuild: terser produced nothing for src/boot.js");
+  const classic = /<script>(?![\s\S]*?<script>)([\s\S]*?)<\/script>/;
+  const found = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  if (found.length !== 1) throw new Error(`postbuild: expected one classic inline <script> (src/boot.js), found ${found.length}`);
+  html = html.replace(classic, () => `<script>${boot.code}</script>`);
+}
+
 // 1. CSP: hash every inline <script> (the boot script, Trunk's module loader) and allow wasm
 //    compilation. Comments are skipped (an unminified page's comments may mention tags).
-let html = readFileSync(join(dist, "index.html"), "utf8");
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/g, "");
 const inline = [...html.replace(/<!--[\s\S]*?-->/g, "").matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 // `trunk serve` adds a live-reload script whose server address it fills in per request,

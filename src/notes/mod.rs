@@ -77,7 +77,7 @@ pub fn home_static_html(cat: &Catalogue) -> String {
 pub fn home_intro(n_topics: usize) -> String {
     format!(
         "一份 {n_topics} 个主题的 Python 面试笔记：语言特性、算法编码题、并发、网络、Web 框架、数据库与分布式。\
-         每个主题都在浏览器里离线渲染；编码题配有 Rust 移植版，边输入边运行，结果与 CPython 一致；笔记里有错的地方会明确标出。"
+         每个主题都能离线阅读；编码题配有 Rust 移植版，边输入边运行，结果与 CPython 一致；笔记里有错的地方会明确标出。"
     )
 }
 
@@ -141,6 +141,18 @@ fn topic_lists(
 /// `ui::topic_progress`) and the pre-wasm paint of a deep-linked topic
 /// ([`bundle::topic_head_html`]), so the two lay out the same.
 pub mod page_text {
+    /// The app's name: the brand link and the end of every page title.
+    pub const APP_NAME: &str = "面试题 Playground";
+
+    /// The document title of a page: `"<page> · 面试题 Playground"`, or the app's name alone
+    /// for the home page (`None`).
+    pub fn document_title(page: Option<&str>) -> String {
+        match page {
+            Some(page) => format!("{page} · {APP_NAME}"),
+            None => APP_NAME.to_string(),
+        }
+    }
+
     /// Under a title the app chose because the seed's heading was empty.
     pub const EMPTY_HEADING_NOTE: &str = "（原笔记此处标题为空，标题为本应用所加。）";
     /// Before the jump links to a topic's exercises.

@@ -31,8 +31,9 @@ pub use import::{
 pub use load::{load, LoadOutcome};
 pub use notice::{ImportError, LoadNotice, LoadSource};
 pub use overview::{
-    activity_calendar, date_of_day, day_number, end_of_day_ms, longest_streak, overview, percent,
-    streak, weekday, ActivityCalendar, CalendarCell, CategoryProgress, Overview, StatusCounts,
+    activity_calendar, date_of_day, day_number, end_of_day_ms, end_of_local_day_ms, longest_streak,
+    overview, percent, streak, weekday, ActivityCalendar, CalendarCell, CategoryProgress, Overview,
+    StatusCounts,
 };
 pub use schedule::{schedule, CardState, Rating, ReviewCard, MASTERED_INTERVAL_DAYS};
 pub use session::{review_candidates, upcoming, Rated, Session, SessionMode, Shortcut};

@@ -177,6 +177,19 @@ pub fn end_of_day_ms(day: i64, utc_offset_minutes: i32) -> f64 {
     (day + 1) as f64 * DAY_MS - f64::from(utc_offset_minutes) * 60_000.0 - 1.0
 }
 
+/// The last millisecond of local day `day` where the clock's offset may change during the day
+/// (daylight saving): `offset_at(ms)` is the UTC offset in minutes in force at `ms`. Takes the
+/// offset at the day's end: first with the offset in force `now_ms`, then, if the end falls
+/// under another offset, with that one.
+pub fn end_of_local_day_ms(day: i64, now_ms: f64, offset_at: impl Fn(f64) -> i32) -> f64 {
+    let offset = offset_at(now_ms);
+    let end = end_of_day_ms(day, offset);
+    match offset_at(end) {
+        o if o == offset => end,
+        o => end_of_day_ms(day, o),
+    }
+}
+
 /// One cell of the activity calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CalendarCell {

@@ -122,7 +122,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <button class="menu-btn" aria-label="目录" aria-expanded=move || sidebar_open.get().to_string()
                 on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰"<span class="label">"目录"</span></button>
-            <a class="brand" href="#/">"面试题 Playground"</a>
+            <a class="brand" href="#/">{crate::notes::page_text::APP_NAME}</a>
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>

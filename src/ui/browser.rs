@@ -1,6 +1,6 @@
 //! Small browser helpers the components share: when to run deferred work (idle scheduling,
 //! yielding the main thread), user-timing marks, the file picker, hash navigation and the
-//! high-resolution clock. Each is a thin wrapper over one Web API; none holds state.
+//! two clocks (`performance.now()` for durations, `Date.now()` for stored times). Each is a thin wrapper over one Web API; none holds state.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -70,6 +70,11 @@ pub(crate) fn date_now_ms() -> f64 {
 pub(crate) fn today() -> i64 {
     let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
     crate::progress::day_number(date_now_ms(), offset)
+}
+
+/// Sets the tab's title to [`crate::notes::page_text::document_title`]`(page)`.
+pub(crate) fn set_title(page: Option<&str>) {
+    document().set_title(&crate::notes::page_text::document_title(page));
 }
 
 /// The route the address bar's hash names now.

@@ -2,7 +2,7 @@
 //! can be made without a browser lives in the pure modules and is called from here.
 //!
 //! `app`: the shell and the routed page. `boot`: start-up, the boot handshake with index.html
-//! and the loaded notes. `browser`: idle scheduling, navigation, the clock and other small Web
+//! and the loaded notes. `browser`: idle scheduling, navigation, the two clocks and other small Web
 //! API wrappers. `reading`: the reading tracker. `theme`: the colour theme.
 
 mod app;
@@ -26,7 +26,8 @@ pub use app::App;
 pub use boot::start;
 pub(crate) use boot::{catalogue, topic_body, with_bodies};
 pub(crate) use browser::{
-    date_now_ms, idle, navigate, performance_now_ms, picked_file, replace_hash, today, when_idle,
+    date_now_ms, idle, navigate, performance_now_ms, picked_file, replace_hash, set_title, today,
+    when_idle,
 };
 pub(crate) use reading::{set_pending_scroll, watch_reading};
 pub use theme::Theme;

@@ -11,19 +11,13 @@ use crate::route::{self, Route};
 use super::exercise::{initial_inputs, ExercisePanel};
 use super::progress_state;
 use super::topic_progress::{TopicNote, TopicStatusBar};
-use super::{date_now_ms, today};
-
-const APP_NAME: &str = "面试题 Playground";
-
-fn set_title(title: &str) {
-    document().set_title(title);
-}
+use super::{date_now_ms, set_title, today};
 
 /// The home page: what this is, and the categories with their topics.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn Home(cat: &'static Catalogue) -> impl IntoView {
-    set_title(APP_NAME);
+    set_title(None);
     view! {
         <div class="home">
             <section class="hero" inner_html=crate::notes::home_hero_html(cat)></section>
@@ -45,7 +39,7 @@ pub(crate) fn TopicPage(
     let Some(topic) = cat.topics.get(idx) else {
         return view! { <NotFound what="找不到这个主题".to_string() /> }.into_any();
     };
-    set_title(&format!("{} · {APP_NAME}", topic.title.replace('`', "")));
+    set_title(Some(&topic.title.replace('`', "")));
     let body = match super::topic_body(&topic.slug) {
         Ok(html) => view! { <div class="note-body" inner_html=html></div> }.into_any(),
         Err(e) => view! { <NotesMissing reason=e /> }.into_any(),
@@ -176,7 +170,7 @@ pub(crate) fn NotesMissing(reason: String) -> impl IntoView {
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn NotFound(what: String) -> impl IntoView {
-    set_title(&format!("未找到 · {APP_NAME}"));
+    set_title(Some("未找到"));
     view! {
         <div class="panel not-found" data-view="404">
             <h1>"404 · 页面不存在"</h1>
@@ -197,7 +191,7 @@ pub(crate) fn ExercisePage(
     let Some(info) = exercises::find(&id) else {
         return view! { <NotFound what=format!("找不到练习「{id}」") /> }.into_any();
     };
-    set_title(&format!("练习：{} · {APP_NAME}", info.title));
+    set_title(Some(&format!("练习：{}", info.title)));
     let topic = cat.get(info.topic_slug);
     let back = topic.map(|t| {
         view! {

@@ -298,3 +298,12 @@ fn the_pre_wasm_header_has_the_topic_pages_parts_for_every_topic() {
     }
     assert_eq!(bundle::topic_head_html(&cat, cat.topics.len()), "");
 }
+
+/// Every page title ends in the app's name; the home page's is the name alone.
+#[test]
+fn document_titles_end_in_the_app_name() {
+    use mianshiti_playground::notes::page_text::{document_title, APP_NAME};
+    assert_eq!(document_title(None), "面试题 Playground");
+    assert_eq!(document_title(Some("复习")), "复习 · 面试题 Playground");
+    assert_eq!(APP_NAME, "面试题 Playground");
+}

@@ -349,3 +349,26 @@ fn end_of_day_is_the_last_local_millisecond() {
     assert_eq!(day_number(end, -300), day);
     assert_eq!(day_number(end + 1.0, -300), day + 1);
 }
+
+#[test]
+fn end_of_a_local_day_uses_the_offset_in_force_at_its_end() {
+    // New York, 2024-03-10: clocks go from UTC−5 to UTC−4 at 07:00Z (02:00 local).
+    let switch = 1_710_054_000_000.0; // 2024-03-10T07:00:00Z
+    let offset_at = |ms: f64| if ms < switch { -300 } else { -240 };
+    let morning = switch - 3_600_000.0; // 01:00 EST, before the change
+    let day = day_number(morning, -300);
+    assert_eq!(date_of_day(day), (2024, 3, 10));
+    let end = end_of_local_day_ms(day, morning, offset_at);
+    // 23:59:59.999 EDT is 03:59:59.999Z the next day, one hour before the EST reckoning.
+    assert_eq!(end, end_of_day_ms(day, -240));
+    assert_eq!(end_of_day_ms(day, -300) - end, 3_600_000.0);
+    assert_eq!(day_number(end, -240), day);
+    assert_eq!(day_number(end + 1.0, -240), day + 1);
+    // Without a change during the day it is the plain end of day.
+    let fixed = |_: f64| 480;
+    let day = day_number(T0 as f64, 480);
+    assert_eq!(
+        end_of_local_day_ms(day, T0 as f64, fixed),
+        end_of_day_ms(day, 480)
+    );
+}

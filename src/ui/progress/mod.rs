@@ -27,13 +27,7 @@ use super::progress_state;
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
 use crate::progress;
-use crate::ui::{date_now_ms, today};
-
-const APP_NAME: &str = "面试题 Playground";
-
-fn set_title(title: &str) {
-    document().set_title(&format!("{title} · {APP_NAME}"));
-}
+use crate::ui::{date_now_ms, set_title, today};
 
 /// A topic's title as inline HTML (our own build output), or its escaped slug if unknown.
 fn title_html(cat: &Catalogue, slug: &str) -> String {
@@ -55,16 +49,10 @@ fn known_bookmarks(cat: &Catalogue, store: &progress::ProgressStore) -> Vec<Stri
         .collect()
 }
 
-/// The last millisecond of the local calendar day (the "due today" cut-off). The offset is
-/// the one in force at the end of the day, so a daylight-saving change today is respected.
+/// The last millisecond of the local calendar day (the "due today" cut-off), with the offset
+/// in force at the end of the day ([`progress::end_of_local_day_ms`]).
 fn end_of_today_ms() -> f64 {
-    let day = today();
-    let offset = format::utc_offset_minutes(date_now_ms());
-    let end = progress::end_of_day_ms(day, offset);
-    match format::utc_offset_minutes(end) {
-        o if o == offset => end,
-        o => progress::end_of_day_ms(day, o),
-    }
+    progress::end_of_local_day_ms(today(), date_now_ms(), format::utc_offset_minutes)
 }
 
 /// Starts a download of `text` as a file (Blob + object URL + `<a download>`).
@@ -101,7 +89,7 @@ fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn ProgressPage() -> impl IntoView {
-    set_title("学习进度");
+    set_title(Some("学习进度"));
     let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
         return view! { <p class="panel">"学习进度不可用。"</p> }.into_any();
     };

@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{catalogue, end_of_today_ms, known_bookmarks, set_title, title_html};
+use super::{catalogue, end_of_today_ms, known_bookmarks, title_html};
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
 use crate::progress::{self, Rating, Session, SessionMode, Shortcut, Status};
 use crate::route;
 use crate::ui::format;
 use crate::ui::progress_state::{self, ProgressState};
-use crate::ui::{date_now_ms, today};
+use crate::ui::{date_now_ms, set_title, today};
 
 /// Read topics offered for the review cycle when nothing is due.
 const CANDIDATES: usize = 8;
@@ -35,7 +35,7 @@ fn take_pending_review() -> Option<String> {
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn ReviewPage() -> impl IntoView {
-    set_title("复习");
+    set_title(Some("复习"));
     let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
         return view! { <p class="panel">"复习不可用。"</p> }.into_any();
     };

@@ -54,7 +54,8 @@ impl SearchContext {
         self.page_query.read_only()
     }
 
-    /// Shows `query` on the open results page (if it is still open).
+    /// Sets the results page's query to `query` (a no-op once the app is gone; a results page
+    /// opened later starts from its own route's query).
     fn show_on_page(self, query: String) {
         let _ = self.page_query.try_set(query);
     }
