@@ -5,8 +5,9 @@
 //! modules only render. The query is user input, so every highlighted piece is built as a
 //! text node or a `<mark>` element holding a text node — never as HTML.
 //!
-//! The box and the results page share the page's query through [`SearchContext`], which
-//! `App` provides: typing in the box on the results page updates the page in place.
+//! The box and the results page share the page's query and the learner's notes through
+//! [`SearchContext`], which `App` provides: typing in the box on the results page updates
+//! the page in place, and a note edited on a topic page is found at once.
 
 mod combobox;
 mod highlight;
@@ -21,7 +22,9 @@ pub(crate) use highlight::highlight_in_page;
 pub(crate) use results::SearchPage;
 
 use crate::route::Route;
-use crate::search::{find_ranges, parse_query, segments, Hit, HitKind, SearchIndex};
+use crate::search::{
+    find_ranges, parse_query, segments, without_terms, Hit, HitKind, LearnerNotes, SearchIndex,
+};
 
 /// Characters of the query shown in messages (the full query can be 10,000 characters).
 const SHOWN_QUERY_CHARS: usize = 40;
@@ -33,13 +36,30 @@ pub(crate) struct SearchContext {
     /// The query the results page shows: set when a results page opens, then by the search
     /// box while the reader types on it (once typing pauses).
     page_query: RwSignal<String>,
+    /// The learner's notes, searched with their topics: rebuilt when the progress store
+    /// changes, and unchanged (so no search reruns) unless a note did.
+    notes: Memo<LearnerNotes>,
 }
 
 impl SearchContext {
     /// Creates the search state and provides it to every component under the current owner.
     pub(crate) fn provide() {
+        let notes = Memo::new(|_| {
+            crate::ui::progress_state::state()
+                .map(|state| {
+                    state.store.with(|s| {
+                        LearnerNotes::new(
+                            s.topics
+                                .iter()
+                                .map(|(slug, t)| (slug.as_str(), t.note.as_str())),
+                        )
+                    })
+                })
+                .unwrap_or_default()
+        });
         provide_context(SearchContext {
             page_query: RwSignal::new(String::new()),
+            notes,
         });
     }
 
@@ -57,6 +77,12 @@ impl SearchContext {
     /// Shows `query` on the open results page (if it is still open).
     fn show_on_page(self, query: String) {
         let _ = self.page_query.try_set(query);
+    }
+
+    /// Runs `query` with the learner's notes (a reactive read of them), keeping at most
+    /// `limit` hits.
+    fn run(self, query: &str, limit: usize) -> Results {
+        self.notes.with(|notes| run(query, limit, notes))
     }
 }
 
@@ -89,27 +115,74 @@ struct Results {
     truncated: bool,
     /// The best hits, best first.
     hits: Vec<Hit>,
-    /// Number of matching documents (≥ `hits.len()`).
+    /// Number of hits in all (≥ `hits.len()`).
     total: usize,
+    /// Number of hits matching every term (they come first).
+    complete: usize,
+    /// Terms no topic or note contains.
+    nowhere: Vec<String>,
 }
 
-/// Runs `query`, keeping at most `limit` hits. With `count_all`, `total` counts every
-/// matching document; otherwise it only tells whether there are more than `limit`.
-fn run(query: &str, limit: usize, count_all: bool) -> Results {
+/// Runs `query` with the learner's `notes`, keeping at most `limit` hits.
+fn run(query: &str, limit: usize, notes: &LearnerNotes) -> Results {
     let parsed = parse_query(query);
-    let wanted = if count_all { usize::MAX } else { limit + 1 };
-    let mut hits = index()
-        .map(|i| i.search_parsed(&parsed, wanted))
+    let found = index()
+        .map(|i| i.find(&parsed, notes, limit))
         .unwrap_or_default();
-    let total = hits.len();
-    hits.truncate(limit);
     Results {
         query: query.to_string(),
         terms: parsed.terms,
         truncated: parsed.truncated,
-        hits,
-        total,
+        hits: found.hits,
+        total: found.total,
+        complete: found.complete,
+        nowhere: found.nowhere,
     }
+}
+
+/// Terms as the messages quote them: 「a」「b」.
+fn quoted(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("「{t}」")).collect()
+}
+
+/// When some terms match nowhere: says so, and links to the query without them (when
+/// something is left). `None` when every term matches somewhere.
+fn nowhere_hint(r: &Results) -> Option<impl IntoView> {
+    if r.nowhere.is_empty() {
+        return None;
+    }
+    let rest = without_terms(&r.query, &r.nowhere);
+    if rest.is_empty() {
+        return None;
+    }
+    let them = if r.nowhere.len() == 1 {
+        "它"
+    } else {
+        "它们"
+    };
+    let href = crate::route::to_hash(&Route::Search {
+        query: rest.clone(),
+    });
+    Some(view! {
+        <span class="search-nowhere" data-nowhere=r.nowhere.join(" ")>
+            {format!("{}在任何主题中都没有出现，试试去掉{them}：", quoted(&r.nowhere))}
+            <a class="search-retry" href=href>{format!("搜索「{}」", shown(&rest))}</a>
+        </span>
+    })
+}
+
+/// For a query of several terms that no hit matches completely, above the partial hits or
+/// instead of them: says so, and which terms matched nowhere (with the query without them).
+fn partial_notice(r: &Results) -> Option<impl IntoView> {
+    if r.complete > 0 || r.terms.len() < 2 {
+        return None;
+    }
+    let lead = if r.hits.is_empty() {
+        "没有找到同时包含这些词的主题。"
+    } else {
+        "没有找到同时包含这些词的主题，下面是只包含其中部分词的结果。"
+    };
+    Some(view! { <span class="search-partial">{lead}</span> {nowhere_hint(r)} })
 }
 
 /// The query cut for display in messages.
@@ -149,18 +222,36 @@ fn highlighted(segs: Vec<(String, bool)>) -> impl IntoView {
         .collect_view()
 }
 
-/// Title, category and snippet of one hit (shared by the dropdown and the results page).
+/// Title, category and snippet of one hit (shared by the dropdown and the results page);
+/// a partial hit says which terms it matched and which not (in words, not only colour).
 fn hit_body(hit: &Hit, terms: &[String]) -> impl IntoView {
     let is_exercise = hit.kind == HitKind::Exercise;
     let title = segments(&hit.title, &find_ranges(&hit.title, terms));
+    let category = segments(&hit.category, &find_ranges(&hit.category, terms));
+    let partial = (!hit.missing_terms.is_empty()).then(|| {
+        view! {
+            <span class="hit-terms">
+                <span class="hit-matched">"匹配：" {hit.matched_terms.join("、")}</span>
+                <span class="hit-missing">"未匹配：" {hit.missing_terms.join("、")}</span>
+            </span>
+        }
+    });
+    let source = if is_exercise {
+        Some("所属主题：")
+    } else if hit.from_note {
+        Some("我的笔记：")
+    } else {
+        None
+    };
     view! {
         <span class="hit-title">
             {is_exercise.then(|| view! { <span class="hit-badge">"练习"</span> })}
             {highlighted(title)}
         </span>
-        <span class="hit-meta">{hit.category.clone()}</span>
-        <span class="hit-snippet">
-            {is_exercise.then_some("所属主题：")}
+        <span class="hit-meta">{highlighted(category)}</span>
+        {partial}
+        <span class="hit-snippet" class:from-note=hit.from_note>
+            {source.map(|s| view! { <span class="hit-source">{s}</span> })}
             {highlighted(hit.snippet.clone())}
         </span>
     }
