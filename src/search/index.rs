@@ -180,11 +180,12 @@ impl SearchIndex {
                         .count()
                 };
                 let from_note = note.is_some_and(|n| in_text(&n.normalized) > in_text(&d.n_body));
-                // Only the matched terms: the others are in no field of this document.
-                let snippet = match note {
-                    Some(n) if from_note => snippet(&n.plain, &n.normalized, &matched_terms),
-                    _ => snippet(&d.body_plain, &d.n_body, &matched_terms),
+                let (plain, normalized) = match note {
+                    Some(n) if from_note => (&n.plain, &n.normalized),
+                    _ => (&d.body_plain, &d.n_body),
                 };
+                // Only the matched terms: the others are in no field of this document.
+                let snippet = snippet(plain, normalized, &matched_terms);
                 Hit {
                     kind: d.kind,
                     slug: d.slug.clone(),
@@ -291,6 +292,30 @@ fn score_doc(d: &Doc, note: Option<&Note>, terms: &[String]) -> (u32, u32) {
     (mask, total)
 }
 
+/// Calls `f` with the start of each of the first [`COUNT_CAP`] occurrences of `term` in
+/// `hay`. A one-letter ASCII term (`a`, the first keystroke of many queries) is searched
+/// as a `char`, a byte scan (memchr), not the general substring search: 2× faster on the
+/// notes. (Not for CJK characters: their last UTF-8 byte is everywhere in Chinese text.)
+fn each_match(hay: &str, term: &str, mut f: impl FnMut(usize) -> bool) {
+    let mut chars = term.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii() => {
+            for (i, _) in hay.match_indices(c).take(COUNT_CAP) {
+                if !f(i) {
+                    return;
+                }
+            }
+        }
+        _ => {
+            for (i, _) in hay.match_indices(term).take(COUNT_CAP) {
+                if !f(i) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// Counts occurrences of `term` in `hay` (capped): `(all, whole-word)`.
 fn count(hay: &str, term: &str) -> (usize, usize) {
     if !hay.contains(term) {
@@ -298,20 +323,24 @@ fn count(hay: &str, term: &str) -> (usize, usize) {
     }
     let mut all = 0;
     let mut word = 0;
-    for (i, _) in hay.match_indices(term).take(COUNT_CAP) {
+    each_match(hay, term, |i| {
         all += 1;
         if is_word_at(hay, i, term.len()) {
             word += 1;
         }
-    }
+        true
+    });
     (all, word)
 }
 
 /// True when `term` occurs in `hay` with word boundaries on its ASCII-alphanumeric ends.
 fn has_word_match(hay: &str, term: &str) -> bool {
-    hay.match_indices(term)
-        .take(COUNT_CAP)
-        .any(|(i, _)| is_word_at(hay, i, term.len()))
+    let mut found = false;
+    each_match(hay, term, |i| {
+        found = is_word_at(hay, i, term.len());
+        !found
+    });
+    found
 }
 
 fn is_word_byte(b: u8) -> bool {

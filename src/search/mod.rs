@@ -179,9 +179,14 @@ pub fn cut_query(query: &str) -> &str {
 /// `query` without the words whose normalised form is one of `drop` (e.g. [`Found::nowhere`]),
 /// cut as the search cuts it and joined by single spaces: the query to suggest instead.
 pub fn without_terms(query: &str, drop: &[String]) -> String {
-    cut_query(query)
-        .split(char::is_whitespace)
-        .filter(|w| !w.is_empty() && !drop.contains(&normalize(w)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for word in cut_query(query).split(char::is_whitespace) {
+        if !word.is_empty() && !drop.contains(&normalize(word)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
 }

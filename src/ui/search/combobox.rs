@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{
-    highlight_in_page, hit_body, hit_route, kind_attr, partial_notice, shown, Results,
+    highlight_in_page, hit_body, hit_route, kind_attr, partial_notice, run, shown, Results,
     SearchContext,
 };
 use crate::route::{self, Route};
@@ -69,7 +69,7 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
         Memo::new(move |_| open.get() && !on_page.get() && text.with(|t| !t.trim().is_empty()));
     let results = Memo::new(move |_| {
         if show.get() {
-            text.with(|t| ctx.run(t, DROPDOWN_LIMIT))
+            text.with(|t| run(t, DROPDOWN_LIMIT))
         } else {
             Results::default()
         }

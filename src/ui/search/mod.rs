@@ -5,9 +5,10 @@
 //! modules only render. The query is user input, so every highlighted piece is built as a
 //! text node or a `<mark>` element holding a text node — never as HTML.
 //!
-//! The box and the results page share the page's query and the learner's notes through
-//! [`SearchContext`], which `App` provides: typing in the box on the results page updates
-//! the page in place, and a note edited on a topic page is found at once.
+//! The box and the results page share the page's query through [`SearchContext`], which
+//! `App` provides: typing in the box on the results page updates the page in place. Both
+//! search with the learner's current notes ([`run`] reads the progress store, so a note
+//! edited on a topic page is found at once).
 
 mod combobox;
 mod highlight;
@@ -36,30 +37,13 @@ pub(crate) struct SearchContext {
     /// The query the results page shows: set when a results page opens, then by the search
     /// box while the reader types on it (once typing pauses).
     page_query: RwSignal<String>,
-    /// The learner's notes, searched with their topics: rebuilt when the progress store
-    /// changes, and unchanged (so no search reruns) unless a note did.
-    notes: Memo<LearnerNotes>,
 }
 
 impl SearchContext {
     /// Creates the search state and provides it to every component under the current owner.
     pub(crate) fn provide() {
-        let notes = Memo::new(|_| {
-            crate::ui::progress_state::state()
-                .map(|state| {
-                    state.store.with(|s| {
-                        LearnerNotes::new(
-                            s.topics
-                                .iter()
-                                .map(|(slug, t)| (slug.as_str(), t.note.as_str())),
-                        )
-                    })
-                })
-                .unwrap_or_default()
-        });
         provide_context(SearchContext {
             page_query: RwSignal::new(String::new()),
-            notes,
         });
     }
 
@@ -78,15 +62,15 @@ impl SearchContext {
     fn show_on_page(self, query: String) {
         let _ = self.page_query.try_set(query);
     }
-
-    /// Runs `query` with the learner's notes (a reactive read of them), keeping at most
-    /// `limit` hits.
-    fn run(self, query: &str, limit: usize) -> Results {
-        self.notes.with(|notes| run(query, limit, notes))
-    }
 }
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+
+thread_local! {
+    /// The learner's notes as last searched: brought up to date before each search, which
+    /// normalises only the notes that changed since.
+    static NOTES: std::cell::RefCell<LearnerNotes> = Default::default();
+}
 
 /// The index over the notes bundle's rendered bodies and every exercise, built on first use
 /// (a few ms) and kept for the page's lifetime, like the catalogue and the bodies it is built
@@ -123,12 +107,27 @@ struct Results {
     nowhere: Vec<String>,
 }
 
-/// Runs `query` with the learner's `notes`, keeping at most `limit` hits.
-fn run(query: &str, limit: usize, notes: &LearnerNotes) -> Results {
+/// Runs `query` with the learner's current notes, keeping at most `limit` hits. Reads the
+/// progress store reactively: a caller in a `Memo` reruns when a note changes.
+fn run(query: &str, limit: usize) -> Results {
     let parsed = parse_query(query);
-    let found = index()
-        .map(|i| i.find(&parsed, notes, limit))
-        .unwrap_or_default();
+    let search = |notes: &LearnerNotes| {
+        index()
+            .map(|i| i.find(&parsed, notes, limit))
+            .unwrap_or_default()
+    };
+    let found = NOTES.with_borrow_mut(|notes| {
+        if let Some(state) = crate::ui::progress_state::state() {
+            state.store.with(|s| {
+                notes.update(
+                    s.topics
+                        .iter()
+                        .map(|(slug, t)| (slug.as_str(), t.note.as_str())),
+                );
+            });
+        }
+        search(notes)
+    });
     Results {
         query: query.to_string(),
         terms: parsed.terms,
@@ -138,6 +137,18 @@ fn run(query: &str, limit: usize, notes: &LearnerNotes) -> Results {
         complete: found.complete,
         nowhere: found.nowhere,
     }
+}
+
+/// `terms` joined by `、`, as a partial hit lists them.
+fn listed(terms: &[String]) -> String {
+    let mut out = String::new();
+    for t in terms {
+        if !out.is_empty() {
+            out.push('、');
+        }
+        out.push_str(t);
+    }
+    out
 }
 
 /// Terms as the messages quote them: 「a」「b」.
@@ -164,7 +175,7 @@ fn nowhere_hint(r: &Results) -> Option<impl IntoView> {
         query: rest.clone(),
     });
     Some(view! {
-        <span class="search-nowhere" data-nowhere=r.nowhere.join(" ")>
+        <span class="search-nowhere">
             {format!("{}在任何主题中都没有出现，试试去掉{them}：", quoted(&r.nowhere))}
             <a class="search-retry" href=href>{format!("搜索「{}」", shown(&rest))}</a>
         </span>
@@ -231,8 +242,8 @@ fn hit_body(hit: &Hit, terms: &[String]) -> impl IntoView {
     let partial = (!hit.missing_terms.is_empty()).then(|| {
         view! {
             <span class="hit-terms">
-                <span class="hit-matched">"匹配：" {hit.matched_terms.join("、")}</span>
-                <span class="hit-missing">"未匹配：" {hit.missing_terms.join("、")}</span>
+                <span class="hit-matched">"匹配：" {listed(&hit.matched_terms)}</span>
+                <span class="hit-missing">"未匹配：" {listed(&hit.missing_terms)}</span>
             </span>
         }
     });

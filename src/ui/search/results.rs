@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{hit_body, hit_route, kind_attr, partial_notice, shown, Results, SearchContext};
+use super::{hit_body, hit_route, kind_attr, partial_notice, run, shown, Results, SearchContext};
 use crate::route::{self, Route};
 use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
 
@@ -17,9 +17,8 @@ const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握�
 #[component]
 pub(crate) fn SearchPage(query: String) -> impl IntoView {
     // The search box updates the query while the reader types here.
-    let ctx = SearchContext::from_context();
-    let query = ctx.open_page(query);
-    let results = Memo::new(move |_| query.with(|q| ctx.run(q, PAGE_LIMIT)));
+    let query = SearchContext::from_context().open_page(query);
+    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT)));
     Effect::new(move |_| {
         let title = query.with(|q| {
             if q.trim().is_empty() {

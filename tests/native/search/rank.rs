@@ -207,13 +207,22 @@ fn learner_notes_are_indexed_and_labelled() {
     let found = find(index(), "闭包", &notes, 10);
     let closures = found.hits.iter().find(|h| h.slug == "closures").unwrap();
     assert!(!closures.from_note);
-    // An edited note is found with the new words only (the notes are rebuilt per change).
-    let edited = LearnerNotes::new([("closures", "改成了：洋葱")]);
+    // An edited note is found with the new words only; a deleted note is gone.
+    let mut edited = notes.clone();
+    edited.update([("closures", "改成了：洋葱"), ("tcp-2msl", "新笔记：葱花")]);
+    assert_eq!(edited.len(), 2);
     assert!(find(index(), "葫芦娃", &edited, 10).hits.is_empty());
     assert_eq!(
         topic_slugs(&find(index(), "洋葱", &edited, 10).hits),
         ["closures"]
     );
+    assert_eq!(
+        topic_slugs(&find(index(), "葱花", &edited, 10).hits),
+        ["tcp-2msl"]
+    );
+    edited.update([("tcp-2msl", "新笔记：葱花")]);
+    assert!(find(index(), "洋葱", &edited, 10).hits.is_empty());
+    assert_eq!(edited, LearnerNotes::new([("tcp-2msl", "新笔记：葱花")]));
     // Exercises do not borrow their topic's note.
     let notes = LearnerNotes::new([("closure-late-binding", "葫芦娃")]);
     let found = find(index(), "葫芦娃", &notes, 10);
