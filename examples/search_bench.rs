@@ -12,8 +12,8 @@ use std::time::Instant;
 use mianshiti_playground::notes::{bundle, Catalogue};
 use mianshiti_playground::search::{exercise_docs, SearchIndex};
 
-/// Learner-like queries, from one character (the most matches) to several terms and
-/// full-width forms.
+/// Learner-like queries, from one character (the most matches) to several terms (some
+/// with a word the topic lacks, some with a word nothing has), and full-width forms.
 const QUERIES: &[&str] = &[
     "闭",
     "闭包",
@@ -30,6 +30,11 @@ const QUERIES: &[&str] = &[
     "ＨＴＴＰ　状态码",
     "zzzz",
     "redis zset",
+    "python 闭包",
+    "闭包 面试",
+    "网络 TCP",
+    "闭包 xyzzy qqqq",
+    "a 的 e",
 ];
 /// Index builds; the median is reported.
 const BUILDS: usize = 5;

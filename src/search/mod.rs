@@ -1,29 +1,43 @@
-//! Full-text search over the notes and exercises.
+//! Full-text search over the notes, exercises and the learner's own notes.
 //!
 //! Pure and dictionary-free: every document keeps a normalised (full-width → half-width,
-//! lowercase) copy of its plain text, and a query is a list of whitespace-separated terms
-//! that must ALL occur as substrings (any order). Chinese needs no segmentation this way:
-//! any run of characters, e.g. `闭包` or `幂等`, is found wherever it appears.
+//! lowercase) copy of its plain text, and a query is a list of whitespace-separated terms,
+//! each matched as a substring (any order). Chinese needs no segmentation this way: any run
+//! of characters, e.g. `闭包` or `幂等`, is found wherever it appears. A topic's fields are
+//! its title, headings / inline code / bold, body, category and the learner's note.
 //!
-//! Ranking per term: title ≫ headings / inline code / bold ≫ body (term frequency, with a
-//! bonus for whole-word ASCII matches and for short documents). Work is bounded: queries
-//! are cut to [`MAX_QUERY_CHARS`] characters and [`MAX_TERMS`] terms, and occurrences are
-//! counted only up to a cap.
+//! Ranking forgives: documents matching every term come first, then those matching the
+//! most terms, so one extra word ("python 闭包", "闭包 面试") still finds the topic. A
+//! partial hit must match at least half of the terms (rounded up), and at least one of the
+//! terms it matches must be distinctive (found in at most half of the documents): a word
+//! like `a` or `的`, present nearly everywhere, cannot make a document a hit on its own, so
+//! it never floods the results. Among hits matching as many terms, rarer matched terms
+//! come first, then the score per term: title ≫ headings / inline code / bold, the
+//! learner's note, category ≫ body (term frequency, with a bonus for whole-word ASCII
+//! matches and for short documents). One-term queries behave as before: the term must
+//! match. Each [`Hit`] says which terms it matched; [`Found::nowhere`] lists the terms no
+//! document contains, and [`without_terms`] is the query without them.
+//!
+//! Work is bounded: queries are cut to [`MAX_QUERY_CHARS`] characters and [`MAX_TERMS`]
+//! terms, and occurrences are counted only up to a cap.
 //!
 //! The index reads topic bodies as rendered HTML ([`SearchIndex::from_html`]): the app has
 //! them from the notes bundle, and the Markdown renderer is never part of the runtime.
 //!
 //! - [`html_text`]: plain and key text out of the rendered HTML;
 //! - `index`: the documents and their scoring ([`SearchIndex`]);
+//! - `learner_notes`: the learner's notes, normalised once per change ([`LearnerNotes`]);
 //! - `normalize`: matching form of text, and match ranges in the original ([`find_ranges`]);
 //! - `snippet`: the excerpt shown under a hit, and highlight [`segments`].
 
 pub mod html_text;
 mod index;
+mod learner_notes;
 mod normalize;
 mod snippet;
 
 pub use index::SearchIndex;
+pub use learner_notes::LearnerNotes;
 pub use normalize::{find_ranges, normalize};
 pub use snippet::segments;
 
@@ -58,8 +72,27 @@ pub struct Hit {
     pub category: String,
     /// Short plain-text excerpt as `(text, highlighted)` segments; every query term is highlighted.
     pub snippet: Vec<(String, bool)>,
+    /// True when the snippet is cut from the learner's own note (it matched more terms there).
+    pub from_note: bool,
+    /// The query terms this document matches (normalised, in query order).
+    pub matched_terms: Vec<String>,
+    /// The query terms it does not match; empty for a hit that matches every term.
+    pub missing_terms: Vec<String>,
     /// Relevance; higher is better. Only meaningful relative to other hits of the same query.
     pub score: u32,
+}
+
+/// Everything one query found ([`SearchIndex::find`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    /// The best hits, best first (at most the limit asked for).
+    pub hits: Vec<Hit>,
+    /// Number of hits in all (≥ `hits.len()`).
+    pub total: usize,
+    /// Number of hits that match every term (they come first).
+    pub complete: usize,
+    /// Terms no document (and no note of the learner's) contains, in query order.
+    pub nowhere: Vec<String>,
 }
 
 /// An exercise as the index sees it: found by its title and id, shown under its topic.
@@ -141,4 +174,19 @@ pub fn cut_query(query: &str) -> &str {
         Some((i, _)) => &query[..i],
         None => query,
     }
+}
+
+/// `query` without the words whose normalised form is one of `drop` (e.g. [`Found::nowhere`]),
+/// cut as the search cuts it and joined by single spaces: the query to suggest instead.
+pub fn without_terms(query: &str, drop: &[String]) -> String {
+    let mut out = String::new();
+    for word in cut_query(query).split(char::is_whitespace) {
+        if !word.is_empty() && !drop.contains(&normalize(word)) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
 }

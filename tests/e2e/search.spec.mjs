@@ -291,3 +291,64 @@ test("on a phone the box is a button that spreads over the header", async ({ pag
   await expect(marks(page).first()).toBeInViewport();
   expect((await box(page).boundingBox()).width).toBeLessThan(60);
 });
+
+test("an extra word forgives: complete hits first, partial hits say which words matched", async ({ page }) => {
+  await page.goto("./");
+  await ready(page);
+  await page.keyboard.press("/");
+  await page.keyboard.type("python 闭包");
+  const first = options(page).first();
+  await expect(first).toHaveAttribute("data-kind", "topic");
+  await expect(first.locator(".hit-title")).toContainText("使用闭包要注意什么");
+  await page.keyboard.press("Enter"); // all results
+  const results = page.locator(".search-results .search-result");
+  await expect(results.first()).toHaveAttribute("data-slug", "closures");
+
+  // A word no topic has: the topic is still found, each hit naming its matched and missing words.
+  await page.goto("./#/search?q=" + encodeURIComponent("闭包 xyzzy"));
+  await ready(page);
+  await expect(results.first()).toHaveAttribute("data-slug", "closures");
+  await expect(page.locator("[data-notice=partial]")).toContainText("「xyzzy」在任何主题中都没有出现");
+  const terms = results.first().locator(".hit-terms");
+  await expect(terms.locator(".hit-matched")).toHaveText("匹配：闭包");
+  await expect(terms.locator(".hit-missing")).toHaveText("未匹配：xyzzy");
+});
+
+test("a query that finds nothing names the words found nowhere, and its link drops them", async ({ page }) => {
+  await page.goto("./#/search?q=" + encodeURIComponent("闭包 xyzzy qqqq"));
+  await ready(page);
+  const empty = page.locator(".search-start[data-state=no-results]");
+  await expect(empty).toContainText("没有找到同时包含这些词的主题。");
+  await expect(empty).toContainText("「xyzzy」「qqqq」在任何主题中都没有出现，试试去掉它们");
+  const retry = empty.locator("a.search-retry");
+  await expect(retry).toHaveText("搜索「闭包」");
+  await retry.click();
+  await expect(page).toHaveURL(/#\/search\?q=%E9%97%AD%E5%8C%85$/);
+  await expect(page.locator(".search-results .search-result").first()).toHaveAttribute("data-slug", "closures");
+  await expect(box(page)).toHaveValue("闭包");
+});
+
+test("the learner's note is found by search at once, labelled 我的笔记", async ({ page }) => {
+  await page.goto("./#/t/tcp-2msl");
+  await ready(page);
+  await page.locator(".my-note summary").click();
+  await page.locator(".my-note textarea").fill("记忆口诀：葫芦娃 <b>两倍</b>报文寿命");
+  // No reload: the box searches the note just written.
+  await box(page).click();
+  await page.keyboard.type("葫芦娃");
+  const first = options(page).first();
+  await expect(first.locator(".hit-title")).toContainText("2MSL");
+  await expect(first.locator(".hit-source")).toHaveText("我的笔记：");
+  await expect(first.locator(".hit-snippet mark")).toHaveText("葫芦娃");
+  await expect(first.locator(".hit-snippet")).toContainText("<b>两倍</b>"); // text, never markup
+  await expect(first.locator(".hit-snippet b")).toHaveCount(0);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#\/t\/tcp-2msl\?hl=/);
+  // An edit is found without a reload, and the old words no longer are.
+  await page.locator(".my-note textarea").fill("改成：洋葱");
+  await box(page).fill("洋葱");
+  await expect(options(page).first().locator(".hit-title")).toContainText("2MSL");
+  await box(page).fill("葫芦娃");
+  await expect(page.locator(".search-popover .search-empty")).toContainText("没有找到「葫芦娃」");
+});

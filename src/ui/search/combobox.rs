@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{
-    highlight_in_page, hit_body, hit_route, kind_attr, run, shown, Results, SearchContext,
+    highlight_in_page, hit_body, hit_route, kind_attr, partial_notice, run, shown, Results,
+    SearchContext,
 };
 use crate::route::{self, Route};
 use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
@@ -68,7 +69,7 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
         Memo::new(move |_| open.get() && !on_page.get() && text.with(|t| !t.trim().is_empty()));
     let results = Memo::new(move |_| {
         if show.get() {
-            text.with(|t| run(t, DROPDOWN_LIMIT, false))
+            text.with(|t| run(t, DROPDOWN_LIMIT))
         } else {
             Results::default()
         }
@@ -247,7 +248,10 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
                 }
             })
             .collect_view();
-        let empty = (n == 0).then(|| {
+        let partial = partial_notice(&r).map(|notice| {
+            view! { <p class="search-empty" data-state="partial">{notice}</p> }
+        });
+        let empty = (n == 0 && partial.is_none()).then(|| {
             view! {
                 <p class="search-empty">"没有找到「" {shown(&r.query)} "」，试试更短的关键词。"</p>
             }
@@ -269,6 +273,7 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
             // Keep the focus in the input while clicking an option (no blur before click).
             <div class="search-popover" on:mousedown=|ev| ev.prevent_default()>
                 {truncated}
+                {partial}
                 {empty}
                 <ul role="listbox" id=LISTBOX_ID aria-label="搜索结果">
                     {options}

@@ -6,7 +6,9 @@
 //! text node or a `<mark>` element holding a text node — never as HTML.
 //!
 //! The box and the results page share the page's query through [`SearchContext`], which
-//! `App` provides: typing in the box on the results page updates the page in place.
+//! `App` provides: typing in the box on the results page updates the page in place. Both
+//! search with the learner's current notes ([`run`] reads the progress store, so a note
+//! edited on a topic page is found at once).
 
 mod combobox;
 mod highlight;
@@ -21,7 +23,9 @@ pub(crate) use highlight::highlight_in_page;
 pub(crate) use results::SearchPage;
 
 use crate::route::Route;
-use crate::search::{find_ranges, parse_query, segments, Hit, HitKind, SearchIndex};
+use crate::search::{
+    find_ranges, parse_query, segments, without_terms, Hit, HitKind, LearnerNotes, SearchIndex,
+};
 
 /// Characters of the query shown in messages (the full query can be 10,000 characters).
 const SHOWN_QUERY_CHARS: usize = 40;
@@ -63,6 +67,12 @@ impl SearchContext {
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
 
+thread_local! {
+    /// The learner's notes as last searched: brought up to date before each search, which
+    /// normalises only the notes that changed since.
+    static NOTES: std::cell::RefCell<LearnerNotes> = Default::default();
+}
+
 /// The index over the notes bundle's rendered bodies and every exercise, built on first use
 /// (a few ms) and kept for the page's lifetime, like the catalogue and the bodies it is built
 /// from (while the bundle is unavailable, topics are found by title).
@@ -90,27 +100,101 @@ struct Results {
     truncated: bool,
     /// The best hits, best first.
     hits: Vec<Hit>,
-    /// Number of matching documents (≥ `hits.len()`).
+    /// Number of hits in all (≥ `hits.len()`).
     total: usize,
+    /// Number of hits matching every term (they come first).
+    complete: usize,
+    /// Terms no topic or note contains.
+    nowhere: Vec<String>,
 }
 
-/// Runs `query`, keeping at most `limit` hits. With `count_all`, `total` counts every
-/// matching document; otherwise it only tells whether there are more than `limit`.
-fn run(query: &str, limit: usize, count_all: bool) -> Results {
+/// Runs `query` with the learner's current notes, keeping at most `limit` hits. Reads the
+/// progress store reactively: a caller in a `Memo` reruns when a note changes.
+fn run(query: &str, limit: usize) -> Results {
     let parsed = parse_query(query);
-    let wanted = if count_all { usize::MAX } else { limit + 1 };
-    let mut hits = index()
-        .map(|i| i.search_parsed(&parsed, wanted))
-        .unwrap_or_default();
-    let total = hits.len();
-    hits.truncate(limit);
+    let search = |notes: &LearnerNotes| {
+        index()
+            .map(|i| i.find(&parsed, notes, limit))
+            .unwrap_or_default()
+    };
+    let found = NOTES.with_borrow_mut(|notes| {
+        if let Some(state) = crate::ui::progress_state::state() {
+            state.store.with(|s| {
+                notes.update(
+                    s.topics
+                        .iter()
+                        .map(|(slug, t)| (slug.as_str(), t.note.as_str())),
+                );
+            });
+        }
+        search(notes)
+    });
     Results {
         query: query.to_string(),
         terms: parsed.terms,
         truncated: parsed.truncated,
-        hits,
-        total,
+        hits: found.hits,
+        total: found.total,
+        complete: found.complete,
+        nowhere: found.nowhere,
     }
+}
+
+/// `terms` joined by `、`, as a partial hit lists them.
+fn listed(terms: &[String]) -> String {
+    let mut out = String::new();
+    for t in terms {
+        if !out.is_empty() {
+            out.push('、');
+        }
+        out.push_str(t);
+    }
+    out
+}
+
+/// Terms as the messages quote them: 「a」「b」.
+fn quoted(terms: &[String]) -> String {
+    terms.iter().map(|t| format!("「{t}」")).collect()
+}
+
+/// When some terms match nowhere: says so, and links to the query without them (when
+/// something is left). `None` when every term matches somewhere.
+fn nowhere_hint(r: &Results) -> Option<impl IntoView> {
+    if r.nowhere.is_empty() {
+        return None;
+    }
+    let rest = without_terms(&r.query, &r.nowhere);
+    if rest.is_empty() {
+        return None;
+    }
+    let them = if r.nowhere.len() == 1 {
+        "它"
+    } else {
+        "它们"
+    };
+    let href = crate::route::to_hash(&Route::Search {
+        query: rest.clone(),
+    });
+    Some(view! {
+        <span class="search-nowhere">
+            {format!("{}在任何主题中都没有出现，试试去掉{them}：", quoted(&r.nowhere))}
+            <a class="search-retry" href=href>{format!("搜索「{}」", shown(&rest))}</a>
+        </span>
+    })
+}
+
+/// For a query of several terms that no hit matches completely, above the partial hits or
+/// instead of them: says so, and which terms matched nowhere (with the query without them).
+fn partial_notice(r: &Results) -> Option<impl IntoView> {
+    if r.complete > 0 || r.terms.len() < 2 {
+        return None;
+    }
+    let lead = if r.hits.is_empty() {
+        "没有找到同时包含这些词的主题。"
+    } else {
+        "没有找到同时包含这些词的主题，下面是只包含其中部分词的结果。"
+    };
+    Some(view! { <span class="search-partial">{lead}</span> {nowhere_hint(r)} })
 }
 
 /// The query cut for display in messages.
@@ -150,18 +234,36 @@ fn highlighted(segs: Vec<(String, bool)>) -> impl IntoView {
         .collect_view()
 }
 
-/// Title, category and snippet of one hit (shared by the dropdown and the results page).
+/// Title, category and snippet of one hit (shared by the dropdown and the results page);
+/// a partial hit says which terms it matched and which not (in words, not only colour).
 fn hit_body(hit: &Hit, terms: &[String]) -> impl IntoView {
     let is_exercise = hit.kind == HitKind::Exercise;
     let title = segments(&hit.title, &find_ranges(&hit.title, terms));
+    let category = segments(&hit.category, &find_ranges(&hit.category, terms));
+    let partial = (!hit.missing_terms.is_empty()).then(|| {
+        view! {
+            <span class="hit-terms">
+                <span class="hit-matched">"匹配：" {listed(&hit.matched_terms)}</span>
+                <span class="hit-missing">"未匹配：" {listed(&hit.missing_terms)}</span>
+            </span>
+        }
+    });
+    let source = if is_exercise {
+        Some("所属主题：")
+    } else if hit.from_note {
+        Some("我的笔记：")
+    } else {
+        None
+    };
     view! {
         <span class="hit-title">
             {is_exercise.then(|| view! { <span class="hit-badge">"练习"</span> })}
             {highlighted(title)}
         </span>
-        <span class="hit-meta">{hit.category.clone()}</span>
-        <span class="hit-snippet">
-            {is_exercise.then_some("所属主题：")}
+        <span class="hit-meta">{highlighted(category)}</span>
+        {partial}
+        <span class="hit-snippet" class:from-note=hit.from_note>
+            {source.map(|s| view! { <span class="hit-source">{s}</span> })}
             {highlighted(hit.snippet.clone())}
         </span>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{hit_body, hit_route, kind_attr, run, shown, Results, SearchContext};
+use super::{hit_body, hit_route, kind_attr, partial_notice, run, shown, Results, SearchContext};
 use crate::route::{self, Route};
 use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
 
@@ -18,7 +18,7 @@ const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握�
 pub(crate) fn SearchPage(query: String) -> impl IntoView {
     // The search box updates the query while the reader types here.
     let query = SearchContext::from_context().open_page(query);
-    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT, true)));
+    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT)));
     Effect::new(move |_| {
         let title = query.with(|q| {
             if q.trim().is_empty() {
@@ -53,7 +53,7 @@ fn page_body(r: &Results) -> AnyView {
         return view! {
             <div class="search-start" data-state="empty">
                 <p>"在顶部的搜索框输入关键词（按 " <kbd>"/"</kbd> " 或 " <kbd>"Ctrl+K"</kbd> " 即可聚焦），"
-                    "标题、正文、代码和练习都会被搜索；多个词用空格分开，结果需包含全部关键词。"</p>
+                    "标题、正文、代码、分类、练习和你的笔记都会被搜索；多个词用空格分开，包含全部关键词的结果排在最前。"</p>
                 <p>"试试：" {examples}</p>
             </div>
         }
@@ -68,16 +68,27 @@ fn page_body(r: &Results) -> AnyView {
             </p>
         }
     });
+    let partial = partial_notice(r);
     if r.hits.is_empty() {
+        let lead = match partial {
+            Some(notice) => view! { <p>{notice}</p> }.into_any(),
+            None => view! {
+                <p>"没有找到与「" <strong>{shown(&r.query)}</strong> "」相关的内容。"</p>
+            }
+            .into_any(),
+        };
         return view! {
             {truncated}
             <div class="search-start" data-state="no-results">
-                <p>"没有找到与「" <strong>{shown(&r.query)}</strong> "」相关的内容。"</p>
-                <p class="muted">"换个说法试试：用更短的关键词、检查错别字，或减少关键词个数（所有关键词都必须出现）。"</p>
+                {lead}
+                <p class="muted">"换个说法试试：用更短的关键词、检查错别字，或减少关键词个数。"</p>
             </div>
         }
         .into_any();
     }
+    let partial = partial.map(|notice| {
+        view! { <p class="search-notice" role="note" data-notice="partial">{notice}</p> }
+    });
     let summary = if r.total > r.hits.len() {
         format!("找到 {} 条结果，显示前 {} 条", r.total, r.hits.len())
     } else {
@@ -99,6 +110,7 @@ fn page_body(r: &Results) -> AnyView {
         .collect_view();
     view! {
         {truncated}
+        {partial}
         <p class="search-summary" role="status">{summary}</p>
         <ol class="search-results">{items}</ol>
     }
