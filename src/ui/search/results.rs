@@ -20,14 +20,14 @@ pub(crate) fn SearchPage(query: String) -> impl IntoView {
     let query = SearchContext::from_context().open_page(query);
     let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT)));
     Effect::new(move |_| {
-        let title = query.with(|q| {
+        let page = query.with(|q| {
             if q.trim().is_empty() {
-                "搜索 · 面试题 Playground".to_string()
+                "搜索".to_string()
             } else {
-                format!("搜索：{} · 面试题 Playground", shown(q))
+                format!("搜索：{}", shown(q))
             }
         });
-        document().set_title(&title);
+        crate::ui::set_title(Some(&page));
     });
     let body = move || results.with(page_body);
     view! {
