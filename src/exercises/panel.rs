@@ -1,11 +1,23 @@
 //! The exercise panel's decisions, kept out of the UI so they are tested natively: where the
-//! inputs start, how much output is shown, and the excerpt shown under an input error.
+//! inputs start, how much output is shown, which inputs fit in a share link, and the excerpt
+//! shown under an input error.
 
 use super::ExerciseInfo;
 
 /// Longest output (in characters) the panel renders; the rest is summarised, so a generated
 /// million-item result never becomes millions of DOM characters.
 pub const MAX_OUTPUT_CHARS: usize = 20_000;
+
+/// Largest total input (in bytes, summed over the fields) a share link carries; past it the
+/// address bar keeps the bare exercise link and 复制链接 says the input is too big.
+pub const MAX_LINK_BYTES: usize = 4_000;
+
+/// The parameters of the share link for `inputs`: all of them, or `None` when together they
+/// are longer than [`MAX_LINK_BYTES`] (a link that long breaks in chat apps and address bars).
+pub fn link_params(inputs: &[(String, String)]) -> Option<&[(String, String)]> {
+    let size: usize = inputs.iter().map(|(_, v)| v.len()).sum();
+    (size <= MAX_LINK_BYTES).then_some(inputs)
+}
 
 /// The inputs a panel starts with, one `(field, value)` pair per field in display order.
 ///

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::exercises::panel::{self, cap_output, error_excerpt};
+use crate::exercises::panel::{self, cap_output, error_excerpt, link_params};
 use crate::exercises::{self, ExerciseInfo, InputError, Section};
 use crate::notes::highlight::highlight_python;
 use crate::route::{self, Route};
@@ -11,8 +11,6 @@ use crate::route::{self, Route};
 /// Longest value (bytes) shown in an input box; longer (generated) values show a summary.
 const MAX_EDITABLE_CHARS: usize = 100_000;
 /// Longest total input carried in a shareable link.
-const MAX_LINK_CHARS: usize = 4_000;
-
 use super::performance_now_ms;
 
 /// The starting inputs: link parameters win, then the user's last input, then the notes'
@@ -66,12 +64,7 @@ pub(crate) fn ExercisePanel(
             super::progress_state::remember_inputs(info.id, &pairs);
         }
         if sync_url {
-            let size: usize = pairs.iter().map(|(_, v)| v.len()).sum();
-            let params = if size <= MAX_LINK_CHARS {
-                pairs.clone()
-            } else {
-                Vec::new()
-            };
+            let params = link_params(&pairs).map(<[_]>::to_vec).unwrap_or_default();
             super::replace_hash(&Route::Exercise {
                 id: info.id.to_string(),
                 params,
@@ -200,14 +193,13 @@ pub(crate) fn ExercisePanel(
 
     let copy_link = move |_| {
         let pairs = inputs.get_untracked();
-        let size: usize = pairs.iter().map(|(_, v)| v.len()).sum();
-        if size > MAX_LINK_CHARS {
+        let Some(params) = link_params(&pairs) else {
             set_copied.set(Some("输入太大，无法放进链接"));
             return;
-        }
+        };
         let hash = route::to_hash(&Route::Exercise {
             id: info.id.to_string(),
-            params: pairs,
+            params: params.to_vec(),
         });
         let location = window().location();
         let base = location.href().unwrap_or_default();

@@ -117,3 +117,21 @@ fn bad_front_matter_is_reported_in_chinese_with_the_line() {
     check_error("---\nslug: a\n---\n", 1, "缺少字段");
     check_error("---\nwhat: x\n---\n", 2, "未知字段");
 }
+
+proptest::proptest! {
+    /// Front matter never panics: any text, and any mutation of a real topic file, either parses
+    /// or returns an error that names a line.
+    #[test]
+    fn parse_topic_never_panics(text in "\\PC{0,400}", cut in 0usize..4000, insert in "\\PC{0,20}") {
+        let _ = parse_topic(&text);
+        let (_, real) = content_files()[cut % content_files().len()];
+        let mut at = cut.min(real.len());
+        while !real.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mutated = format!("{}{insert}{}", &real[..at], &real[at..]);
+        if let Err(e) = parse_topic(&mutated) {
+            proptest::prop_assert!(e.to_string().contains('行'), "error without a line: {e}");
+        }
+    }
+}

@@ -333,3 +333,78 @@ fn storage_keys_are_declared_only_in_storage_rs() {
         offenders.join("\n")
     );
 }
+
+/// `inner_html` is fed only our own build output: the notes bundle's HTML, titles and code
+/// rendered by the pure core. Each use must start with one of these expressions; a new kind
+/// of use is added here on purpose, after checking that no user text can reach it.
+const INNER_HTML_SOURCES: &[&str] = &[
+    "crate::notes::",    // static HTML from the catalogue (toc, home)
+    "highlight_python(", // the notes' Python, escaped by the highlighter
+    "render_inline(",    // a topic title (notes::title_html)
+    "title_html(",       // a topic title by slug
+    "html>",             // a topic body from the notes bundle (ui::topic_body)
+    "title>",            // a topic title rendered by title_html
+];
+
+/// No `inner_html` in the UI takes anything but our own rendered content.
+#[test]
+fn inner_html_takes_only_our_own_content() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut offenders = Vec::new();
+    for f in &files {
+        let text = fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for (n, line) in text.lines().enumerate() {
+            for (at, _) in line.match_indices("inner_html=") {
+                let expr = &line[at + "inner_html=".len()..];
+                if !INNER_HTML_SOURCES.iter().any(|s| expr.starts_with(s)) {
+                    offenders.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "inner_html fed from an unlisted source:\n{}",
+        offenders.join("\n")
+    );
+}
+
+/// The repository is self-contained: nothing it runs reads `../shared` (the team's source
+/// material; tests read their copies under tests/data/).
+#[test]
+fn nothing_reads_outside_the_repository() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["src", "tests", "scripts", "bench", "examples", "public"] {
+        files_with_extension(
+            &root.join(dir),
+            &["rs", "py", "sh", "mjs", "js", "toml", "json"],
+            &mut files,
+        );
+    }
+    for name in [
+        "x",
+        ".ci/run",
+        "build.rs",
+        "Cargo.toml",
+        "Trunk.toml",
+        "index.html",
+        "package.json",
+    ] {
+        files.push(root.join(name));
+    }
+    assert!(files.len() > 50, "the repository's files were not found");
+    let needle = ["..", "shared"].join("/");
+    let offenders: Vec<String> = files
+        .iter()
+        .filter(|f| !f.ends_with("tidy.rs"))
+        .filter(|f| fs::read_to_string(f).is_ok_and(|t| t.contains(&needle)))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "files that read {needle}: {offenders:?}"
+    );
+}

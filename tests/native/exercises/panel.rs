@@ -3,7 +3,7 @@
 
 use mianshiti_playground::exercises::find;
 use mianshiti_playground::exercises::panel::{
-    cap_output, error_excerpt, initial_inputs, MAX_OUTPUT_CHARS,
+    cap_output, error_excerpt, initial_inputs, link_params, MAX_LINK_BYTES, MAX_OUTPUT_CHARS,
 };
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -86,4 +86,19 @@ fn error_excerpt_never_panics_out_of_range() {
     assert_eq!(error_excerpt("ab", 50).1, "^");
     assert_eq!(error_excerpt("a\n", 3), (String::new(), "^".into()));
     assert_eq!(error_excerpt("\n\n\n", 2), (String::new(), "^".into()));
+}
+
+#[test]
+fn share_links_carry_inputs_up_to_the_limit() {
+    let small = pairs(&[("l1", "[1, 3]"), ("l2", "[2]")]);
+    assert_eq!(link_params(&small), Some(&small[..]));
+    let at_limit = vec![("a".to_string(), "x".repeat(MAX_LINK_BYTES))];
+    assert!(link_params(&at_limit).is_some());
+    // The limit is on the fields together, counted in bytes (a CJK character is 3).
+    let over = pairs(&[
+        ("a", &"x".repeat(MAX_LINK_BYTES / 2)),
+        ("b", &"闭".repeat(700)),
+    ]);
+    assert_eq!(link_params(&over), None);
+    assert_eq!(link_params(&[]), Some(&[][..]));
 }
