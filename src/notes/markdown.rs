@@ -228,10 +228,142 @@ fn code_block(text: &str, fenced: bool, lang: &str) -> String {
         // The notes use 4-space indentation for preformatted prose, not code:
         // keep line breaks, but wrap long lines (see style/main.css `.note-block`).
         out.push_str("<pre class=\"note-block\">");
-        escape_html(text, &mut out);
+        note_block_body(text, &mut out);
         out.push_str("</pre>\n");
     }
     out
+}
+
+/// The inside of a prose box (an indented block): each line is either code, set in
+/// monospace with its spacing kept (`<code class="code-line">`), or prose whose
+/// `` `code` `` spans are marked up. Everything is escaped: no raw HTML passes through.
+fn note_block_body(text: &str, out: &mut String) {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, (line, code)) in lines.iter().zip(code_lines(text)).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if code {
+            out.push_str("<code class=\"code-line\">");
+            escape_html(line, out);
+            out.push_str("</code>");
+        } else {
+            push_code_spans(line, out);
+        }
+    }
+}
+
+/// For each line of a prose box (`block` split at `\n`), whether it is code: a line for
+/// which [`is_code_line`] holds, or one that continues an aligned column of the block — an
+/// ASCII head ending in a space with its non-ASCII text starting where an aligned column
+/// line's does (`GraphQL 使用…` under `gRPC    可以…`).
+pub fn code_lines(block: &str) -> Vec<bool> {
+    let columns: Vec<usize> = block
+        .split('\n')
+        .filter_map(|l| ascii_head(l).filter(|&at| l[..at].ends_with("  ")))
+        .collect();
+    block
+        .split('\n')
+        .map(|l| {
+            is_code_line(l)
+                || ascii_head(l).is_some_and(|at| l[..at].ends_with(' ') && columns.contains(&at))
+        })
+        .collect()
+}
+
+/// Whether a line of a prose box (an indented block of the notes) is code, to be set in
+/// monospace with its spacing kept. It is code when, ignoring leading spaces, it is
+/// - a comment line: starts with `# ` (in an indented block `#` is never a heading);
+/// - all ASCII, with no `` `code` `` span, and not just capitalised names (`Apache Spark`,
+///   `MapReduce`): in the notes such lines are Python, SQL, Redis and shell commands,
+///   URLs, HTTP headers and call traces (`f = F()`, `F __new__`, `break`);
+/// - or an aligned column: a non-blank ASCII head ending in a gap of two or more spaces
+///   before the first non-ASCII character (`MetaF __new__       执行…`, `gRPC    可以…`),
+///   whose columns only line up in a fixed-width font.
+///
+/// Every other line (Chinese prose, with or without code spans) stays proportional and wraps.
+pub fn is_code_line(line: &str) -> bool {
+    let body = line.trim_start_matches(' ');
+    if body.trim().is_empty() {
+        return false;
+    }
+    if body == "#" || body.starts_with("# ") {
+        return true;
+    }
+    if body.is_ascii() {
+        return !has_code_span(body) && !is_names(body.trim_end());
+    }
+    ascii_head(line).is_some_and(|at| line[..at].ends_with("  "))
+}
+
+/// The byte offset of the first non-ASCII character of `line`, when the ASCII text before
+/// it is not blank.
+fn ascii_head(line: &str) -> Option<usize> {
+    let at = line.find(|c: char| !c.is_ascii())?;
+    (!line[..at].trim().is_empty()).then_some(at)
+}
+
+/// Whether `text` is only capitalised words (letters and digits) separated by single spaces.
+fn is_names(text: &str) -> bool {
+    text.split(' ').all(|w| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Whether `line` holds a complete `` `code` `` span.
+fn has_code_span(line: &str) -> bool {
+    let mut out = String::new();
+    push_code_spans(line, &mut out);
+    out.contains("<code>")
+}
+
+/// Escapes `line` into `out`, marking up its code spans as CommonMark does within one line:
+/// a run of n backticks opens a span that the next run of exactly n backticks closes, one
+/// space is stripped from each end when both are there, and an unclosed run stays literal.
+fn push_code_spans(line: &str, out: &mut String) {
+    let mut rest = line;
+    while let Some(start) = rest.find('`') {
+        escape_html(&rest[..start], out);
+        let after = &rest[start..];
+        let run = after.len() - after.trim_start_matches('`').len();
+        let body_and_rest = &after[run..];
+        match find_backtick_run(body_and_rest, run) {
+            Some(end) => {
+                let mut code = &body_and_rest[..end];
+                if code.len() >= 2
+                    && code.starts_with(' ')
+                    && code.ends_with(' ')
+                    && !code.trim().is_empty()
+                {
+                    code = &code[1..code.len() - 1];
+                }
+                out.push_str("<code>");
+                escape_html(code, out);
+                out.push_str("</code>");
+                rest = &body_and_rest[end + run..];
+            }
+            None => {
+                escape_html(&after[..run], out);
+                rest = body_and_rest;
+            }
+        }
+    }
+    escape_html(rest, out);
+}
+
+/// The byte offset in `text` of the first run of exactly `n` backticks.
+fn find_backtick_run(text: &str, n: usize) -> Option<usize> {
+    let mut i = 0;
+    while let Some(found) = text[i..].find('`') {
+        let start = i + found;
+        let len = text[start..].len() - text[start..].trim_start_matches('`').len();
+        if len == n {
+            return Some(start);
+        }
+        i = start + len;
+    }
+    None
 }
 
 fn image_placeholder(url: &str, alt: &str) -> String {

@@ -1,7 +1,9 @@
 //! Markdown rendering of the tricky constructs in the notes.
 
 use mianshiti_playground::notes::highlight::highlight_python;
-use mianshiti_playground::notes::markdown::{anchor_id, render, render_inline};
+use mianshiti_playground::notes::markdown::{
+    anchor_id, code_lines, is_code_line, render, render_inline,
+};
 use mianshiti_playground::notes::Catalogue;
 
 #[track_caller]
@@ -101,4 +103,147 @@ fn every_topic_renders_and_the_real_images_are_placeholders() {
     // The Flask routes keep their angle brackets visible.
     let flask = cat.get("flask-vs-django-routing").expect("exists");
     assert!(render(&flask.body, "").html.contains("&lt;username&gt;"));
+}
+
+/// The text a reader sees outside code: `html` without its `<code>` elements (inline
+/// spans, code lines of prose boxes, and the `<code>` inside every highlighted block),
+/// without tags.
+fn prose_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<code") {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find("</code>").expect("closed code element");
+        rest = &rest[open + close + "</code>".len()..];
+    }
+    text.push_str(rest);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether some line of `text` shows two backticks (a code span left unrendered).
+fn has_backtick_pair(text: &str) -> bool {
+    text.lines().any(|l| l.matches('`').count() >= 2)
+}
+
+#[test]
+fn code_spans_in_prose_boxes_become_code() {
+    check_contains(
+        "    `defaultdict` 类允许 `a<b` 与 `` x`y `` 和 `` 未闭合 ` 保留\n",
+        &[
+            "<pre class=\"note-block\"><code>defaultdict</code> 类允许 <code>a&lt;b</code> 与 \
+             <code>x`y</code> 和 `` 未闭合 ` 保留\n</pre>",
+        ],
+    );
+    // Raw HTML stays text inside a prose box, in prose and code lines alike.
+    check_contains(
+        "    说明 <script>x</script> `<br>`\n    <b>x</b>\n",
+        &[
+            "说明 &lt;script&gt;x&lt;/script&gt; <code>&lt;br&gt;</code>\n",
+            "<code class=\"code-line\">&lt;b&gt;x&lt;/b&gt;</code>\n",
+        ],
+    );
+    check_absent("    说明 <script>x</script>\n", &["<script>", "<br>"]);
+}
+
+#[test]
+fn code_lines_in_prose_boxes_are_told_from_prose() {
+    for code in [
+        "f = F()",
+        "    F __new__",
+        "    ...",
+        "class F(metaclass=MetaF):",
+        "    MetaF __new__       执行MetaClas(type)的 __new__ 方法(类是type的对象)",
+        "gRPC    可以使用Protocol Buffer格式进行数据传输",
+        "    # 打开文件并将它映射到内存中",
+        "#",
+        "ZADD player_score 98 \"user1\"",
+        "https://www.example.com:8080/index.html?param1=value1",
+        "            break",
+        "    import mmap",
+    ] {
+        assert!(is_code_line(code), "{code:?} is code");
+    }
+    for prose in [
+        "",
+        "    ",
+        "`defaultdict` 类允许给定的默认类型作为工厂函数",
+        "`4xx` is all ASCII but marks its code span",
+        "列表（List）：可变序列，元素可以是任何类型。",
+        "1  TCP连接的两个端点都可能在 关闭连接之前 发送其余的数据包，",
+        "    以下是一个简单的例子，演示如何使用Python标准库中的mmap模块来实现内存映像文件：",
+        "排行榜：    ",
+        "\u{3000}\u{3000}使用一台作为用户的登录服务器",
+        "HEAD：和GET类似，但是服务器只返回请求头信息，不返回实际数据。",
+        "Apache Hadoop",
+        "MapReduce",
+        "GraphQL 使用自定义的查询语言进行数据传输",
+        "Python 3 中还有一些其他内置类型",
+    ] {
+        assert!(!is_code_line(prose), "{prose:?} is prose");
+    }
+    // A line continues an aligned column of its block when its text starts at that column.
+    assert_eq!(
+        code_lines("gRPC    可以\nGraphQL 使用\nPython 3 中\n对于效率"),
+        [true, true, false, false]
+    );
+    assert_eq!(code_lines("GraphQL 使用"), [false]);
+    check_contains(
+        "    f = F()\n        F __new__\n    说明\n",
+        &[
+            "<code class=\"code-line\">f = F()</code>\n",
+            "<code class=\"code-line\">    F __new__</code>\n说明\n",
+        ],
+    );
+}
+
+#[test]
+fn no_topic_shows_a_backtick_pair_and_the_metaclass_trace_is_code() {
+    let cat = Catalogue::load().expect("content parses");
+    let with_pairs: Vec<&str> = cat
+        .topics
+        .iter()
+        .filter(|t| has_backtick_pair(&prose_text(&render(&t.body, "").html)))
+        .map(|t| t.slug.as_str())
+        .collect();
+    assert_eq!(
+        with_pairs,
+        Vec::<&str>::new(),
+        "topics showing literal backticks"
+    );
+
+    let metaclass = cat.get("metaclass-execution").expect("exists");
+    let html = render(&metaclass.body, "").html;
+    for line in [
+        "<code class=\"code-line\">class F(metaclass=MetaF):</code>",
+        "<code class=\"code-line\">f = F()</code>",
+        "<code class=\"code-line\">    MetaF __new__       执行MetaClas(type)的 __new__ 方法(类是type的对象)</code>",
+        "<code class=\"code-line\">    F __call__          执行F的 __call__ 方法(f 是 F对象)</code>",
+    ] {
+        assert!(html.contains(line), "missing {line:?} in\n{html}");
+    }
+    // The RPC comparison's aligned column is code on every row.
+    let rpc = render(&cat.get("rpc-transports").expect("exists").body, "").html;
+    assert!(
+        rpc.contains("<code class=\"code-line\">gRPC    可以"),
+        "{rpc}"
+    );
+    assert!(
+        rpc.contains("<code class=\"code-line\">GraphQL 使用"),
+        "{rpc}"
+    );
+    // Chinese prose in prose boxes stays prose.
+    let defaultdict = cat.get("defaultdict").expect("exists");
+    assert!(render(&defaultdict.body, "")
+        .html
+        .contains("<pre class=\"note-block\"><code>defaultdict</code> 类允许"));
 }
