@@ -85,8 +85,9 @@ pub struct ExerciseInfo {
     pub errata: &'static [Erratum],
     /// Slug of the topic page that hosts this exercise.
     pub topic_slug: &'static str,
-    /// Whether the panel also runs it on a text file the reader picks (chunked, off the
-    /// input fields).
+    /// Whether the panel also runs it on a text file the reader picks, read in chunks. The file
+    /// reader (`ui::wordfile`) counts words with [`WordCounter`], so only the top-k port sets
+    /// this; another file-taking exercise would first give the reader its own chunk consumer.
     pub takes_file: bool,
     /// The port of the notes' code.
     pub(crate) run: RunFn,
