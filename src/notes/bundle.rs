@@ -53,7 +53,7 @@ pub struct BundleTopic {
 /// visit's state; `inert` until the app replaces it) and the jump links to its exercises. Same
 /// elements, classes and words as `ui::pages::TopicPage`, so when the app takes over the body
 /// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range. The bundle
-/// stores it in three parts: [`head_html`], [`status_bar_html`] once, [`links_html`].
+/// stores it in three parts: `head_html`, [`status_bar_html`] once, `links_html`.
 pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
     match cat.topics.get(idx) {
         Some(topic) => head_html(cat, idx, topic) + &status_bar_html() + &links_html(topic),
