@@ -66,11 +66,11 @@ pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
 fn head_html(cat: &Catalogue, idx: usize, topic: &Topic) -> String {
     use super::page_text::EMPTY_HEADING_NOTE;
     let mut out = String::from("<p class=\"crumb\">");
-    super::highlight::escape_html(&topic.category, &mut out);
+    if let Some(place) = cat.place(idx) {
+        super::highlight::escape_html(&super::page_text::crumb(&topic.category, &place), &mut out);
+    }
     out.push_str(&format!(
-        " · 第 {} / {} 题</p><h1 class=\"boot-title\">{}</h1>",
-        idx + 1,
-        cat.topics.len(),
+        "</p><h1 class=\"boot-title\">{}</h1>",
         super::title_html(&topic.title)
     ));
     if topic.source_heading.trim().is_empty() {

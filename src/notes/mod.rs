@@ -55,9 +55,9 @@ pub fn title_html(title: &str) -> String {
 /// page and index.html's boot view (injected at build time) both use it.
 pub fn home_hero_html(cat: &Catalogue) -> String {
     let first = cat
-        .topics
+        .reading_order()
         .first()
-        .map(|t| crate::route::topic_hash(&t.slug))
+        .map(|&i| crate::route::topic_hash(&cat.topics[i].slug))
         .unwrap_or_default();
     format!(
         "<h1>面试题 Playground</h1><p>{}</p><p><a class=\"button\" href=\"{first}\">从第一题开始 →</a></p>",
@@ -151,6 +151,18 @@ pub mod page_text {
             Some(page) => format!("{page} · {APP_NAME}"),
             None => APP_NAME.to_string(),
         }
+    }
+
+    /// The topic page's breadcrumb: category, place among all topics and within the
+    /// category, e.g. `"Python 语言 · 第 3 / 78 题（本类第 3 / 20 题）"`.
+    pub fn crumb(category: &str, place: &super::Place) -> String {
+        format!(
+            "{category} · 第 {} / {} 题（本类第 {} / {} 题）",
+            place.position + 1,
+            place.total,
+            place.in_category + 1,
+            place.category_total
+        )
     }
 
     /// Under a title the app chose because the seed's heading was empty.
@@ -311,6 +323,24 @@ fn parse_json_string(value: &str) -> Result<String, String> {
     serde_json::from_str::<String>(value).map_err(|e| format!("应为带双引号的 JSON 字符串：{e}"))
 }
 
+/// A topic's place in the reading order ([`Catalogue::place`]). Positions are 0-based;
+/// `prev` and `next` are indices into [`Catalogue::topics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Position among all topics.
+    pub position: usize,
+    /// How many topics there are.
+    pub total: usize,
+    /// Position within the topic's category.
+    pub in_category: usize,
+    /// How many topics the category has.
+    pub category_total: usize,
+    /// The topic before it (the last of the previous category at a category's start).
+    pub prev: Option<usize>,
+    /// The topic after it (the first of the next category at a category's end).
+    pub next: Option<usize>,
+}
+
 /// The parsed catalogue of all topics, in seed order.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
@@ -341,6 +371,40 @@ impl Catalogue {
     /// The topic with this slug.
     pub fn get(&self, slug: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    /// The reading order: indices into [`Catalogue::topics`], category by category in
+    /// [`CATEGORIES`] order and within a category in seed order. The sidebar, the home page's
+    /// cards and "从第一题开始" list topics in this order, and 上一题 / 下一题 and the
+    /// breadcrumb's positions follow it ([`Catalogue::place`]).
+    pub fn reading_order(&self) -> Vec<usize> {
+        CATEGORIES
+            .iter()
+            .flat_map(|c| {
+                self.topics
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, t)| t.category == *c)
+                    .map(|(i, _)| i)
+            })
+            .collect()
+    }
+
+    /// Where topic `idx` (an index into [`Catalogue::topics`]) stands in the reading order;
+    /// `None` for an index out of range.
+    pub fn place(&self, idx: usize) -> Option<Place> {
+        let order = self.reading_order();
+        let position = order.iter().position(|&i| i == idx)?;
+        let category = &self.topics[idx].category;
+        let same = |&&i: &&usize| self.topics[i].category == *category;
+        Some(Place {
+            position,
+            total: order.len(),
+            in_category: order[..position].iter().filter(same).count(),
+            category_total: order.iter().filter(same).count(),
+            prev: position.checked_sub(1).map(|p| order[p]),
+            next: order.get(position + 1).copied(),
+        })
     }
 
     /// Topics of one category, in seed order.

@@ -44,8 +44,10 @@ pub(crate) fn TopicPage(
         Ok(html) => view! { <div class="note-body" inner_html=html></div> }.into_any(),
         Err(e) => view! { <NotesMissing reason=e /> }.into_any(),
     };
-    let prev = idx.checked_sub(1).and_then(|i| cat.topics.get(i));
-    let next = cat.topics.get(idx + 1);
+    let place = cat.place(idx);
+    let crumb = place.map(|p| page_text::crumb(&topic.category, &p));
+    let prev = place.and_then(|p| p.prev).and_then(|i| cat.topics.get(i));
+    let next = place.and_then(|p| p.next).and_then(|i| cat.topics.get(i));
     let nav_link = |t: Option<&'static crate::notes::Topic>,
                     label: &'static str,
                     class: &'static str| {
@@ -136,7 +138,7 @@ pub(crate) fn TopicPage(
     });
     view! {
         <article class="topic" data-slug=topic.slug.clone()>
-            <p class="crumb">{topic.category.clone()} " · 第 " {idx + 1} " / " {cat.topics.len()} " 题"</p>
+            <p class="crumb">{crumb}</p>
             <h1 class="topic-title" inner_html=render_inline(&topic.title)></h1>
             {original_note}
             <TopicStatusBar slug=slug />

@@ -26,10 +26,14 @@ test("a deep-linked topic is readable before the wasm arrives, then the app take
   // The home hero is not shown for a deep link, not even for a moment after the script ran.
   await expect(page.locator("#boot .hero")).toHaveCount(0);
   const bootText = await page.locator("#boot .note-body").innerText();
+  const bootCrumb = await page.locator("#boot .crumb").innerText();
+  expect(bootCrumb).toMatch(/^算法与编码题 · 第 \d+ \/ 78 题（本类第 \d+ \/ \d+ 题）$/);
   release();
   await ready(page);
   await expect(page.locator("#boot")).toHaveCount(0);
   await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+  // The same words in the app's breadcrumb (positions in the sidebar's order).
+  await expect(page.locator("main#main .crumb")).toHaveText(bootCrumb);
   // The app shows the very same body the boot view painted.
   expect(await page.locator("main#main .note-body").innerText()).toBe(bootText);
 });

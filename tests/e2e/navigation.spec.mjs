@@ -17,18 +17,33 @@ test("home page explains the app and lists every category with counts", async ({
   }
 });
 
-test("every one of the 78 topics is reachable through the UI, in order", async ({ page }) => {
+test("every one of the 78 topics is reachable through the UI, in the sidebar's order", async ({ page }) => {
   expect(TOPICS.length).toBe(78);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("./");
   await ready(page);
+  // The reading order is the sidebar's link order, read from the page.
+  const order = await page.locator("nav.sidebar .toc-group").evaluateAll((groups) =>
+    groups.flatMap((g) => {
+      const category = g.querySelector("h2").firstChild.textContent.trim();
+      const slugs = [...g.querySelectorAll("a[data-slug]")].map((a) => a.dataset.slug);
+      return slugs.map((slug, j) => ({ slug, category, j, n: slugs.length }));
+    }),
+  );
+  expect(order.map((o) => o.slug).sort()).toEqual(TOPICS.map((t) => t.slug).sort());
+  const bySlug = Object.fromEntries(TOPICS.map((t) => [t.slug, t]));
   await page.getByRole("link", { name: "从第一题开始 →" }).click();
-  for (const [i, t] of TOPICS.entries()) {
+  for (const [i, o] of order.entries()) {
+    const t = bySlug[o.slug];
+    await expect(page).toHaveURL(new RegExp(`#/t/${o.slug}$`));
     await expect(page.locator("h1.topic-title")).toHaveText(plain(t.title));
-    await expect(page).toHaveURL(new RegExp(`#/t/${t.slug}$`));
     await expect(page).toHaveTitle(`${plain(t.title)} · 面试题 Playground`);
-    await expect(page.locator(".crumb")).toContainText(`第 ${i + 1} / 78 题`);
+    // Both positions: among all topics and within the category.
+    await expect(page.locator(".crumb")).toHaveText(`${o.category} · 第 ${i + 1} / 78 题（本类第 ${o.j + 1} / ${o.n} 题）`);
     await expect(page.locator(".note-body")).not.toBeEmpty();
-    if (i + 1 < TOPICS.length) await page.locator(".prev-next a.next").click();
+    if (i > 0) await expect(page.locator(".prev-next a.prev")).toHaveAttribute("href", `#/t/${order[i - 1].slug}`);
+    else await expect(page.locator(".prev-next a.prev")).toHaveCount(0);
+    if (i + 1 < order.length) await page.locator(".prev-next a.next").click();
   }
   await expect(page.locator(".prev-next a.next")).toHaveCount(0);
 });

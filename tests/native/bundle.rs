@@ -196,7 +196,10 @@ fn the_build_points_index_html_at_the_bundle_and_fills_the_boot_home() {
 fn the_home_hero_says_how_many_topics_there_are() {
     let html = mianshiti_playground::notes::home_hero_html(&catalogue());
     assert!(html.contains(&mianshiti_playground::notes::home_intro(78)));
-    assert!(html.contains("href=\"#/t/dir-walk\""), "{html}");
+    // 从第一题开始 opens the first topic of the reading order (the sidebar's first link).
+    let cat = catalogue();
+    let first = &cat.topics[cat.reading_order()[0]].slug;
+    assert!(html.contains(&format!("href=\"#/t/{first}\"")), "{html}");
 }
 
 #[test]
@@ -245,8 +248,20 @@ fn the_pre_wasm_header_has_the_topic_pages_parts_for_every_topic() {
     let cat = catalogue();
     for (i, t) in cat.topics.iter().enumerate() {
         let head = bundle::topic_head_html(&cat, i);
-        let crumb = format!("· 第 {} / {} 题</p>", i + 1, cat.topics.len());
+        // The crumb is the app's (page_text::crumb), with the positions of the reading order.
+        let place = cat.place(i).expect("in range");
+        let crumb = format!(
+            "<p class=\"crumb\">{}</p>",
+            page_text::crumb(&t.category, &place)
+        );
         assert!(head.contains(&crumb), "{}: {head}", t.slug);
+        assert!(head.contains(&format!(
+            "· 第 {} / {} 题（本类第 {} / {} 题）</p>",
+            place.position + 1,
+            cat.topics.len(),
+            place.in_category + 1,
+            place.category_total
+        )));
         assert!(
             head.contains(&format!(
                 "<h1 class=\"boot-title\">{}</h1>",

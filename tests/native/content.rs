@@ -135,3 +135,84 @@ proptest::proptest! {
         }
     }
 }
+
+/// A content file for the reading-order tests.
+fn file(slug: &str, category: &str) -> String {
+    format!(
+        "---\nslug: {slug}\ntitle: \"{slug}\"\nsource_heading: \"{slug}\"\ncategory: {category}\nexercises: []\n---\nbody\n"
+    )
+}
+
+#[test]
+fn reading_order_goes_category_by_category_and_places_each_topic() {
+    use mianshiti_playground::notes::Place;
+    // Seed order interleaves categories; the reading order groups them in CATEGORIES order.
+    let texts = [
+        file("net-a", "网络与 HTTP"),
+        file("py-a", "Python 语言"),
+        file("net-b", "网络与 HTTP"),
+        file("py-b", "Python 语言"),
+        file("algo-a", "算法与编码题"),
+    ];
+    let files: Vec<(&str, &str)> = texts.iter().map(|t| ("f.md", t.as_str())).collect();
+    let cat = Catalogue::from_files(&files).expect("parses");
+    assert_eq!(cat.reading_order(), vec![1, 3, 4, 0, 2]);
+    let place = |i| cat.place(i).expect("in range");
+    // The first topic: nothing before it.
+    assert_eq!(
+        place(1),
+        Place {
+            position: 0,
+            total: 5,
+            in_category: 0,
+            category_total: 2,
+            prev: None,
+            next: Some(3),
+        }
+    );
+    // A category's last topic leads to the next category's first.
+    assert_eq!(place(3).next, Some(4));
+    assert_eq!((place(4).prev, place(4).next), (Some(3), Some(0)));
+    assert_eq!((place(4).in_category, place(4).category_total), (0, 1));
+    // Second of its category, and the last topic: nothing after it.
+    let last = place(2);
+    assert_eq!(
+        (last.position, last.in_category, last.category_total),
+        (4, 1, 2)
+    );
+    assert_eq!((last.prev, last.next), (Some(0), None));
+    assert_eq!(cat.place(5), None);
+    assert_eq!(
+        mianshiti_playground::notes::page_text::crumb("网络与 HTTP", &last),
+        "网络与 HTTP · 第 5 / 5 题（本类第 2 / 2 题）"
+    );
+}
+
+#[test]
+fn the_real_reading_order_is_a_chain_through_every_topic_by_category() {
+    let cat = catalogue();
+    let order = cat.reading_order();
+    let expected: Vec<&str> = CATEGORIES
+        .iter()
+        .flat_map(|c| cat.in_category(c).map(|t| t.slug.as_str()))
+        .collect();
+    let got: Vec<&str> = order.iter().map(|&i| cat.topics[i].slug.as_str()).collect();
+    assert_eq!(got, expected);
+    // Following `next` from the first topic visits every topic once, in that order, with
+    // consistent positions; `prev` walks it back.
+    let mut at = Some(order[0]);
+    let mut seen = Vec::new();
+    while let Some(i) = at {
+        let p = cat.place(i).expect("in range");
+        assert_eq!(p.position, seen.len());
+        assert_eq!(p.total, 78);
+        let category = &cat.topics[i].category;
+        let n = cat.in_category(category).count();
+        assert_eq!(p.category_total, n);
+        assert!(p.in_category < n);
+        assert_eq!(p.prev, seen.last().copied());
+        seen.push(i);
+        at = p.next;
+    }
+    assert_eq!(seen, order);
+}
