@@ -37,7 +37,7 @@ pub struct Bundle {
 pub struct BundleTopic {
     /// The topic's slug (key).
     pub slug: String,
-    /// The pre-wasm header before the status bar: breadcrumb, title, note ([`topic_head_html`]
+    /// The pre-wasm header before the status bar: breadcrumb and title ([`topic_head_html`]
     /// is `head` + the bundle's `status_bar` + `links`).
     #[serde(default)]
     pub head: String,
@@ -49,7 +49,7 @@ pub struct BundleTopic {
 }
 
 /// The header of topic `idx` as the topic page lays it out, for index.html to paint before
-/// the wasm arrives: breadcrumb, title, the note under a chosen title, the status bar (first
+/// the wasm arrives: breadcrumb, title, the status bar (first
 /// visit's state; `inert` until the app replaces it) and the jump links to its exercises. Same
 /// elements, classes and words as `ui::pages::TopicPage`, so when the app takes over the body
 /// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range. The bundle
@@ -61,10 +61,10 @@ pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
     }
 }
 
-/// Breadcrumb, title and (under a chosen title) the note saying so, for `topic`, the
-/// catalogue's topic `idx`.
+/// Breadcrumb and title for `topic`, the catalogue's topic `idx`. (Where the seed's heading
+/// was empty the title is the app's choice; that remark is for maintainers and stays in the
+/// front matter's empty `source_heading`, not on the page.)
 fn head_html(cat: &Catalogue, idx: usize, topic: &Topic) -> String {
-    use super::page_text::EMPTY_HEADING_NOTE;
     let mut out = String::from("<p class=\"crumb\">");
     if let Some(place) = cat.place(idx) {
         super::highlight::escape_html(&super::page_text::crumb(&topic.category, &place), &mut out);
@@ -73,11 +73,6 @@ fn head_html(cat: &Catalogue, idx: usize, topic: &Topic) -> String {
         "</p><h1 class=\"boot-title\">{}</h1>",
         super::title_html(&topic.title)
     ));
-    if topic.source_heading.trim().is_empty() {
-        out.push_str(&format!(
-            "<p class=\"muted small\">{EMPTY_HEADING_NOTE}</p>"
-        ));
-    }
     out
 }
 

@@ -165,8 +165,6 @@ pub mod page_text {
         )
     }
 
-    /// Under a title the app chose because the seed's heading was empty.
-    pub const EMPTY_HEADING_NOTE: &str = "（原笔记此处标题为空，标题为本应用所加。）";
     /// Before the jump links to a topic's exercises.
     pub const EXERCISE_LINKS_LEAD: &str = "本题有可运行的练习：";
     /// Before a jump link's exercise title.
@@ -198,6 +196,9 @@ pub struct Topic {
     pub slug: String,
     /// Display title (the heading, trimmed; a chosen title where the heading is empty).
     pub title: String,
+    /// The question as an interviewer would ask it, in Chinese: the review card's front side
+    /// (the title, often the note's first sentence, stays for reading).
+    pub question: String,
     /// The heading text exactly as the seed has it after `#### `.
     pub source_heading: String,
     /// One of [`CATEGORIES`].
@@ -237,15 +238,15 @@ pub fn parse_topic(text: &str) -> Result<Topic, FrontMatterError> {
         Some((_, "---")) => {}
         _ => return Err(err(1, "文件必须以 `---` 开头的 front matter 开始")),
     }
-    let (mut slug, mut title, mut source_heading, mut category, mut exercises) =
-        (None, None, None, None, None);
+    let (mut slug, mut title, mut question, mut source_heading, mut category, mut exercises) =
+        (None, None, None, None, None, None);
     let mut body_start = None;
     let mut offset = 4; // bytes consumed so far ("---\n")
     for (idx, line) in lines.by_ref() {
         let line_no = idx + 1;
         offset += line.len() + 1;
         if line == "---" {
-            body_start = Some(offset);
+            body_start = Some((offset, line_no));
             break;
         }
         if line.trim().is_empty() {
@@ -273,6 +274,13 @@ pub fn parse_topic(text: &str) -> Result<Topic, FrontMatterError> {
                 slug = Some(value.to_string());
             }
             "title" => title = Some(parse_json_string(value).map_err(|m| err(line_no, m))?),
+            "question" => {
+                let q = parse_json_string(value).map_err(|m| err(line_no, m))?;
+                if q.trim().is_empty() {
+                    return Err(err(line_no, "question 不能为空"));
+                }
+                question = Some(q);
+            }
             "source_heading" => {
                 source_heading = Some(parse_json_string(value).map_err(|m| err(line_no, m))?)
             }
@@ -299,7 +307,8 @@ pub fn parse_topic(text: &str) -> Result<Topic, FrontMatterError> {
             other => return Err(err(line_no, format!("未知字段 `{other}`"))),
         }
     }
-    let body_start = body_start.ok_or_else(|| err(1, "front matter 没有以 `---` 结束"))?;
+    let (body_start, end_line) =
+        body_start.ok_or_else(|| err(1, "front matter 没有以 `---` 结束"))?;
     let missing = |name: &str| err(1, format!("front matter 缺少字段 `{name}`"));
     let title: String = title.ok_or_else(|| missing("title"))?;
     if title.trim().is_empty() {
@@ -308,6 +317,12 @@ pub fn parse_topic(text: &str) -> Result<Topic, FrontMatterError> {
     Ok(Topic {
         slug: slug.ok_or_else(|| missing("slug"))?,
         title,
+        question: question.ok_or_else(|| {
+            err(
+                end_line,
+                "front matter 缺少字段 `question`：请在此行之前写上面试官会怎么问，如 `question: \"……？\"`",
+            )
+        })?,
         source_heading: source_heading.ok_or_else(|| missing("source_heading"))?,
         category: category.ok_or_else(|| missing("category"))?,
         exercises: exercises.ok_or_else(|| missing("exercises"))?,

@@ -133,14 +133,10 @@ pub(crate) fn TopicPage(
             .collect_view()
             .into_any()
     };
-    let original_note = (topic.source_heading.trim().is_empty()).then(|| {
-        view! { <p class="muted small">{page_text::EMPTY_HEADING_NOTE}</p> }
-    });
     view! {
         <article class="topic" data-slug=topic.slug.clone()>
             <p class="crumb">{crumb}</p>
             <h1 class="topic-title" inner_html=render_inline(&topic.title)></h1>
-            {original_note}
             <TopicStatusBar slug=slug />
             {exercise_links}
             {body}

@@ -9,7 +9,7 @@ test.use({ serviceWorkers: "block" });
 
 const KEY = "mianshiti.progress";
 const BACKUP = "mianshiti.progress.backup.";
-const A = { slug: "tcp-2msl", title: "什么是tcp的2MSL" };
+const A = { slug: "tcp-2msl", title: "什么是tcp的2MSL", question: "什么是 TCP 的 2MSL？" };
 const B = { slug: "merge-sorted-lists" };
 
 /** Collects console errors and page errors of a page the shared fixture does not watch. */
@@ -359,7 +359,7 @@ test("review: mark 待复习, reveal the answer, rate 良好, the queue empties 
 
   const card = page.locator(".review-card");
   await expect(card).toHaveAttribute("data-slug", A.slug);
-  await expect(card.locator(".review-question")).toHaveText(A.title);
+  await expect(card.locator(".review-question")).toHaveText(A.question);
   await expect(page.locator("[data-remaining]")).toHaveText("1");
   // The answer is not in the page until asked for.
   await expect(page.locator("[data-answer]")).toHaveCount(0);

@@ -52,6 +52,49 @@ fn the_empty_heading_has_a_fitting_title_and_keeps_the_original() {
     assert!(t.title.contains("闭包"));
 }
 
+/// How an interviewer opens an imperative question (the rest end in `？`).
+const IMPERATIVES: &[&str] = &[
+    "请", "说说", "谈谈", "简述", "比较", "写出", "解释", "列举", "描述", "举例",
+];
+
+/// The review card's front side is a question as an interviewer would ask it: present, short,
+/// a question (`？`) or an imperative ending in `。`, never the note's first sentence again,
+/// and no two alike.
+#[test]
+fn every_topic_has_an_interviewer_style_question() {
+    let cat = catalogue();
+    let mut seen = HashSet::new();
+    for t in &cat.topics {
+        let q = t.question.trim();
+        assert_eq!(q, t.question, "{}: question has stray spaces", t.slug);
+        assert!(!q.is_empty(), "{} has no question", t.slug);
+        let chars = q.chars().count();
+        assert!(
+            chars <= 40,
+            "{}: question is {chars} characters: {q}",
+            t.slug
+        );
+        let imperative = IMPERATIVES.iter().any(|v| q.starts_with(v)) && q.ends_with('。');
+        assert!(
+            q.ends_with('？') || imperative,
+            "{}: neither ends in a full-width ？ nor is an imperative ending in 。: {q}",
+            t.slug
+        );
+        assert!(
+            !q.ends_with('?'),
+            "{}: half-width question mark: {q}",
+            t.slug
+        );
+        if t.title.ends_with('：') || t.title.ends_with('。') {
+            assert_ne!(q, t.title, "{}: the question repeats the sentence", t.slug);
+        }
+        assert!(seen.insert(q), "{}: duplicate question {q}", t.slug);
+    }
+    // The sentences the issue names now read as questions.
+    let kafka = cat.get("kafka-throughput").expect("topic exists");
+    assert_eq!(kafka.question, "Kafka 为什么能实现高吞吐？");
+}
+
 /// The bodies of content/ (with each topic's source heading) reproduce every
 /// non-blank line of the seed's body, in order. The only seed lines not carried
 /// over are the `<br>` spacer before the first heading and the seed's front matter.
@@ -106,7 +149,7 @@ fn check_error(text: &str, line: usize, needle: &str) {
 
 #[test]
 fn bad_front_matter_is_reported_in_chinese_with_the_line() {
-    let ok = "---\nslug: a\ntitle: \"T\"\nsource_heading: \"T\"\ncategory: 数据库\nexercises: []\n---\nbody";
+    let ok = "---\nslug: a\ntitle: \"T\"\nquestion: \"什么是 T？\"\nsource_heading: \"T\"\ncategory: 数据库\nexercises: []\n---\nbody";
     assert!(parse_topic(ok).is_ok());
     check_error("no front matter", 1, "front matter");
     check_error("---\nslug: A B\n---\n", 2, "slug");
@@ -116,6 +159,11 @@ fn bad_front_matter_is_reported_in_chinese_with_the_line() {
     check_error("---\nslug: a\n", 1, "没有以");
     check_error("---\nslug: a\n---\n", 1, "缺少字段");
     check_error("---\nwhat: x\n---\n", 2, "未知字段");
+    // The question is required: the error points at the closing `---`, where it belongs.
+    let no_question = ok.replace("question: \"什么是 T？\"\n", "");
+    check_error(&no_question, 7, "缺少字段 `question`");
+    check_error(&ok.replace("什么是 T？", " "), 4, "question 不能为空");
+    check_error(&ok.replace("\"什么是 T？\"", "什么是 T？"), 4, "JSON");
 }
 
 proptest::proptest! {
@@ -139,7 +187,7 @@ proptest::proptest! {
 /// A content file for the reading-order tests.
 fn file(slug: &str, category: &str) -> String {
     format!(
-        "---\nslug: {slug}\ntitle: \"{slug}\"\nsource_heading: \"{slug}\"\ncategory: {category}\nexercises: []\n---\nbody\n"
+        "---\nslug: {slug}\ntitle: \"{slug}\"\nquestion: \"什么是 {slug}？\"\nsource_heading: \"{slug}\"\ncategory: {category}\nexercises: []\n---\nbody\n"
     )
 }
 

@@ -173,7 +173,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         view! {
             <article class="review-card" data-slug=slug.clone() data-mode=m.label()>
                 <p class="crumb">{m.label()} " · " {topic.category.clone()} {hint.map(|h| format!(" · {h}"))}</p>
-                <h2 class="review-question" inner_html=render_inline(&topic.title)></h2>
+                <h2 class="review-question" inner_html=render_inline(&topic.question)></h2>
                 {move || if revealed() {
                     view! {
                         <div class="rate" role="group" aria-label="回忆得怎么样？">

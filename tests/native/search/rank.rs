@@ -22,7 +22,7 @@ fn tiny_index(topics: &[(&str, &str, &str)]) -> SearchIndex {
         .iter()
         .map(|(slug, category, _)| {
             let text = format!(
-                "---\nslug: {slug}\ntitle: \"题目 {slug}\"\nsource_heading: \"{slug}\"\ncategory: {category}\nexercises: []\n---\n\n正文\n"
+                "---\nslug: {slug}\ntitle: \"题目 {slug}\"\nquestion: \"什么是 {slug}？\"\nsource_heading: \"{slug}\"\ncategory: {category}\nexercises: []\n---\n\n正文\n"
             );
             (format!("{slug}.md"), text)
         })
