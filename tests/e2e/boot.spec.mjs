@@ -38,6 +38,21 @@ test("a deep-linked topic is readable before the wasm arrives, then the app take
   expect(await page.locator("main#main .note-body").innerText()).toBe(bootText);
 });
 
+// The one title the app chose (the seed's heading is empty) reads like any other: the remark
+// saying so is for maintainers (the front matter's empty source_heading), not for learners,
+// in the boot view and in the app alike.
+test("a chosen title carries no remark for maintainers, before and after the wasm", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("./#/t/closure-late-binding");
+  await expect(page.locator("#boot h1.boot-title")).toContainText("闭包延迟绑定");
+  await expect(page.locator("#boot")).not.toContainText("原笔记");
+  release();
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toContainText("闭包延迟绑定");
+  await expect(page.locator("article.topic")).not.toContainText("原笔记");
+  await expect(page.locator("article.topic")).not.toContainText("本应用所加");
+});
+
 // The pre-wasm header is laid out as the app's (notes::bundle::topic_head_html): when the app
 // takes over, and when the visit it records fills the status bar's time line, the text the
 // reader is looking at stays where it is.
