@@ -18,6 +18,8 @@ pub const BACKUP_PREFIX: &str = "mianshiti.progress.backup.";
 /// The colour theme: `"system"`, `"light"` or `"dark"` (`ui::Theme`). `src/boot.js` reads it
 /// before the first paint (`tests/native/tidy.rs` checks it names this key).
 pub const THEME_KEY: &str = "mianshiti.theme";
+/// Whether code blocks wrap long lines on this device: `"1"` when they do (`ui::code_wrap`).
+pub const CODE_WRAP_KEY: &str = "mianshiti.codeWrap";
 
 /// Why a storage call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -314,7 +314,15 @@ fn storage_keys() -> Vec<(String, String)> {
 fn storage_keys_are_declared_only_in_storage_rs() {
     let keys = storage_keys();
     let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["PROGRESS_KEY", "BACKUP_PREFIX", "THEME_KEY"]);
+    assert_eq!(
+        names,
+        [
+            "PROGRESS_KEY",
+            "BACKUP_PREFIX",
+            "THEME_KEY",
+            "CODE_WRAP_KEY"
+        ]
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);
