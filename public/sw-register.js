@@ -1,4 +1,5 @@
-// Registers the service worker and shows one calm prompt when a new build is waiting.
+// Registers the service worker and shows one calm prompt when a new build is waiting, and,
+// once per device, that the app is ready to use offline (after the first worker activates).
 // The prompt is built with textContent only; on accept the new worker takes over and the
 // page reloads once, into the new version (progress lives in localStorage, untouched).
 (function () {
@@ -28,6 +29,32 @@
     bar.append(text, btn, later);
     document.body.appendChild(bar);
   }
+  // Shown once per device: the flag is set when it is shown, so neither dismissing it nor a
+  // later install shows it again. The key is declared with the app's others in src/storage.rs
+  // (OFFLINE_READY_KEY; tests/native/tidy.rs checks this file names it).
+  var OFFLINE_READY_KEY = "mianshiti.offlineReady";
+  function offlineReady() {
+    try {
+      if (localStorage.getItem(OFFLINE_READY_KEY)) return;
+      localStorage.setItem(OFFLINE_READY_KEY, "1");
+    } catch (e) {
+      // Storage blocked: say it anyway (a first install happens once per worker).
+    }
+    if (document.getElementById("offline-ready")) return;
+    var bar = document.createElement("div");
+    bar.id = "offline-ready";
+    bar.className = "update-prompt offline-ready";
+    bar.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "已可离线使用";
+    var close = document.createElement("button");
+    close.textContent = "知道了";
+    close.addEventListener("click", function () { bar.remove(); });
+    bar.append(text, close);
+    document.body.appendChild(bar);
+    // A status, not a question: it leaves by itself too.
+    setTimeout(function () { bar.remove(); }, 15000);
+  }
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (!hadController) {
       hadController = true;
@@ -47,10 +74,14 @@
     if (!w || w === watched) return;
     watched = w;
     var installed = false;
+    var first = false;
     w.addEventListener("statechange", function () {
       if (w.state === "installed") {
         installed = true;
         if (navigator.serviceWorker.controller) prompt(reg);
+        else first = true;
+      } else if (w.state === "activated" && first) {
+        offlineReady();
       } else if (w.state === "redundant" && !installed) {
         var outcome = reg.active ? "the new version was not installed, the current one stays" : "the app will not work offline";
         console.error("Service worker failed to install: " + outcome + " (" + w.scriptURL + ")");
