@@ -1,5 +1,6 @@
-// Registers the service worker and shows one calm prompt when a new build is waiting.
-// The prompt is built with textContent only; on accept the new worker takes over and the
+// Registers the service worker and shows one calm prompt when a new build is waiting, and,
+// once per device, that the app is ready to use offline (after the first worker activates).
+// Both are built with textContent only; on accept of the prompt the new worker takes over and the
 // page reloads once, into the new version (progress lives in localStorage, untouched).
 (function () {
   if (!("serviceWorker" in navigator)) return;
@@ -8,25 +9,48 @@
   // so only a change of an existing controller reloads (in every open tab, so none keeps
   // running the old build against the new cache).
   var hadController = !!navigator.serviceWorker.controller;
-  function prompt(reg) {
-    if (document.getElementById("update-prompt") || !reg.waiting) return;
+  // A status bar at the bottom (role=status, built with textContent only) with `message` and
+  // a button per [label, className, onclick]; a button whose onclick is null closes the bar.
+  function statusBar(id, className, message, buttons) {
     var bar = document.createElement("div");
-    bar.id = "update-prompt";
-    bar.className = "update-prompt";
+    bar.id = id;
+    bar.className = className;
     bar.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = "新版本可用";
-    var btn = document.createElement("button");
-    btn.className = "primary";
-    btn.textContent = "刷新";
-    btn.addEventListener("click", function () {
-      if (reg.waiting) reg.waiting.postMessage("SKIP_WAITING");
+    text.textContent = message;
+    bar.append(text);
+    buttons.forEach(function (b) {
+      var btn = document.createElement("button");
+      btn.textContent = b[0];
+      if (b[1]) btn.className = b[1];
+      btn.addEventListener("click", b[2] || function () { bar.remove(); });
+      bar.append(btn);
     });
-    var later = document.createElement("button");
-    later.textContent = "稍后";
-    later.addEventListener("click", function () { bar.remove(); });
-    bar.append(text, btn, later);
     document.body.appendChild(bar);
+    return bar;
+  }
+  function prompt(reg) {
+    if (document.getElementById("update-prompt") || !reg.waiting) return;
+    statusBar("update-prompt", "update-prompt", "新版本可用", [
+      ["刷新", "primary", function () { if (reg.waiting) reg.waiting.postMessage("SKIP_WAITING"); }],
+      ["稍后", "", null],
+    ]);
+  }
+  // Shown once per device: the flag is set when it is shown, so neither dismissing it nor a
+  // later install shows it again. The key is declared with the app's others in src/storage.rs
+  // (OFFLINE_READY_KEY; tests/native/tidy.rs checks this file names it).
+  var OFFLINE_READY_KEY = "mianshiti.offlineReady";
+  function offlineReady() {
+    try {
+      if (localStorage.getItem(OFFLINE_READY_KEY)) return;
+      localStorage.setItem(OFFLINE_READY_KEY, "1");
+    } catch (e) {
+      // Storage blocked: say it anyway (a first install happens once per worker).
+    }
+    if (document.getElementById("offline-ready")) return;
+    var bar = statusBar("offline-ready", "update-prompt offline-ready", "已可离线使用", [["知道了", "", null]]);
+    // A status, not a question: it leaves by itself too.
+    setTimeout(function () { bar.remove(); }, 15000);
   }
   navigator.serviceWorker.addEventListener("controllerchange", function () {
     if (!hadController) {
@@ -47,10 +71,14 @@
     if (!w || w === watched) return;
     watched = w;
     var installed = false;
+    var first = false;
     w.addEventListener("statechange", function () {
       if (w.state === "installed") {
         installed = true;
         if (navigator.serviceWorker.controller) prompt(reg);
+        else first = true;
+      } else if (w.state === "activated" && first) {
+        offlineReady();
       } else if (w.state === "redundant" && !installed) {
         var outcome = reg.active ? "the new version was not installed, the current one stays" : "the app will not work offline";
         console.error("Service worker failed to install: " + outcome + " (" + w.scriptURL + ")");

@@ -18,6 +18,12 @@ pub const BACKUP_PREFIX: &str = "mianshiti.progress.backup.";
 /// The colour theme: `"system"`, `"light"` or `"dark"` (`ui::Theme`). `src/boot.js` reads it
 /// before the first paint (`tests/native/tidy.rs` checks it names this key).
 pub const THEME_KEY: &str = "mianshiti.theme";
+/// Whether code blocks wrap long lines on this device: `"1"` when they do (`ui::code_wrap`).
+pub const CODE_WRAP_KEY: &str = "mianshiti.codeWrap";
+/// Set to `"1"` once the learner was told the app is ready to use offline. Written only by
+/// `public/sw-register.js` (plain JS, before and apart from the app; `tests/native/tidy.rs`
+/// checks it names this key), so the message is shown once per device.
+pub const OFFLINE_READY_KEY: &str = "mianshiti.offlineReady";
 
 /// Why a storage call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]

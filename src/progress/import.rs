@@ -52,7 +52,7 @@ pub fn parse_import(text: &str, known_slugs: &[&str]) -> Result<Imported, Import
         Err(e) => {
             return Err(ImportError::InvalidJson {
                 line: e.line(),
-                column: e.column(),
+                column: char_column(text, e.line(), e.column()),
             })
         }
         Ok(serde_json::Value::Object(_)) => {}
@@ -66,6 +66,19 @@ pub fn parse_import(text: &str, known_slugs: &[&str]) -> Result<Imported, Import
         store: outcome.store,
         notices: outcome.notices,
     })
+}
+
+/// The 1-based column, in characters, of serde_json's `byte_column` on 1-based `line` of
+/// `text`. serde_json counts bytes (a Chinese character is three) and reports column 0 at the
+/// end of input after a newline; people count characters from 1.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    // serde_json's column is one past the byte it stopped at: count the characters before it.
+    let mut end = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count() + 1
 }
 
 impl ImportPreview {

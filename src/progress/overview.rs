@@ -23,6 +23,24 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
+    /// The statuses in the order the progress chart stacks them, left to right (the most
+    /// advanced first; 未读 is the empty rest of the track). Its legend uses the same order.
+    pub const CHART_ORDER: [Status; 4] = [
+        Status::Mastered,
+        Status::Review,
+        Status::Read,
+        Status::Unread,
+    ];
+
+    /// The chart in words, its text alternative: `已掌握 1，待复习 0，已读 2，未读 75（共 78 个主题）`.
+    pub fn summary(&self) -> String {
+        let parts: Vec<String> = Self::CHART_ORDER
+            .iter()
+            .map(|&s| format!("{} {}", s.label(), self.get(s)))
+            .collect();
+        format!("{}（共 {} 个主题）", parts.join("，"), self.total())
+    }
+
     /// Count for one status.
     pub fn get(&self, status: Status) -> usize {
         match status {

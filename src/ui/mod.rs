@@ -9,6 +9,7 @@ mod app;
 pub mod bench;
 mod boot;
 mod browser;
+mod code_wrap;
 mod confirm;
 mod exercise;
 mod format;

@@ -41,7 +41,12 @@ pub(crate) fn TopicPage(
     };
     set_title(Some(&topic.title.replace('`', "")));
     let body = match super::topic_body(&topic.slug) {
-        Ok(html) => view! { <div class="note-body" inner_html=html></div> }.into_any(),
+        Ok(html) => {
+            let wrap = html
+                .contains("<pre class=\"code\"")
+                .then(|| view! { <super::code_wrap::CodeWrapToggle /> });
+            view! { {wrap} <div class="note-body" inner_html=html></div> }.into_any()
+        }
         Err(e) => view! { <NotesMissing reason=e /> }.into_any(),
     };
     let place = cat.place(idx);

@@ -168,3 +168,36 @@ test("top-k counts words of a picked file in chunks", async ({ page }) => {
   await expect(out).toHaveText(`[('hello', ${2 * n}), ('world', ${n})]`, { timeout: 60_000 });
   await expect(page.locator('.result[data-key="file"] .result-label')).toContainText("MB/s");
 });
+
+test("on a phone the errata stack their columns, and their code never breaks inside an identifier", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // merge_sorted_lists' `merge_order_list` was split across two lines by overflow-wrap: anywhere.
+  for (const [id, code] of [["day_of_year", "datetime.date"], ["merge_sorted_lists", "merge_order_list"]]) {
+    await page.goto(`./#/ex/${id}`);
+    await ready(page);
+    const errata = page.locator(".errata");
+    await expect(errata).toContainText(code);
+    await errata.scrollIntoViewIfNeeded();
+    // 笔记的说法 / CPython 实际结果 / 原因 and their values stand one above the other.
+    const boxes = await errata.locator("dl > *").evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
+    expect(boxes.length).toBe(6);
+    expect(new Set(boxes.map((b) => Math.round(b.left))).size, id).toBe(1);
+    const tops = boxes.map((b) => b.top);
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    // Every identifier in the code sits on one line (a split one has two line boxes).
+    const split = await errata.locator("code").evaluateAll((codes) => codes.flatMap((el) => {
+      const node = el.firstChild;
+      const out = [];
+      for (const m of node.textContent.matchAll(/[A-Za-z_][\w.]*\w/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        if (new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1) out.push(m[0]);
+      }
+      return out;
+    }));
+    expect(split, id).toEqual([]);
+    // Nothing sticks out of the page sideways.
+    expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
+});

@@ -4,7 +4,7 @@
 // version with the study progress intact and all files from one cache.
 import { chromium } from "@playwright/test";
 import { test, expect, ready } from "./helpers.mjs";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -95,6 +95,16 @@ test("works offline after one visit, then updates to a new build with progress i
   await controlled(page);
   const first = await cacheState(page);
   expect(Object.keys(first)).toEqual([`mianshiti-${version(v1)}`]);
+  // The install icons are precached too.
+  const icons = readdirSync(join(v1, "icons")).filter((f) => f.endsWith(".png"));
+  expect(icons.length).toBeGreaterThan(0);
+  const prefix1 = new URL(base).pathname;
+  for (const f of icons) expect(first[`mianshiti-${version(v1)}`]).toContain(`${prefix1}icons/${f}`);
+  // The learner is told, once, that the app now works offline.
+  const offlineReady = page.locator("#offline-ready[role=status]");
+  await expect(offlineReady).toHaveText(/已可离线使用/);
+  await offlineReady.getByRole("button", { name: "知道了" }).click();
+  await expect(offlineReady).toHaveCount(0);
   // Set some progress to carry across the update.
   await page.goto(base + "#/t/merge-sorted-lists");
   await expect(page.locator("h1.topic-title")).toBeVisible();
@@ -112,6 +122,8 @@ test("works offline after one visit, then updates to a new build with progress i
   await ready(page);
   await expect(page.locator("h1.topic-title")).toBeVisible();
   await expect(page.locator('.status-btn[data-status="mastered"]')).toHaveAttribute("aria-pressed", "true");
+  // Said once: not again after a reload.
+  await expect(page.locator("#offline-ready")).toHaveCount(0);
 
   await page.goto(base + "#/ex/reverse_number?n=120");
   await page.reload();

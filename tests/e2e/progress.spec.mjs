@@ -57,6 +57,14 @@ test("a status survives a reload and shows in the overview", async ({ page }) =>
   await expect(page.locator(".cat-row", { hasText: "网络与 HTTP" })).toContainText("已掌握 1");
   await expect(page.locator("[data-streak=current] .n")).toHaveText("1");
   await expect(page.locator(`.calendar .day.on[data-day="${await dateIn(page, 0)}"]`)).toHaveCount(1);
+  // One chart with its legend: the bar says in words what it shows (not colour alone), and the
+  // legend names each status with its count, in the bar's order.
+  const chart = page.locator(".overview > .stack");
+  await expect(chart).toHaveAttribute("role", "img");
+  await expect(chart).toHaveAttribute("aria-label", "总体进度：已掌握 1，待复习 0，已读 0，未读 77（共 78 个主题）");
+  await expect(page.locator(".overview progress")).toHaveCount(0);
+  await expect(page.locator(".overview .legend li")).toHaveText(["1已掌握", "0待复习", "0已读", "77未读"]);
+  await expect(page.locator(".cat-row", { hasText: "网络与 HTTP" }).locator(".stack")).toHaveAttribute("aria-label", /^网络与 HTTP：已掌握 1，/);
   // Bars are sized through the CSSOM only: no inline style attribute survived the CSP.
   const seg = page.locator(".overview .stack .seg.mastered").first();
   expect(await seg.evaluate((el) => parseFloat(getComputedStyle(el).width))).toBeGreaterThan(0);

@@ -47,3 +47,34 @@ test("继续阅读 on a topic with an exercise builds the whole page at once, so
     .toBeGreaterThan(saved - 0.02);
   expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
 });
+
+test("on a phone a code block that scrolls sideways shows it, and 换行 wraps every block, remembered", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("./#/t/singleton");
+  await ready(page);
+  const blocks = page.locator(".note-body pre.code");
+  const overflowing = () => blocks.evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+  expect(await overflowing()).toBeGreaterThan(0);
+  // The cue is pure CSS: shadows fixed to the box, covers that scroll with the code.
+  const style = await blocks.first().evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { image: s.backgroundImage, attachment: s.backgroundAttachment };
+  });
+  expect(style.image.match(/gradient/g)?.length).toBe(4);
+  expect(style.attachment).toMatch(/^local, local, scroll, scroll\b/);
+
+  const wrap = page.getByRole("button", { name: "换行" });
+  await expect(wrap).toHaveAttribute("aria-pressed", "false");
+  await wrap.click();
+  await expect(wrap).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(overflowing).toBe(0);
+  // Remembered on this device, for every topic.
+  await page.reload();
+  await ready(page);
+  await expect(wrap).toHaveAttribute("aria-pressed", "true");
+  expect(await overflowing()).toBe(0);
+  expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await wrap.click();
+  await expect(wrap).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(overflowing).toBeGreaterThan(0);
+});

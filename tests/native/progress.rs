@@ -329,6 +329,14 @@ fn overview_counts() {
         ]
     );
     assert_eq!(o.categories[0].counts.get(Status::Read), 1);
+    // The chart's text alternative names every status with its count, in the chart's order.
+    assert_eq!(
+        o.overall.summary(),
+        "已掌握 1，待复习 1，已读 1，未读 1（共 4 个主题）"
+    );
+    let mut order = StatusCounts::CHART_ORDER.to_vec();
+    order.sort_by_key(|s| Status::ALL.iter().position(|a| a == s));
+    assert_eq!(order, Status::ALL, "the chart shows every status once");
     let empty = overview(&s, &[]).overall;
     assert_eq!(percent(empty.started(), empty.total()), 0.0);
 }

@@ -7,6 +7,27 @@ use mianshiti_playground::progress::*;
 const T0: f64 = 1_700_000_000_000.0;
 const KNOWN: [&str; 3] = ["gil", "lru", "tcp"];
 
+/// The column a broken file's error names, as the user counts: characters (not UTF-8 bytes)
+/// from 1, also at the end of the input.
+fn error_at(text: &str) -> (usize, usize) {
+    match parse_import(text, &KNOWN) {
+        Err(ImportError::InvalidJson { line, column }) => (line, column),
+        other => panic!("{text:?}: {other:?}"),
+    }
+}
+
+#[test]
+fn invalid_json_column_counts_characters_from_one() {
+    // `x` is the 17th character of the line (serde_json says byte 25).
+    assert_eq!(error_at("{\"note\": \"中文笔记\" x}"), (1, 17));
+    assert_eq!(error_at("{\"a\": 1,\n  \"笔记\": 中}"), (2, 9));
+    assert_eq!(error_at("这不是 JSON {"), (1, 1));
+    // At the end of the input: never column 0.
+    assert_eq!(error_at(""), (1, 1));
+    assert_eq!(error_at("{\n"), (2, 1));
+    assert_eq!(error_at("{\"a\":"), (1, 5)); // near the last character
+}
+
 #[test]
 fn invalid_json_says_where() {
     let err = parse_import("{\n  \"topics\": [1,,]\n}", &KNOWN);

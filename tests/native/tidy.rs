@@ -293,6 +293,24 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
     }
 }
 
+/// The service worker's registration script says 已可离线使用 once per device, under the key
+/// src/storage.rs declares for it.
+#[test]
+fn sw_register_uses_the_declared_offline_ready_key() {
+    let keys = storage_keys();
+    let key = keys
+        .iter()
+        .find(|(name, _)| name == "OFFLINE_READY_KEY")
+        .map(|(_, value)| value)
+        .expect("OFFLINE_READY_KEY in src/storage.rs");
+    let js = repo_file("public/sw-register.js");
+    assert!(
+        js.contains(&format!("var OFFLINE_READY_KEY = \"{key}\";")),
+        "public/sw-register.js does not use {key:?}"
+    );
+    assert!(js.contains("已可离线使用"));
+}
+
 /// `(name, value)` of every `pub const NAME: &str = "mianshiti…";` in src/storage.rs.
 fn storage_keys() -> Vec<(String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/storage.rs");
@@ -314,7 +332,16 @@ fn storage_keys() -> Vec<(String, String)> {
 fn storage_keys_are_declared_only_in_storage_rs() {
     let keys = storage_keys();
     let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["PROGRESS_KEY", "BACKUP_PREFIX", "THEME_KEY"]);
+    assert_eq!(
+        names,
+        [
+            "PROGRESS_KEY",
+            "BACKUP_PREFIX",
+            "THEME_KEY",
+            "CODE_WRAP_KEY",
+            "OFFLINE_READY_KEY"
+        ]
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&root, &mut files);

@@ -1,4 +1,5 @@
-//! The overview section: counts per status, the overall bar, and per-category bars.
+//! The overview section: the overall chart with its legend (each status and its count), and
+//! per-category charts.
 
 use leptos::prelude::*;
 
@@ -6,24 +7,22 @@ use crate::notes::{Catalogue, CATEGORIES};
 use crate::progress::{self, percent, Status, StatusCounts};
 use crate::ui::progress_state::ProgressState;
 
-/// A bar split into 已掌握 / 待复习 / 已读 segments, widths set through the CSSOM.
-fn stacked_bar(c: StatusCounts) -> impl IntoView {
+/// The progress chart: one bar split into 已掌握 / 待复习 / 已读 segments over a 未读 track,
+/// widths set through the CSSOM. `label` is its text alternative (colour is never the only cue).
+fn stacked_bar(c: StatusCounts, label: String) -> impl IntoView {
     let total = c.total();
-    let seg = |n: usize, class: &'static str, label: &'static str| {
-        (n > 0).then(|| {
+    let segs = StatusCounts::CHART_ORDER
+        .iter()
+        .filter(|&&st| st != Status::Unread && c.get(st) > 0)
+        .map(|&st| {
+            let n = c.get(st);
             view! {
-                <span class=format!("seg {class}") style:width=format!("{:.3}%", percent(n, total))
-                    title=format!("{label} {n}")></span>
+                <span class=format!("seg {}", st.key()) style:width=format!("{:.3}%", percent(n, total))
+                    title=format!("{} {n}", st.label())></span>
             }
         })
-    };
-    view! {
-        <div class="stack" aria-hidden="true">
-            {seg(c.mastered, "mastered", "已掌握")}
-            {seg(c.review, "review", "待复习")}
-            {seg(c.read, "read", "已读")}
-        </div>
-    }
+        .collect_view();
+    view! { <div class="stack" role="img" aria-label=label>{segs}</div> }
 }
 
 #[allow(unreachable_pub)] // the props builder #[component] generates
@@ -45,17 +44,18 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
                 <strong data-overall="mastered">{c.mastered}</strong> " 个（"
                 {format!("{:.0}%", percent(c.mastered, total))} "）"
             </p>
-            <progress class="overall-bar" max=total.max(1) value=c.started() aria-label="总体进度"></progress>
-            {stacked_bar(c)}
+            {stacked_bar(c, format!("总体进度：{}", c.summary()))}
         }
     };
+    // The chart's legend: each status with its colour key and its count.
     let counts = move || {
         let c = ov.get().overall;
-        Status::ALL
+        StatusCounts::CHART_ORDER
             .iter()
             .map(|&st| {
                 view! {
                     <li data-count=st.key()>
+                        <span class=format!("key {}", st.key()) aria-hidden="true"></span>
                         <span class="n">{c.get(st)}</span>
                         <span class="l">{st.label()}</span>
                     </li>
@@ -80,7 +80,7 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
                                 {c.started()} " / " {c.total()} " · 已掌握 " {c.mastered}
                             </span>
                         </div>
-                        {stacked_bar(c)}
+                        {stacked_bar(c, format!("{}：{}", cp.category, c.summary()))}
                     </li>
                 }
             })
@@ -90,12 +90,7 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
         <section class="prog-section overview" aria-labelledby="ov-h">
             <h2 id="ov-h">"总览"</h2>
             {overall}
-            <ul class="status-counts">{counts}</ul>
-            <p class="legend small muted">
-                <span class="key mastered"></span>"已掌握 "
-                <span class="key review"></span>"待复习 "
-                <span class="key read"></span>"已读"
-            </p>
+            <ul class="status-counts legend" aria-label="图例：各状态的主题数">{counts}</ul>
             <h3>"按分类"</h3>
             <ul class="cat-progress">{categories}</ul>
         </section>
