@@ -1,0 +1,89 @@
+//! The learner's progress where they browse: each topic link of the sidebar and the home
+//! cards shows its status, bookmark and exercise ([`progress::topic_mark`]), and the 复习
+//! link the number of topics due today. The links stay one static HTML string each
+//! ([`crate::notes::toc_html`]); one effect per list rewrites the marks that changed.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{catalogue, progress_state};
+use crate::progress::{self, Status};
+
+/// Keeps the marks of the topic links (`a[data-slug]`) under `root` (a CSS selector) in step
+/// with the progress store, this tab's changes and other tabs' alike. Call it from the
+/// component that renders the list: the effect runs after the list is in the document.
+pub(crate) fn apply_topic_marks(root: &'static str) {
+    let (Some(state), Ok(cat)) = (progress_state::state(), catalogue()) else {
+        return;
+    };
+    // Only what the marks show: saving a reading position does not touch the lists.
+    let shown = Memo::new(move |_| {
+        state.store.with(|s| {
+            cat.topics
+                .iter()
+                .map(|t| (s.status(&t.slug), s.is_bookmarked(&t.slug)))
+                .collect::<Vec<(Status, bool)>>()
+        })
+    });
+    Effect::new(move |_| {
+        let shown = shown.get();
+        let Ok(links) = document().query_selector_all(&format!("{root} a[data-slug]")) else {
+            return;
+        };
+        for i in 0..links.length() {
+            let Some(link) = links
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let Some(idx) = link
+                .get_attribute("data-slug")
+                .and_then(|slug| cat.index_of(&slug))
+            else {
+                continue;
+            };
+            let (status, bookmarked) = shown[idx];
+            let key = format!("{}{}", status.key(), if bookmarked { "+b" } else { "" });
+            if link.get_attribute("data-mark").as_deref() == Some(key.as_str()) {
+                continue;
+            }
+            let mark =
+                progress::topic_mark(status, bookmarked, !cat.topics[idx].exercises.is_empty());
+            let _ = link.set_attribute("data-mark", &key);
+            let _ = link.set_attribute("data-status", status.key());
+            for (selector, text) in [(".tm", &mark.glyphs), (".vh", &mark.spoken)] {
+                if let Ok(Some(el)) = link.query_selector(selector) {
+                    el.set_text_content(Some(text));
+                }
+            }
+        }
+    });
+}
+
+/// The number of topics due today (by the end of the local day), following the store.
+pub(crate) fn due_today() -> Memo<usize> {
+    let slugs = progress_state::slugs();
+    Memo::new(move |_| {
+        progress_state::state().map_or(0, |state| {
+            state.store.with(|s| {
+                s.due_queue(super::progress::end_of_today_ms(), &slugs)
+                    .len()
+            })
+        })
+    })
+}
+
+/// The count after the 复习 link: a number to see, words to hear; nothing when none is due.
+#[allow(unreachable_pub)] // the props builder #[component] generates
+#[component]
+pub(crate) fn DueBadge(due: Memo<usize>) -> impl IntoView {
+    move || {
+        progress::due_badge(due.get()).map(|(n, words)| {
+            view! {
+                <span class="due-badge" aria-hidden="true">{n}</span>
+                <span class="vh">{words}</span>
+            }
+        })
+    }
+}
