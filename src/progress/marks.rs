@@ -67,3 +67,57 @@ pub fn continue_reading_label(status: Status, scroll: f64) -> String {
         s => format!("继续阅读（{}）", s.label()),
     }
 }
+
+/// A filter on the topic lists (the sidebar): which topics stay shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TopicFilter {
+    /// Every topic.
+    #[default]
+    All,
+    /// 只看未读: topics still 未读.
+    Unread,
+    /// 待复习: topics in the review cycle.
+    Review,
+    /// 已收藏: bookmarked topics.
+    Bookmarked,
+    /// 有练习: topics with an exercise.
+    Exercise,
+}
+
+impl TopicFilter {
+    /// The filters in the order they are offered.
+    pub const ALL: [TopicFilter; 5] = [
+        TopicFilter::All,
+        TopicFilter::Unread,
+        TopicFilter::Review,
+        TopicFilter::Bookmarked,
+        TopicFilter::Exercise,
+    ];
+
+    /// The button's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            TopicFilter::All => "全部",
+            TopicFilter::Unread => "只看未读",
+            TopicFilter::Review => "待复习",
+            TopicFilter::Bookmarked => "已收藏",
+            TopicFilter::Exercise => "有练习",
+        }
+    }
+
+    /// Whether a topic with this status, bookmark and exercise stays shown.
+    pub fn keeps(self, status: Status, bookmarked: bool, has_exercise: bool) -> bool {
+        match self {
+            TopicFilter::All => true,
+            TopicFilter::Unread => status == Status::Unread,
+            TopicFilter::Review => status == Status::Review,
+            TopicFilter::Bookmarked => bookmarked,
+            TopicFilter::Exercise => has_exercise,
+        }
+    }
+
+    /// What the list says when the filter keeps no topic.
+    pub fn empty_message(self) -> String {
+        format!("没有符合「{}」的主题。", self.label())
+    }
+}

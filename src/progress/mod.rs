@@ -31,8 +31,8 @@ pub use import::{
 };
 pub use load::{load, LoadOutcome};
 pub use marks::{
-    continue_reading_label, due_badge, due_summary, status_glyph, topic_mark, TopicMark,
-    BOOKMARK_GLYPH, EXERCISE_GLYPH,
+    continue_reading_label, due_badge, due_summary, status_glyph, topic_mark, TopicFilter,
+    TopicMark, BOOKMARK_GLYPH, EXERCISE_GLYPH,
 };
 pub use notice::{ImportError, LoadNotice, LoadSource};
 pub use overview::{

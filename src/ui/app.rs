@@ -10,8 +10,9 @@ use super::reading::{
     take_pending_scroll,
 };
 use super::theme::Theme;
-use super::topic_marks::{apply_topic_marks, due_today, DueBadge};
+use super::topic_marks::{apply_topic_marks, due_today, DueBadge, TopicFilters};
 use super::{pages, progress, progress_state, search};
+use crate::progress::TopicFilter;
 use crate::route::Route;
 
 /// The app shell: header, sidebar of contents grouped by category, and the routed page.
@@ -160,7 +161,7 @@ pub fn App() -> impl IntoView {
 
 /// Contents grouped by category, with the current topic marked. The links are one static
 /// HTML string ([`crate::notes::toc_html`]); an effect moves the `current` mark, another
-/// keeps each link's progress mark ([`apply_topic_marks`]).
+/// keeps each link's progress mark and applies the filter ([`apply_topic_marks`]).
 #[component]
 fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
     let Ok(cat) = catalogue() else {
@@ -196,6 +197,11 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
             let _ = el.set_attribute("aria-current", "page");
         }
     });
-    apply_topic_marks("nav.sidebar");
-    view! { <div class="toc" inner_html=crate::notes::toc_html(cat)></div> }.into_any()
+    let filter = RwSignal::new(TopicFilter::All);
+    apply_topic_marks("nav.sidebar", Some(filter.read_only()));
+    view! {
+        <TopicFilters filter=filter />
+        <div class="toc" inner_html=crate::notes::toc_html(cat)></div>
+    }
+    .into_any()
 }

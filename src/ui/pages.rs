@@ -19,7 +19,7 @@ use super::{date_now_ms, set_title, today};
 #[component]
 pub(crate) fn Home(cat: &'static Catalogue) -> impl IntoView {
     set_title(None);
-    super::topic_marks::apply_topic_marks(".cat-grid");
+    super::topic_marks::apply_topic_marks(".cat-grid", None);
     view! {
         <div class="home">
             <section class="hero" inner_html=crate::notes::home_hero_html(cat)></section>

@@ -75,3 +75,42 @@ test("a status set in another tab shows in this tab's lists", async ({ page, con
   await expect(sidebarLink(page, C.slug).locator(".tm")).toHaveText("●");
   await other.close();
 });
+
+test("the sidebar's filters keep 未读, 待复习, 已收藏 or exercise topics", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`./#/t/${B.slug}`);
+  await ready(page);
+  await statusBtn(page, "review").click();
+  await expect(sidebarLink(page, B.slug)).toHaveAttribute("data-status", "review");
+  const filter = (name) => page.locator("nav.sidebar .toc-filter button", { hasText: name });
+  const visible = page.locator("nav.sidebar .toc-group a[data-slug]:visible");
+  await expect(filter("全部")).toHaveAttribute("aria-pressed", "true");
+  await expect(visible).toHaveCount(78);
+
+  await filter("待复习").click();
+  await expect(filter("待复习")).toHaveAttribute("aria-pressed", "true");
+  await expect(filter("全部")).toHaveAttribute("aria-pressed", "false");
+  await expect(visible).toHaveCount(1);
+  await expect(visible).toHaveAttribute("data-slug", B.slug);
+  // Categories with no kept topic are hidden with their heading.
+  await expect(page.locator("nav.sidebar .toc-group:visible")).toHaveCount(1);
+
+  await filter("只看未读").click();
+  await expect(visible).toHaveCount(77);
+  await expect(sidebarLink(page, B.slug)).toBeHidden();
+
+  await filter("有练习").click();
+  await expect(sidebarLink(page, B.slug)).toBeVisible();
+  await expect(sidebarLink(page, A.slug)).toBeHidden();
+
+  await filter("已收藏").click();
+  await expect(visible).toHaveCount(0);
+  await expect(page.locator("nav.sidebar .toc-empty")).toHaveText("没有符合「已收藏」的主题。");
+  // Bookmarking updates the filtered list at once.
+  await page.locator(".bookmark-btn").click();
+  await expect(visible).toHaveCount(1);
+  await expect(page.locator("nav.sidebar .toc-empty")).toHaveCount(0);
+
+  await filter("全部").click();
+  await expect(visible).toHaveCount(78);
+});

@@ -1198,3 +1198,26 @@ fn continue_reading_agrees_with_the_topics_status() {
         }
     }
 }
+
+#[test]
+fn the_list_filters_keep_what_their_labels_say() {
+    let labels: Vec<&str> = TopicFilter::ALL.iter().map(|f| f.label()).collect();
+    assert_eq!(labels, ["全部", "只看未读", "待复习", "已收藏", "有练习"]);
+    assert_eq!(TopicFilter::default(), TopicFilter::All);
+    for status in Status::ALL {
+        for bookmarked in [false, true] {
+            for exercise in [false, true] {
+                let keeps = |f: TopicFilter| f.keeps(status, bookmarked, exercise);
+                assert!(keeps(TopicFilter::All));
+                assert_eq!(keeps(TopicFilter::Unread), status == Status::Unread);
+                assert_eq!(keeps(TopicFilter::Review), status == Status::Review);
+                assert_eq!(keeps(TopicFilter::Bookmarked), bookmarked);
+                assert_eq!(keeps(TopicFilter::Exercise), exercise);
+            }
+        }
+    }
+    assert_eq!(
+        TopicFilter::Bookmarked.empty_message(),
+        "没有符合「已收藏」的主题。"
+    );
+}
