@@ -10,9 +10,8 @@ use super::reading::{
     take_pending_scroll,
 };
 use super::theme::Theme;
-use super::topic_marks::{apply_topic_marks, due_today, DueBadge, TopicFilters};
+use super::topic_marks::{apply_topic_marks, due_badge, TopicFilters};
 use super::{pages, progress, progress_state, search};
-use crate::progress::TopicFilter;
 use crate::route::Route;
 
 /// The app shell: header, sidebar of contents grouped by category, and the routed page.
@@ -128,7 +127,7 @@ pub fn App() -> impl IntoView {
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>
-            <a class="nav-link" href="#/review">"复习"<DueBadge due=due_today() /></a>
+            <a class="nav-link" href="#/review">"复习"{due_badge()}</a>
             <button class="theme-btn" title="切换配色" aria-label=move || format!("配色：{}", theme_label()) on:click=cycle_theme>
                 {theme_icon}<span class="label">{theme_label}</span>
             </button>
@@ -197,8 +196,8 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
             let _ = el.set_attribute("aria-current", "page");
         }
     });
-    let filter = RwSignal::new(TopicFilter::All);
-    apply_topic_marks("nav.sidebar", Some(filter.read_only()));
+    let filter = RwSignal::new(0u32); // TopicFilter::ALL[0], 全部
+    apply_topic_marks("nav.sidebar", Some(filter));
     view! {
         <TopicFilters filter=filter />
         <div class="toc" inner_html=crate::notes::toc_html(cat)></div>

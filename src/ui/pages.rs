@@ -228,8 +228,9 @@ fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
         cat.get(&l.slug).map(|t| (t, l.scroll, status))
     });
     let exercise = last_ex.and_then(|l| exercises::find(&l.id).map(|info| (info, l.inputs)));
-    let due = super::topic_marks::due_today();
-    if topic.is_none() && exercise.is_none() && due.get_untracked() == 0 {
+    // Read once: the home page is rebuilt on every visit.
+    let due = untrack(super::topic_marks::due_today);
+    if topic.is_none() && exercise.is_none() && due == 0 {
         return ().into_any();
     }
     let topic_link = topic.map(|(t, scroll, status)| {
@@ -254,16 +255,14 @@ fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
             </a>
         }
     });
-    let review_link = move || {
-        progress::due_summary(due.get()).map(|summary| {
-            view! {
-                <a class="continue-link" data-continue="review" href="#/review">
-                    <span class="dir">{summary}</span>
-                    <span class="t">"开始复习 →"</span>
-                </a>
-            }
-        })
-    };
+    let review_link = progress::due_summary(due).map(|summary| {
+        view! {
+            <a class="continue-link" data-continue="review" href="#/review">
+                <span class="dir">{summary}</span>
+                <span class="t">"开始复习 →"</span>
+            </a>
+        }
+    });
     view! {
         <section class="continue" aria-label="继续学习">
             <h2>"继续上次的学习"</h2>

@@ -7,28 +7,19 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{catalogue, progress_state};
-use crate::progress::{self, Status, TopicFilter};
+use crate::progress::{self, TopicFilter};
 
 /// Keeps the marks of the topic links (`a[data-slug]`) under `root` (a CSS selector) in step
 /// with the progress store, this tab's changes and other tabs' alike, and, given a `filter`,
 /// hides the topics (and whole categories) it does not keep. Call it from the component that
 /// renders the list: the effect runs after the list is in the document.
-pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<ReadSignal<TopicFilter>>) {
+pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>>) {
     let (Some(state), Ok(cat)) = (progress_state::state(), catalogue()) else {
         return;
     };
-    // Only what the marks show: saving a reading position does not touch the lists.
-    let shown = Memo::new(move |_| {
-        state.store.with(|s| {
-            cat.topics
-                .iter()
-                .map(|t| (s.status(&t.slug), s.is_bookmarked(&t.slug)))
-                .collect::<Vec<(Status, bool)>>()
-        })
-    });
+    // Every store change reruns this; links whose mark is unchanged are skipped below.
     Effect::new(move |_| {
-        let shown = shown.get();
-        let filter = filter.map(|f| f.get());
+        let filter = filter.map(|f| filter_at(f.get()));
         let Ok(links) = document().query_selector_all(&format!("{root} a[data-slug]")) else {
             return;
         };
@@ -45,7 +36,10 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<ReadSignal<To
             else {
                 continue;
             };
-            let (status, bookmarked) = shown[idx];
+            let slug = cat.topics[idx].slug.as_str();
+            let (status, bookmarked) = state
+                .store
+                .with(|s| (s.status(slug), s.is_bookmarked(slug)));
             let has_exercise = !cat.topics[idx].exercises.is_empty();
             if let (Some(f), Some(item)) = (filter, link.parent_element()) {
                 let _ = item.toggle_attribute_with_force(
@@ -84,26 +78,35 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<ReadSignal<To
     });
 }
 
+/// The filter a sidebar filter signal holds: an index into [`TopicFilter::ALL`] (a `u32`
+/// signal reuses the signal code the app already has; the wasm is smaller).
+fn filter_at(i: u32) -> TopicFilter {
+    TopicFilter::ALL
+        .get(i as usize)
+        .copied()
+        .unwrap_or_default()
+}
+
 /// The filter buttons above the sidebar's topics (WAI-ARIA toggle buttons, one pressed), and
-/// what the list says when the filter keeps no topic.
+/// what the list says when the filter keeps no topic. `filter` indexes [`TopicFilter::ALL`].
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub(crate) fn TopicFilters(filter: RwSignal<TopicFilter>) -> impl IntoView {
-    let buttons = TopicFilter::ALL
-        .iter()
-        .map(|&f| {
+pub(crate) fn TopicFilters(filter: RwSignal<u32>) -> impl IntoView {
+    let buttons = (0u32..)
+        .zip(TopicFilter::ALL)
+        .map(|(i, f)| {
             view! {
-                <button class="filter-btn" aria-pressed=move || (filter.get() == f).to_string()
-                    on:click=move |_| filter.set(f)>{f.label()}</button>
+                <button class="filter-btn" aria-pressed=move || (filter.get() == i).to_string()
+                    on:click=move |_| filter.set(i)>{f.label()}</button>
             }
         })
         .collect_view();
-    let none_kept = move || {
-        let f = filter.get();
+    let any_kept = move || {
+        let f = filter_at(filter.get());
         let (Some(state), Ok(cat)) = (progress_state::state(), catalogue()) else {
-            return None;
+            return true;
         };
-        let any = state.store.with(|s| {
+        state.store.with(|s| {
             cat.topics.iter().any(|t| {
                 f.keeps(
                     s.status(&t.slug),
@@ -111,36 +114,31 @@ pub(crate) fn TopicFilters(filter: RwSignal<TopicFilter>) -> impl IntoView {
                     !t.exercises.is_empty(),
                 )
             })
-        });
-        (!any).then(
-            || view! { <p class="muted small toc-empty" role="status">{f.empty_message()}</p> },
-        )
+        })
     };
     view! {
         <div class="toc-filter" role="group" aria-label="筛选主题">{buttons}</div>
-        {none_kept}
+        <p class="muted small toc-empty" role="status" hidden=any_kept>
+            {move || filter_at(filter.get()).empty_message()}
+        </p>
     }
 }
 
-/// The number of topics due today (by the end of the local day), following the store.
-pub(crate) fn due_today() -> Memo<usize> {
-    let slugs = progress_state::slugs();
-    Memo::new(move |_| {
-        progress_state::state().map_or(0, |state| {
-            state.store.with(|s| {
-                s.due_queue(super::progress::end_of_today_ms(), &slugs)
-                    .len()
-            })
+/// The number of topics due today (by the end of the local day); reactive, it follows the
+/// store.
+pub(crate) fn due_today() -> usize {
+    progress_state::state().map_or(0, |state| {
+        state.store.with(|s| {
+            s.due_queue(super::progress::end_of_today_ms(), &progress_state::slugs())
+                .len()
         })
     })
 }
 
 /// The count after the 复习 link: a number to see, words to hear; nothing when none is due.
-#[allow(unreachable_pub)] // the props builder #[component] generates
-#[component]
-pub(crate) fn DueBadge(due: Memo<usize>) -> impl IntoView {
+pub(crate) fn due_badge() -> impl IntoView {
     move || {
-        progress::due_badge(due.get()).map(|(n, words)| {
+        progress::due_badge(due_today()).map(|(n, words)| {
             view! {
                 <span class="due-badge" aria-hidden="true">{n}</span>
                 <span class="vh">{words}</span>
