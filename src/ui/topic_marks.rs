@@ -79,7 +79,7 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>
 }
 
 /// The filter a sidebar filter signal holds: an index into [`TopicFilter::ALL`] (a `u32`
-/// signal reuses the signal code the app already has; the wasm is smaller).
+/// signal reuses the app's `RwSignal<u32>` code instead of compiling another signal type).
 fn filter_at(i: u32) -> TopicFilter {
     TopicFilter::ALL
         .get(i as usize)
