@@ -94,13 +94,29 @@ pub fn toc_html(cat: &Catalogue) -> String {
     format!("<a class=\"toc-home\" href=\"#/\">首页</a>{lists}")
 }
 
-/// The home page's category cards as static HTML (one `section.cat-card` per category).
+/// The home page's category cards as static HTML (one `section.cat-card` per category, a
+/// link per topic, `a[data-slug]`, each with its mark slot like the table of contents).
 pub fn home_cards_html(cat: &Catalogue) -> String {
     topic_lists(
         cat,
         "cat-card",
         |c, n, first| format!("<a href=\"{first}\">{c}</a><span class=\"count\">{n} 题</span>"),
-        |_| String::new(),
+        |t| format!(" data-slug=\"{}\"", t.slug),
+    )
+}
+
+/// The slot after a topic's title in a list, filled for a topic not yet opened: the visible
+/// markers (`span.tm`, hidden from screen readers) and the words read with the link
+/// (`span.vh`, visually hidden). The app rewrites both from the progress store.
+pub fn mark_slot_html(t: &Topic) -> String {
+    let mark = crate::progress::topic_mark(
+        crate::progress::Status::Unread,
+        false,
+        !t.exercises.is_empty(),
+    );
+    format!(
+        "<span class=\"tm\" aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span>",
+        mark.glyphs, mark.spoken
     )
 }
 
@@ -126,10 +142,11 @@ fn topic_lists(
         ));
         for t in topics {
             out.push_str(&format!(
-                "<li><a href=\"{}\"{}>{}</a></li>",
+                "<li><a href=\"{}\"{}>{}{}</a></li>",
                 crate::route::topic_hash(&t.slug),
                 link_attrs(t),
-                title_html(&t.title)
+                title_html(&t.title),
+                mark_slot_html(t)
             ));
         }
         out.push_str("</ul></section>");

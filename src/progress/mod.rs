@@ -13,6 +13,7 @@
 
 mod import;
 mod load;
+mod marks;
 mod notice;
 mod overview;
 mod schedule;
@@ -29,6 +30,10 @@ pub use import::{
     parse_import, Imported, MAX_IMPORT_BYTES,
 };
 pub use load::{load, LoadOutcome};
+pub use marks::{
+    continue_reading_label, due_badge, due_summary, status_glyph, topic_mark, TopicFilter,
+    TopicMark, BOOKMARK_GLYPH, EXERCISE_GLYPH,
+};
 pub use notice::{ImportError, LoadNotice, LoadSource};
 pub use overview::{
     activity_calendar, date_of_day, day_number, end_of_day_ms, end_of_local_day_ms, longest_streak,

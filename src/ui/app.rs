@@ -10,6 +10,7 @@ use super::reading::{
     take_pending_scroll,
 };
 use super::theme::Theme;
+use super::topic_marks::{apply_topic_marks, due_badge, TopicFilters};
 use super::{pages, progress, progress_state, search};
 use crate::route::Route;
 
@@ -126,7 +127,7 @@ pub fn App() -> impl IntoView {
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>
-            <a class="nav-link" href="#/review">"复习"</a>
+            <a class="nav-link" href="#/review">"复习"{due_badge()}</a>
             <button class="theme-btn" title="切换配色" aria-label=move || format!("配色：{}", theme_label()) on:click=cycle_theme>
                 {theme_icon}<span class="label">{theme_label}</span>
             </button>
@@ -158,7 +159,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// Contents grouped by category, with the current topic marked. The links are one static
-/// HTML string ([`crate::notes::toc_html`]); an effect moves the `current` mark.
+/// HTML string ([`crate::notes::toc_html`]); an effect moves the `current` mark, another
+/// keeps each link's progress mark and applies the filter ([`apply_topic_marks`]).
 #[component]
 fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
     let Ok(cat) = catalogue() else {
@@ -194,5 +196,11 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
             let _ = el.set_attribute("aria-current", "page");
         }
     });
-    view! { <div class="toc" inner_html=crate::notes::toc_html(cat)></div> }.into_any()
+    let filter = RwSignal::new(0u32); // TopicFilter::ALL[0], 全部
+    apply_topic_marks("nav.sidebar", Some(filter));
+    view! {
+        <TopicFilters filter=filter />
+        <div class="toc" inner_html=crate::notes::toc_html(cat)></div>
+    }
+    .into_any()
 }

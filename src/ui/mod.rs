@@ -20,6 +20,7 @@ mod progress_state;
 mod reading;
 mod search;
 mod theme;
+mod topic_marks;
 mod topic_progress;
 mod wordfile;
 

@@ -6,6 +6,7 @@ use crate::exercises;
 use crate::notes::page_text;
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
+use crate::progress;
 use crate::route::{self, Route};
 
 use super::exercise::{initial_inputs, ExercisePanel};
@@ -18,6 +19,7 @@ use super::{date_now_ms, set_title, today};
 #[component]
 pub(crate) fn Home(cat: &'static Catalogue) -> impl IntoView {
     set_title(None);
+    super::topic_marks::apply_topic_marks(".cat-grid", None);
     view! {
         <div class="home">
             <section class="hero" inner_html=crate::notes::home_hero_html(cat)></section>
@@ -212,7 +214,8 @@ pub(crate) fn ExercisePage(
     .into_any()
 }
 
-/// "Continue where you left off": the last topic (with scroll position) and the last exercise.
+/// "Continue where you left off": the last topic (with its position, or its status once
+/// read), the last exercise, and today's review when something is due.
 #[component]
 fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
     let Some(state) = progress_state::state() else {
@@ -221,17 +224,22 @@ fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
     let (last_topic, last_ex) = state
         .store
         .with_untracked(|s| (s.last_topic.clone(), s.last_exercise.clone()));
-    let topic = last_topic.and_then(|l| cat.get(&l.slug).map(|t| (t, l.scroll)));
+    let topic = last_topic.and_then(|l| {
+        let status = state.store.with_untracked(|s| s.status(&l.slug));
+        cat.get(&l.slug).map(|t| (t, l.scroll, status))
+    });
     let exercise = last_ex.and_then(|l| exercises::find(&l.id).map(|info| (info, l.inputs)));
-    if topic.is_none() && exercise.is_none() {
+    // Read once: the home page is rebuilt on every visit.
+    let due = untrack(super::topic_marks::due_today);
+    if topic.is_none() && exercise.is_none() && due == 0 {
         return ().into_any();
     }
-    let topic_link = topic.map(|(t, scroll)| {
+    let topic_link = topic.map(|(t, scroll, status)| {
         let slug = t.slug.clone();
         view! {
             <a class="continue-link" data-continue="topic" href=route::topic_hash(&t.slug)
                 on:click=move |_| super::set_pending_scroll(&slug, scroll)>
-                <span class="dir">"继续阅读（" {format!("{:.0}%", scroll * 100.0)} "）"</span>
+                <span class="dir">{progress::continue_reading_label(status, scroll)}</span>
                 <span class="t" inner_html=render_inline(&t.title)></span>
             </a>
         }
@@ -248,10 +256,18 @@ fn ContinueCard(cat: &'static Catalogue) -> impl IntoView {
             </a>
         }
     });
+    let review_link = progress::due_summary(due).map(|summary| {
+        view! {
+            <a class="continue-link" data-continue="review" href="#/review">
+                <span class="dir">{summary}</span>
+                <span class="t">"开始复习 →"</span>
+            </a>
+        }
+    });
     view! {
         <section class="continue" aria-label="继续学习">
             <h2>"继续上次的学习"</h2>
-            <div class="continue-grid">{topic_link}{exercise_link}</div>
+            <div class="continue-grid">{review_link}{topic_link}{exercise_link}</div>
         </section>
     }
     .into_any()

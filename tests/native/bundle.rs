@@ -204,7 +204,7 @@ fn the_home_hero_says_how_many_topics_there_are() {
 
 #[test]
 fn table_of_contents_and_home_cards_link_every_topic_once_in_order() {
-    use mianshiti_playground::notes::{home_cards_html, toc_html, CATEGORIES};
+    use mianshiti_playground::notes::{home_cards_html, mark_slot_html, toc_html, CATEGORIES};
     let cat = catalogue();
     let toc = toc_html(&cat);
     let cards = home_cards_html(&cat);
@@ -221,20 +221,17 @@ fn table_of_contents_and_home_cards_link_every_topic_once_in_order() {
     for c in CATEGORIES {
         for t in cat.in_category(c) {
             let link = format!(
-                "<a href=\"#/t/{}\" data-slug=\"{}\">{}</a>",
+                "<a href=\"#/t/{}\" data-slug=\"{}\">{}{}</a>",
                 t.slug,
                 t.slug,
-                title_html(&t.title)
+                title_html(&t.title),
+                mark_slot_html(t)
             );
             let found = toc[at..]
                 .find(&link)
                 .unwrap_or_else(|| panic!("{} out of order or missing", t.slug));
             at += found + link.len();
-            assert!(cards.contains(&format!(
-                "<a href=\"#/t/{}\">{}</a>",
-                t.slug,
-                title_html(&t.title)
-            )));
+            assert!(cards.contains(&link));
         }
     }
     // Titles with code are marked up, never raw backticks.

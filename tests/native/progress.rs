@@ -1135,3 +1135,97 @@ proptest! {
         prop_assert_eq!(out.store, s);
     }
 }
+
+#[test]
+fn every_status_has_its_own_shape_and_words_in_the_topic_lists() {
+    let marks: Vec<TopicMark> = Status::ALL
+        .iter()
+        .map(|&s| topic_mark(s, false, false))
+        .collect();
+    for (i, (s, m)) in Status::ALL.iter().zip(&marks).enumerate() {
+        // Not colour alone: a distinct visible marker, and the status in words for screen readers.
+        assert_eq!(m.glyphs, status_glyph(*s));
+        assert_eq!(m.spoken, format!("（{}）", s.label()));
+        for other in &marks[i + 1..] {
+            assert_ne!(m.glyphs, other.glyphs);
+            assert_ne!(m.spoken, other.spoken);
+        }
+        assert!(!m.glyphs.contains(BOOKMARK_GLYPH) && !m.glyphs.contains(EXERCISE_GLYPH));
+    }
+    assert_eq!(
+        topic_mark(Status::Read, true, true),
+        TopicMark {
+            glyphs: format!("◐{BOOKMARK_GLYPH}{EXERCISE_GLYPH}"),
+            spoken: "（已读，已收藏，有练习）".into(),
+        }
+    );
+    assert_eq!(
+        topic_mark(Status::Review, false, true).spoken,
+        "（待复习，有练习）"
+    );
+    assert_eq!(
+        topic_mark(Status::Mastered, true, false).spoken,
+        "（已掌握，已收藏）"
+    );
+}
+
+#[test]
+fn the_due_count_is_shown_only_when_something_is_due() {
+    assert_eq!(due_badge(0), None);
+    assert_eq!(due_summary(0), None);
+    assert_eq!(
+        due_badge(3),
+        Some(("3".to_string(), "（今天 3 个主题待复习）".to_string()))
+    );
+    assert_eq!(
+        due_summary(1).as_deref(),
+        Some("今天有 1 个主题到期待复习。")
+    );
+}
+
+#[test]
+fn continue_reading_agrees_with_the_topics_status() {
+    assert_eq!(
+        continue_reading_label(Status::Unread, 0.42),
+        "继续阅读（42%）"
+    );
+    assert_eq!(
+        continue_reading_label(Status::Unread, 0.0),
+        "继续阅读（0%）"
+    );
+    // A topic read (by hand or to its end) is never "0%", wherever the reader was last.
+    for (s, words) in [
+        (Status::Read, "已读"),
+        (Status::Review, "待复习"),
+        (Status::Mastered, "已掌握"),
+    ] {
+        for scroll in [0.0, 0.5, 1.0] {
+            let label = continue_reading_label(s, scroll);
+            assert_eq!(label, format!("继续阅读（{words}）"));
+            assert!(!label.contains('%'));
+        }
+    }
+}
+
+#[test]
+fn the_list_filters_keep_what_their_labels_say() {
+    let labels: Vec<&str> = TopicFilter::ALL.iter().map(|f| f.label()).collect();
+    assert_eq!(labels, ["全部", "只看未读", "待复习", "已收藏", "有练习"]);
+    assert_eq!(TopicFilter::default(), TopicFilter::All);
+    for status in Status::ALL {
+        for bookmarked in [false, true] {
+            for exercise in [false, true] {
+                let keeps = |f: TopicFilter| f.keeps(status, bookmarked, exercise);
+                assert!(keeps(TopicFilter::All));
+                assert_eq!(keeps(TopicFilter::Unread), status == Status::Unread);
+                assert_eq!(keeps(TopicFilter::Review), status == Status::Review);
+                assert_eq!(keeps(TopicFilter::Bookmarked), bookmarked);
+                assert_eq!(keeps(TopicFilter::Exercise), exercise);
+            }
+        }
+    }
+    assert_eq!(
+        TopicFilter::Bookmarked.empty_message(),
+        "没有符合「已收藏」的主题。"
+    );
+}

@@ -51,7 +51,7 @@ fn known_bookmarks(cat: &Catalogue, store: &progress::ProgressStore) -> Vec<Stri
 
 /// The last millisecond of the local calendar day (the "due today" cut-off), with the offset
 /// in force at the end of the day ([`progress::end_of_local_day_ms`]).
-fn end_of_today_ms() -> f64 {
+pub(crate) fn end_of_today_ms() -> f64 {
     progress::end_of_local_day_ms(today(), date_now_ms(), format::utc_offset_minutes)
 }
 
