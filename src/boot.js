@@ -17,6 +17,9 @@
   try {
     var theme = localStorage.getItem("mianshiti.theme");
     if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+    // Likewise the 换行 choice (src/ui/code_wrap.rs, key mianshiti.codeWrap), so wrapped code
+    // blocks do not re-flow when the app takes over.
+    if (localStorage.getItem("mianshiti.codeWrap") === "1") document.documentElement.setAttribute("data-code-wrap", "");
   } catch (e) {}
   // Calls `done` once the next frame has been painted (rAF runs before its paint, the
   // task it queues after); at once in a background tab, which paints no frames.

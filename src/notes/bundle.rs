@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(not(target_arch = "wasm32"))]
 use super::markdown::render;
+#[cfg(not(target_arch = "wasm32"))]
 use super::{Catalogue, Topic};
 
 /// Bumped when the shape of the file changes (2: the pre-wasm header, `status_bar`, `head`
@@ -54,13 +55,43 @@ pub struct BundleTopic {
 /// elements, classes and words as `ui::pages::TopicPage`, so when the app takes over the body
 /// below does not move (e2e: `boot.spec.mjs`). Empty for an index out of range. The bundle
 /// stores it in three parts: `head_html`, [`status_bar_html`] once, `links_html`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn topic_head_html(cat: &Catalogue, idx: usize) -> String {
     match cat.topics.get(idx) {
-        Some(topic) => head_html(cat, idx, topic) + &status_bar_html() + &links_html(topic),
+        Some(topic) => {
+            head_html(cat, idx, topic) + &status_bar_html() + &tools_html(topic, &topic_html(topic))
+        }
         None => String::new(),
     }
 }
 
+/// What comes between the status bar and the body: the exercise jump links, then, when the
+/// body has a code block, the 换行 toggle (inert in the boot view; `ui::code_wrap` in the app).
+#[cfg(not(target_arch = "wasm32"))]
+fn tools_html(topic: &Topic, body_html: &str) -> String {
+    let mut out = links_html(topic);
+    if has_code_block(body_html) {
+        out.push_str(&code_tools_html());
+    }
+    out
+}
+
+/// Whether a rendered body has a highlighted code block (the 换行 toggle applies to those).
+pub fn has_code_block(body_html: &str) -> bool {
+    body_html.contains("<pre class=\"code\"")
+}
+
+/// The 换行 toggle as the boot view paints it: the app's elements, classes and words, `inert`
+/// and off until the app replaces it.
+pub fn code_tools_html() -> String {
+    use super::page_text::{CODE_WRAP_HINT, CODE_WRAP_LABEL};
+    format!(
+        "<div class=\"code-tools\" inert><button class=\"code-wrap-btn small\" \
+         aria-pressed=\"false\" title=\"{CODE_WRAP_HINT}\">{CODE_WRAP_LABEL}</button></div>"
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 /// Breadcrumb and title for `topic`, the catalogue's topic `idx`. (Where the seed's heading
 /// was empty the title is the app's choice; that remark is for maintainers and stays in the
 /// front matter's empty `source_heading`, not on the page.)
@@ -98,6 +129,7 @@ pub fn status_bar_html() -> String {
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The jump links to a topic's exercises (empty when it has none).
 fn links_html(topic: &Topic) -> String {
     use super::page_text::{EXERCISE_LINKS_LEAD, EXERCISE_LINK_MARK};
@@ -142,11 +174,14 @@ pub fn build(cat: &Catalogue) -> Bundle {
             .topics
             .iter()
             .enumerate()
-            .map(|(i, t)| BundleTopic {
-                slug: t.slug.clone(),
-                head: head_html(cat, i, t),
-                links: links_html(t),
-                html: topic_html(t),
+            .map(|(i, t)| {
+                let html = topic_html(t);
+                BundleTopic {
+                    slug: t.slug.clone(),
+                    head: head_html(cat, i, t),
+                    links: tools_html(t, &html),
+                    html,
+                }
             })
             .collect(),
     }

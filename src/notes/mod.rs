@@ -186,6 +186,10 @@ pub mod page_text {
     pub const EXERCISE_LINKS_LEAD: &str = "本题有可运行的练习：";
     /// Before a jump link's exercise title.
     pub const EXERCISE_LINK_MARK: &str = "▶ ";
+    /// The 换行 toggle's label (`ui::code_wrap`, and the boot view's inert copy).
+    pub const CODE_WRAP_LABEL: &str = "换行";
+    /// The 换行 toggle's tooltip.
+    pub const CODE_WRAP_HINT: &str = "代码块自动换行，不再左右滚动（本设备记住）";
     /// The status bar's label.
     pub const STATUS_LABEL: &str = "状态";
     /// The bookmark toggle, off.

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::notes::page_text::{CODE_WRAP_HINT, CODE_WRAP_LABEL};
 use crate::storage::{self, CODE_WRAP_KEY};
 
 /// Whether this device chose wrapped code blocks (off when unset or storage is blocked).
@@ -44,7 +45,7 @@ pub(crate) fn CodeWrapToggle() -> impl IntoView {
     view! {
         <div class="code-tools">
             <button class="code-wrap-btn small" aria-pressed=move || on.get().to_string()
-                title="代码块自动换行，不再左右滚动（本设备记住）" on:click=toggle>"换行"</button>
+                title=CODE_WRAP_HINT on:click=toggle>{CODE_WRAP_LABEL}</button>
         </div>
     }
 }

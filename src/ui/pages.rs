@@ -44,8 +44,7 @@ pub(crate) fn TopicPage(
     set_title(Some(&topic.title.replace('`', "")));
     let body = match super::topic_body(&topic.slug) {
         Ok(html) => {
-            let wrap = html
-                .contains("<pre class=\"code\"")
+            let wrap = crate::notes::bundle::has_code_block(&html)
                 .then(|| view! { <super::code_wrap::CodeWrapToggle /> });
             view! { {wrap} <div class="note-body" inner_html=html></div> }.into_any()
         }

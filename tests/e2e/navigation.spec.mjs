@@ -22,7 +22,9 @@ test("every one of the 78 topics is reachable through the UI, in the sidebar's o
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("./");
   await ready(page);
-  // The reading order is the sidebar's link order, read from the page.
+  // The reading order is the sidebar's link order, read from the page (the sidebar is built
+  // once the browser is idle after the first frame: wait for it).
+  await expect(page.locator("nav.sidebar a[data-slug]")).toHaveCount(78);
   const order = await page.locator("nav.sidebar .toc-group").evaluateAll((groups) =>
     groups.flatMap((g) => {
       const category = g.querySelector("h2").firstChild.textContent.trim();

@@ -291,6 +291,17 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
             "src/boot.js does not apply {value}"
         );
     }
+    // So is the 换行 choice, applied before the first paint as the app does.
+    let wrap = storage_keys()
+        .into_iter()
+        .find(|(name, _)| name == "CODE_WRAP_KEY")
+        .map(|(_, value)| value)
+        .expect("CODE_WRAP_KEY in src/storage.rs");
+    assert!(
+        boot_js.contains(&format!("localStorage.getItem(\"{wrap}\") === \"1\"")),
+        "src/boot.js does not read the 换行 key {wrap:?}"
+    );
+    assert!(boot_js.contains("\"data-code-wrap\""));
 }
 
 /// The service worker's registration script says 已可离线使用 once per device, under the key
