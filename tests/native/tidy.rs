@@ -409,7 +409,7 @@ fn inner_html_takes_only_our_own_content() {
     );
 }
 
-/// The repository is self-contained: nothing it runs reads `../shared` (the team's source
+/// The repository is self-contained: nothing it runs reads the team's `shared` folder (its source
 /// material; tests read their copies under tests/data/).
 #[test]
 fn nothing_reads_outside_the_repository() {

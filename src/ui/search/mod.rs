@@ -41,15 +41,18 @@ pub(crate) struct SearchContext {
 
 impl SearchContext {
     /// Creates the search state and provides it to every component under the current owner.
-    pub(crate) fn provide() {
-        provide_context(SearchContext {
+    pub(crate) fn provide() -> SearchContext {
+        let ctx = SearchContext {
             page_query: RwSignal::new(String::new()),
-        });
+        };
+        provide_context(ctx);
+        ctx
     }
 
-    /// The context `App` provided.
+    /// The context `App` provided; a component mounted outside `App` (e.g. alone in a test)
+    /// gets its own rather than a panic.
     fn from_context() -> SearchContext {
-        use_context().expect("App provides the SearchContext")
+        use_context().unwrap_or_else(SearchContext::provide)
     }
 
     /// A results page opens on `query`: the page's query, which the box may change later.
