@@ -204,10 +204,14 @@ pub(crate) fn ExercisePage(
             </p>
         }
     });
+    // The same study controls as the topic page, for the topic the exercise belongs to.
+    let slug = topic.map(|t| t.slug.as_str());
     view! {
         <div class="exercise-page">
             {back}
+            {slug.map(|slug| view! { <TopicStatusBar slug=slug /> })}
             <ExercisePanel info=info initial=initial_inputs(info, &params) sync_url=true />
+            {slug.map(|slug| view! { <TopicNote slug=slug /> })}
         </div>
     }
     .into_any()

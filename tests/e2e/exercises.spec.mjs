@@ -201,3 +201,22 @@ test("on a phone the errata stack their columns, and their code never breaks ins
     expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
   }
 });
+
+test("the standalone exercise page has its topic's status, bookmark and note, shared with the topic page", async ({ page }) => {
+  await page.goto("./#/ex/merge_sorted_lists");
+  await ready(page);
+  const bar = page.locator(".exercise-page .status-bar");
+  await expect(bar.locator(".status-btn")).toHaveCount(4);
+  await bar.locator('.status-btn[data-status="review"]').click();
+  await expect(bar.locator('.status-btn[data-status="review"]')).toHaveAttribute("aria-pressed", "true");
+  await bar.locator(".bookmark-btn").click();
+  await expect(bar.locator(".bookmark-btn")).toHaveAttribute("aria-pressed", "true");
+  await page.locator(".exercise-page .my-note summary").click();
+  await page.locator(".exercise-page .my-note textarea").fill("合并时相等先取 l2");
+  // The topic page shows the same progress: it is one topic's, wherever it is set.
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator('article.topic .status-btn[data-status="review"]')).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("article.topic .bookmark-btn")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("article.topic .my-note textarea")).toHaveValue("合并时相等先取 l2");
+});
