@@ -49,14 +49,12 @@ for (const name of glue) {
 //    looked like an update to returning readers. terser's output is the same every time.
 let html = readFileSync(join(dist, "index.html"), "utf8");
 if (release) {
-  const { minify: terser } = await import("terser");
-  const bootSource = readFileSync(new URL("../src/boot.js", import.meta.url), "utf8");
-  const boot = await terser(bootSource, { compress: true, mangle: true, format: { comments: false } });
-  if (!boot.code) throw new Error("postbuild: terser produced nothing for src/boot.js");
-  const classic = /<script>(?![\s\S]*?<script>)([\s\S]*?)<\/script>/;
-  const found = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  const { minifyBoot } = await import("./minify-boot.mjs");
+  const boot = await minifyBoot();
+  const classic = /<script>[\s\S]*?<\/script>/;
+  const found = html.match(/<script>/g) || [];
   if (found.length !== 1) throw new Error(`postbuild: expected one classic inline <script> (src/boot.js), found ${found.length}`);
-  html = html.replace(classic, () => `<script>${boot.code}</script>`);
+  html = html.replace(classic, () => `<script>${boot}</script>`);
 }
 
 // 1. CSP: hash every inline <script> (the boot script, Trunk's module loader) and allow wasm
