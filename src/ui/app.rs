@@ -32,7 +32,11 @@ pub fn App() -> impl IntoView {
     // page: it is not what the reader waits for, and it keeps the first render's task short.
     let (toc_ready, set_toc_ready) = signal(false);
     when_idle(move || {
-        set_toc_ready.set(true);
+        // `set` notifies even when the value is unchanged: never rebuild contents that the
+        // 目录 button already built.
+        if !toc_ready.get_untracked() {
+            set_toc_ready.set(true);
+        }
         mark("toc");
     });
     let (theme, set_theme) = signal(Theme::stored());
@@ -122,7 +126,14 @@ pub fn App() -> impl IntoView {
         }>"跳到正文"</a>
         <header class="topbar">
             <button class="menu-btn" aria-label="目录" aria-expanded=move || sidebar_open.get().to_string()
-                on:click=move |_| set_sidebar_open.update(|o| *o = !*o)>"☰"<span class="label">"目录"</span></button>
+                on:click=move |_| {
+                    // Opened before the idle callback built the contents: build them now, so the
+                    // drawer never slides in empty and then fills up under the learner's finger.
+                    if !toc_ready.get_untracked() {
+                        set_toc_ready.set(true);
+                    }
+                    set_sidebar_open.update(|o| *o = !*o)
+                }>"☰"<span class="label">"目录"</span></button>
             <a class="brand" href="#/">{crate::notes::page_text::APP_NAME}</a>
             <search::SearchBox route=route />
             <span class="spacer"></span>
