@@ -1,4 +1,5 @@
-//! Hash routes: `#/t/<slug>`, `#/ex/<id>?l1=..`, `#/search?q=..`. Pure: parse and format only.
+//! Hash routes: `#/t/<slug>`, `#/ex/<id>?l1=..`, `#/search?q=..`, `#/progress`, `#/review`,
+//! `#/notes`. Pure: parse and format only.
 //!
 //! Hash routing keeps deep links working on any plain static server and under any
 //! sub-path: the server only ever sees `index.html` (see ARCHITECTURE.md).
@@ -35,6 +36,8 @@ pub enum Route {
     Progress,
     /// Review (practice) mode.
     Review,
+    /// The learner's own notes, newest edited first (我的笔记).
+    Notes,
     /// Anything else: the 404 view.
     NotFound {
         /// The unmatched path, for the message.
@@ -87,6 +90,7 @@ pub fn parse(hash: &str) -> Route {
         },
         ["progress"] => Route::Progress,
         ["review"] => Route::Review,
+        ["notes"] => Route::Notes,
         _ => Route::NotFound {
             path: path.to_string(),
         },
@@ -126,9 +130,13 @@ pub fn to_hash(route: &Route) -> String {
         Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
         Route::Progress => "#/progress".into(),
         Route::Review => "#/review".into(),
+        Route::Notes => NOTES_HASH.into(),
         Route::NotFound { path } => format!("#{path}"),
     }
 }
+
+/// The hash of the notes page ([`Route::Notes`]).
+pub const NOTES_HASH: &str = "#/notes";
 
 /// The hash of a topic page.
 pub fn topic_hash(slug: &str) -> String {

@@ -164,5 +164,8 @@ pub extern "C" fn progress_ops(ptr: *const u8, len: usize, now: f64) -> usize {
         + std::mem::size_of_val(&preview)
         + s.bookmarks().len()
         + s.note("a").len()
+        + progress::my_notes(&s)
+            .first()
+            .map_or(0, |n| n.excerpt().0.len())
         + s.exercise_inputs_for("m").map_or(0, <[_]>::len)
 }

@@ -369,6 +369,7 @@ fn topic(obj: &Map<String, Value>, sv: &mut Salvage) -> TopicProgress {
             "last_visit",
             "updated_at",
             "note",
+            "note_at",
             "bookmarked",
             "review",
         ],
@@ -406,6 +407,7 @@ fn topic(obj: &Map<String, Value>, sv: &mut Salvage) -> TopicProgress {
         last_visit: opt_ts(obj, "last_visit", sv),
         updated_at: ts_or_zero(obj, "updated_at", sv),
         note,
+        note_at: opt_ts(obj, "note_at", sv),
         bookmarked,
         review,
     }

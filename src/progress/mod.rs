@@ -14,6 +14,7 @@
 mod import;
 mod load;
 mod marks;
+mod my_notes;
 mod notice;
 mod overview;
 mod schedule;
@@ -34,6 +35,7 @@ pub use marks::{
     continue_reading_label, due_badge, due_summary, status_glyph, topic_mark, TopicFilter,
     TopicMark, BOOKMARK_GLYPH, EXERCISE_GLYPH,
 };
+pub use my_notes::{my_notes, MyNote, MY_NOTES_EXCERPT_CHARS};
 pub use notice::{ImportError, LoadNotice, LoadSource};
 pub use overview::{
     activity_calendar, date_of_day, day_number, end_of_day_ms, end_of_local_day_ms, longest_streak,
@@ -141,6 +143,9 @@ pub struct TopicProgress {
     /// Personal plain-text note (at most [`NOTE_MAX_BYTES`]).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// When the note was last edited (ms); absent in data from before it was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_at: Option<i64>,
     /// Bookmark flag.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub bookmarked: bool,
@@ -356,14 +361,18 @@ impl ProgressStore {
         }
     }
 
-    /// Sets the personal note (truncated to [`NOTE_MAX_BYTES`]); returns whether it was truncated.
+    /// Sets the personal note (truncated to [`NOTE_MAX_BYTES`]) and, when it changed, the
+    /// time it was edited ([`TopicProgress::note_at`]); returns whether it was truncated.
     pub fn set_note(&mut self, slug: &str, note: &str, now_ms: f64) -> bool {
         let mut note = note.to_string();
         let truncated = truncate_utf8(&mut note, NOTE_MAX_BYTES);
         if self.note(slug) == note {
             return truncated;
         }
-        self.touch(slug, clamp_ms(now_ms)).note = note;
+        let now = clamp_ms(now_ms);
+        let t = self.touch(slug, now);
+        t.note = note;
+        t.note_at = Some(t.updated_at);
         truncated
     }
 

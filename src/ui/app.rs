@@ -114,6 +114,7 @@ pub fn App() -> impl IntoView {
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
             Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
             Route::Review => view! { <progress::ReviewPage /> }.into_any(),
+            Route::Notes => view! { <progress::NotesPage /> }.into_any(),
         },
     };
 
@@ -138,6 +139,7 @@ pub fn App() -> impl IntoView {
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>
+            <a class="nav-link" href=crate::route::NOTES_HASH>"笔记"</a>
             <a class="nav-link" href="#/review">"复习"{due_badge()}</a>
             <button class="theme-btn" title="切换配色" aria-label=move || format!("配色：{}", theme_label()) on:click=cycle_theme>
                 {theme_icon}<span class="label">{theme_label}</span>

@@ -2,6 +2,7 @@
 //! on every keystroke by the pure ports in `crate::exercises`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::exercises::panel::{self, cap_output, error_excerpt, link_params};
 use crate::exercises::{self, ExerciseInfo, InputError, Section};
@@ -39,6 +40,9 @@ pub(crate) fn ExercisePanel(
     initial: Vec<(String, String)>,
     /// Whether typing updates the page URL (true on the exercise's own page).
     sync_url: bool,
+    /// Whether the page shows the note this Python comes from (a topic page whose body
+    /// loaded): then the panel links to the note's code instead of repeating it.
+    python_in_note: bool,
 ) -> impl IntoView {
     let inputs = RwSignal::new(initial);
     let (copied, set_copied) = signal(None::<&'static str>);
@@ -247,13 +251,37 @@ pub(crate) fn ExercisePanel(
         }
     });
 
+    // The notes' code is shown once per page: on a topic page it is in the note above, so
+    // the panel links there; on the exercise's own page the panel shows it.
+    let python_link = python_in_note.then(|| {
+        view! {
+            <p class="python-src-link small">
+                <a href=format!("#ex-{}-code", info.id) on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(block) = note_code_block(info.python) {
+                        block.scroll_into_view();
+                    }
+                }>"↑ 笔记中的 Python 原代码（在上文）"</a>
+            </p>
+        }
+    });
+    let python_src = (!python_in_note).then(|| {
+        view! {
+            <details class="python-src" open>
+                <summary>"笔记中的 Python 原代码"</summary>
+                <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
+            </details>
+        }
+    });
+
     view! {
         <section class="exercise" data-exercise=info.id>
             <header class="exercise-head">
                 <h2>"练习：" {info.title}</h2>
                 <p class="question">{info.question}</p>
+                {python_link}
             </header>
-            <div class="exercise-grid">
+            <div class="exercise-grid" class:single=python_in_note>
                 <div class="exercise-io">
                     <div class="fields">{fields}</div>
                     <div class="actions">
@@ -268,14 +296,25 @@ pub(crate) fn ExercisePanel(
                     {output_view}
                     {file_picker}
                 </div>
-                <details class="python-src" open>
-                    <summary>"笔记中的 Python 原代码"</summary>
-                    <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
-                </details>
+                {python_src}
             </div>
             {errata}
         </section>
     }
+}
+
+/// The first code block of the topic's note that is part of `python` (an exercise's code is
+/// one or two of its note's blocks, verbatim: `scripts/gen_seed_code.py`).
+fn note_code_block(python: &str) -> Option<web_sys::Element> {
+    let blocks = document().query_selector_all(".note-body pre.code").ok()?;
+    (0..blocks.length())
+        .filter_map(|i| blocks.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|el| {
+            let text = el.text_content().unwrap_or_default();
+            let text = text.trim();
+            !text.is_empty() && python.contains(text)
+        })
 }
 
 /// "Generate N random values" for the list exercises, with the run time shown.

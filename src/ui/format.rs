@@ -39,6 +39,9 @@ thread_local! {
     static DATE_TIME_FORMAT: Intl::DateTimeFormat = date_time_format(&[
         DATE[0], DATE[1], DATE[2], ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23"),
     ]);
+    /// `09:45`, local time, 24-hour clock.
+    static TIME_FORMAT: Intl::DateTimeFormat =
+        date_time_format(&[("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")]);
     /// 今天, 明天, 后天, 3天后, 昨天, 3天前.
     static RELATIVE_AUTO: Intl::RelativeTimeFormat = Intl::RelativeTimeFormat::new(
         &Array::of1(&JsValue::from_str(LOCALE)),
@@ -69,6 +72,11 @@ pub(crate) fn date(ms: i64) -> String {
 /// A local date and time, e.g. `2026/11/30 09:45`.
 pub(crate) fn date_time(ms: i64) -> String {
     DATE_TIME_FORMAT.with(|f| format_ms(f, ms as f64))
+}
+
+/// A local time of day, e.g. `09:45`.
+pub(crate) fn time(ms: i64) -> String {
+    TIME_FORMAT.with(|f| format_ms(f, ms as f64))
 }
 
 /// The date of a day number (see [`progress::day_number`]), e.g. `2026/11/30`.

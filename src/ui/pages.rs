@@ -42,7 +42,10 @@ pub(crate) fn TopicPage(
         return view! { <NotFound what="找不到这个主题".to_string() /> }.into_any();
     };
     set_title(Some(&topic.title.replace('`', "")));
-    let body = match super::topic_body(&topic.slug) {
+    let body_html = super::topic_body(&topic.slug);
+    // The exercise panels link to the note's code rather than repeat it, when the note is here.
+    let python_in_note = body_html.is_ok();
+    let body = match body_html {
         Ok(html) => {
             let wrap = crate::notes::bundle::has_code_block(&html)
                 .then(|| view! { <super::code_wrap::CodeWrapToggle /> });
@@ -132,7 +135,7 @@ pub(crate) fn TopicPage(
             .iter()
             .map(|&info| {
                 view! {
-                    <ExercisePanel info=info initial=initial_inputs(info, &[]) sync_url=false />
+                    <ExercisePanel info=info initial=initial_inputs(info, &[]) sync_url=false python_in_note=python_in_note />
                     <p class="small"><a href=route::exercise_hash(info.id)>"在单独页面打开这个练习 →"</a></p>
                 }
             })
@@ -210,7 +213,7 @@ pub(crate) fn ExercisePage(
         <div class="exercise-page">
             {back}
             {slug.map(|slug| view! { <TopicStatusBar slug=slug /> })}
-            <ExercisePanel info=info initial=initial_inputs(info, &params) sync_url=true />
+            <ExercisePanel info=info initial=initial_inputs(info, &params) sync_url=true python_in_note=false />
             {slug.map(|slug| view! { <TopicNote slug=slug /> })}
         </div>
     }

@@ -288,13 +288,28 @@ pub(crate) fn remember_inputs(id: &str, inputs: &[(String, String)]) {
     if size > MAX_REMEMBERED_INPUT {
         return;
     }
-    let Some(state) = state() else { return };
     let now = date_now_ms();
-    state.store.update(|s| {
+    update_soon(|s| {
         s.set_last_exercise(id, inputs, now);
         s.record_study_day(today());
     });
+}
+
+/// Applies a change to the in-memory store at once and saves it soon ([`save_soon`]): for
+/// what changes on every keystroke (exercise inputs, the personal note), so typing never
+/// waits for a read-merge-write of the whole store.
+pub(crate) fn update_soon(change: impl FnOnce(&mut ProgressStore)) {
+    let Some(state) = state() else { return };
+    state.store.update(change);
     save_soon();
+}
+
+/// Writes a pending save now and says whether what is in memory is saved in localStorage:
+/// false while it cannot be (read-only, storage blocked or full; the banner says why).
+pub(crate) fn save_now() -> bool {
+    flush_pending_save();
+    state()
+        .is_some_and(|s| !s.read_only.get_untracked() && s.banner.with_untracked(Option::is_none))
 }
 
 /// How long remembered inputs may stay unsaved while typing, in ms.
@@ -305,7 +320,7 @@ thread_local! {
     static FLUSH_INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Schedules one write of the in-memory store (see [`remember_inputs`]).
+/// Schedules one write of the in-memory store (see [`remember_inputs`], [`update_soon`]).
 fn save_soon() {
     if !FLUSH_INSTALLED.with(|f| f.replace(true)) {
         // Leaving or hiding the page writes at once: nothing typed is lost on a reload,

@@ -1,6 +1,7 @@
 //! Per-topic study controls on the topic page: status, bookmark, timestamps, personal note.
 //! The note is plain text: it is only ever set as text content, never as markup.
 
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 use super::format;
@@ -61,7 +62,17 @@ pub(crate) fn TopicStatusBar(slug: &'static str) -> impl IntoView {
     .into_any()
 }
 
-/// The personal note for a topic (plain text, saved as you type).
+/// How long after the last keystroke the note is written and 已保存 is said, in ms.
+const NOTE_SAVED_DELAY_MS: u64 = 600;
+
+/// The `id` of the note editor on a topic page: `#/t/<slug>/my-note` opens the topic at its
+/// note (headings' ids all start with `h-`, see [`crate::notes::markdown::anchor_id`]).
+pub(crate) const NOTE_ANCHOR: &str = "my-note";
+
+/// The personal note for a topic (plain text). Every keystroke changes the store in memory;
+/// the write to localStorage follows shortly ([`progress_state::update_soon`]), and once the
+/// learner pauses a polite status line says 已保存 with the time. Nothing moves the focus,
+/// and the status line keeps its height, so nothing below it jumps.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn TopicNote(slug: &'static str) -> impl IntoView {
@@ -69,20 +80,43 @@ pub(crate) fn TopicNote(slug: &'static str) -> impl IntoView {
         return ().into_any();
     };
     let note = move || state.store.with(|s| s.note(slug).to_string());
+    // Decided once: clearing the note while typing must not close the editor under the caret.
+    let open = state.store.with_untracked(|s| !s.note(slug).is_empty());
     let (truncated, set_truncated) = signal(false);
+    let (saved, set_saved) = signal(None::<String>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        progress_state::update_soon(|s| {
+            set_truncated.set(s.set_note(slug, &text, date_now_ms()));
+            s.record_study_day(today());
+        });
+        if saved.with_untracked(Option::is_some) {
+            set_saved.set(None);
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let h = set_timeout_with_handle(
+            move || {
+                let said = if progress_state::save_now() {
+                    format!("已保存 {}", format::time(date_now_ms() as i64))
+                } else {
+                    "未能保存到本机（见页面顶部的提示）".to_string()
+                };
+                // `try_set`: the learner may have left the page meanwhile.
+                let _ = set_saved.try_set(Some(said));
+            },
+            std::time::Duration::from_millis(NOTE_SAVED_DELAY_MS),
+        );
+        pending.set_value(h.ok());
+    };
     view! {
-        <details class="my-note" open=move || !note().is_empty()>
+        <details class="my-note" id=NOTE_ANCHOR open=open>
             <summary>"我的笔记"</summary>
             <textarea rows="4" placeholder="写下自己的理解、易错点……（纯文本，只保存在本机）" aria-label="我的笔记"
-                prop:value=note
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    progress_state::update(|s| {
-                        let cut = s.set_note(slug, &text, date_now_ms());
-                        set_truncated.set(cut);
-                        s.record_study_day(today());
-                    });
-                }></textarea>
+                prop:value=note on:input=on_input></textarea>
+            <p class="note-status muted small" role="status" aria-live="polite">{saved}</p>
             {move || truncated.get().then(|| view! { <p class="muted small">"笔记超过 100 KB，超出部分未保存。"</p> })}
         </details>
     }

@@ -21,6 +21,7 @@ const PAGES = [
   "./#/search?q=%E9%97%AD%E5%8C%85",
   "./#/progress",
   "./#/review",
+  "./#/notes",
   "./#/no/such/page",
 ];
 
@@ -179,11 +180,15 @@ test("hostile text in the topic note and the search is shown as text, never run"
   await expect(page.locator("details.my-note textarea")).toHaveValue(text);
   expect(await injected(page)).toEqual([]);
   // Pages that may list notes or titles.
-  for (const url of ["./#/progress", "./#/review", "./"]) {
+  for (const url of ["./#/progress", "./#/review", "./#/notes", "./"]) {
     await page.goto(url);
     await ready(page);
     expect(await injected(page), url).toEqual([]);
   }
+  // 我的笔记 shows the note, literally.
+  await page.goto("./#/notes");
+  await ready(page);
+  await expect(page.locator(".my-note-item .note-text")).toHaveText(text);
   // Search, by URL and (when the header box exists) by typing.
   for (const payload of PAYLOADS) {
     await page.goto(`./#/search?q=${encodeURIComponent(payload)}`);

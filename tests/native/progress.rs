@@ -156,6 +156,93 @@ fn notes_and_bookmarks() {
 }
 
 #[test]
+fn my_notes_list_newest_edited_first() {
+    let mut s = ProgressStore::new();
+    assert_eq!(my_notes(&s), []);
+    s.set_note("gil", "GIL 何时释放", ms(T0));
+    s.set_note("lru", "用 OrderedDict", ms(T0 + 2 * DAY));
+    s.set_note("gc", "分代回收", ms(T0 + DAY));
+    // Visiting or marking a topic changes its record, not when its note was edited.
+    s.mark_visit("gil", ms(T0 + 3 * DAY));
+    s.set_status("gil", Status::Mastered, ms(T0 + 3 * DAY));
+    s.toggle_bookmark("gc", ms(T0 + 4 * DAY));
+    let listed = |s: &ProgressStore| -> Vec<(String, String, i64)> {
+        my_notes(s)
+            .into_iter()
+            .map(|n| (n.slug.to_string(), n.text.to_string(), n.edited_at))
+            .collect()
+    };
+    assert_eq!(
+        listed(&s),
+        [
+            ("lru".into(), "用 OrderedDict".into(), T0 + 2 * DAY),
+            ("gc".into(), "分代回收".into(), T0 + DAY),
+            ("gil".into(), "GIL 何时释放".into(), T0),
+        ]
+    );
+    // Editing moves a note to the top; an unchanged note keeps its time.
+    s.set_note(
+        "gil",
+        "GIL 何时释放？I/O 与 sys.getswitchinterval",
+        ms(T0 + 5 * DAY),
+    );
+    s.set_note("lru", "用 OrderedDict", ms(T0 + 6 * DAY));
+    assert_eq!(
+        listed(&s).iter().map(|n| n.0.as_str()).collect::<Vec<_>>(),
+        ["gil", "lru", "gc"]
+    );
+    // A cleared (or blank) note is not listed; equal times keep slug order.
+    s.set_note("lru", "", ms(T0 + 7 * DAY));
+    s.set_note("gc", " \n\t", ms(T0 + 7 * DAY));
+    s.set_note("b", "二", ms(T0 + 9 * DAY));
+    s.set_note("a", "一", ms(T0 + 9 * DAY));
+    assert_eq!(
+        listed(&s).iter().map(|n| n.0.as_str()).collect::<Vec<_>>(),
+        ["a", "b", "gil"]
+    );
+    // Orphans (topics the notes no longer have) have no page: not listed.
+    s.orphans.insert(
+        "gone".into(),
+        TopicProgress {
+            note: "旧主题".into(),
+            updated_at: T0 + 10 * DAY,
+            ..TopicProgress::default()
+        },
+    );
+    assert_eq!(my_notes(&s).len(), 3);
+}
+
+#[test]
+fn my_notes_list_shows_an_excerpt_of_a_long_note() {
+    let mut s = ProgressStore::new();
+    let exact = "中".repeat(MY_NOTES_EXCERPT_CHARS);
+    s.set_note("a", &exact, ms(T0));
+    assert_eq!(my_notes(&s)[0].excerpt(), (exact.as_str(), false));
+    let long = format!("{exact}😀 and more");
+    s.set_note("a", &long, ms(T0 + 1));
+    assert_eq!(my_notes(&s)[0].excerpt(), (exact.as_str(), true));
+    s.set_note("a", "短", ms(T0 + 2));
+    assert_eq!(my_notes(&s)[0].excerpt(), ("短", false));
+}
+
+#[test]
+fn note_edit_time_is_stored_and_loaded() {
+    let mut s = ProgressStore::new();
+    s.set_note("gil", "记住", ms(T0));
+    s.mark_visit("gil", ms(T0 + DAY));
+    let json = to_storage_json(&s);
+    assert!(json.contains(&format!("\"note_at\":{T0}")), "{json}");
+    let loaded = check_load(&json, &["gil"], false, &[]);
+    assert_eq!(loaded, s);
+    assert_eq!(loaded.topic("gil").and_then(|t| t.note_at), Some(T0));
+    // Data from before the edit time was stored: the record's time stands in for it.
+    let old = r#"{"schema_version": 2, "topics": {"gil": {"updated_at": 5, "note": "旧"}}}"#;
+    let loaded = check_load(old, &["gil"], false, &[]);
+    assert_eq!(loaded.topic("gil").and_then(|t| t.note_at), None);
+    assert_eq!(my_notes(&loaded)[0].edited_at, 5);
+}
+
+#[test]
 fn continue_where_left_off() {
     let mut s = ProgressStore::new();
     s.set_last_topic("gil", 0.123456, ms(T0));
@@ -850,17 +937,19 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
         prop::option::of(ts()),
         ts(),
         prop_oneof!["", "\\PC{0,30}", "[ab]"],
+        prop::option::of(ts()),
         any::<bool>(),
         prop::option::of(card),
     )
         .prop_map(
-            |(status, first_read, last_visit, updated_at, note, bookmarked, review)| {
+            |(status, first_read, last_visit, updated_at, note, note_at, bookmarked, review)| {
                 TopicProgress {
                     status,
                     first_read,
                     last_visit,
                     updated_at,
                     note,
+                    note_at,
                     bookmarked,
                     review,
                 }

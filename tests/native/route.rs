@@ -1,6 +1,6 @@
 //! Hash routes parse and format round-trip, including hostile text.
 
-use mianshiti_playground::route::{parse, percent_decode, to_hash, Route};
+use mianshiti_playground::route::{parse, percent_decode, to_hash, Route, NOTES_HASH};
 
 #[track_caller]
 fn check(hash: &str, expected: Route) {
@@ -47,6 +47,32 @@ fn routes_parse() {
             path: "/nope/x".into(),
         },
     );
+}
+
+#[test]
+fn the_notes_page_has_its_own_route() {
+    // 我的笔记 lives at `#/notes`: a deep link (and a reload on it) opens it; with a trailing
+    // slash too, but anything below it is a 404, not the notes page.
+    assert_eq!(NOTES_HASH, "#/notes");
+    check("#/notes", Route::Notes);
+    check("#/notes/", Route::Notes);
+    check("/notes", Route::Notes);
+    check(
+        "#/notes/x",
+        Route::NotFound {
+            path: "/notes/x".into(),
+        },
+    );
+    check(
+        "#/note",
+        Route::NotFound {
+            path: "/note".into(),
+        },
+    );
+    for r in [Route::Home, Route::Progress, Route::Review, Route::Notes] {
+        assert_eq!(parse(&to_hash(&r)), r);
+    }
+    assert_eq!(to_hash(&Route::Notes), NOTES_HASH);
 }
 
 #[test]

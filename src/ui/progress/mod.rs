@@ -1,6 +1,6 @@
 //! The progress pages: `#/progress` (overview, today's review queue, activity calendar,
-//! bookmarks, export/import, storage settings and backups) and `#/review` (the review
-//! session). One file per section.
+//! bookmarks, a link to the notes, export/import, storage settings and backups), `#/review`
+//! (the review session) and `#/notes` (the learner's notes). One file per section.
 //!
 //! Every number and decision comes from the pure model in `crate::progress` (the review
 //! [`Session`](crate::progress::Session), import parsing, the calendar); these modules lay
@@ -10,6 +10,7 @@
 mod activity;
 mod backups;
 mod bookmarks;
+mod notes;
 mod overview;
 mod queue;
 mod review;
@@ -19,6 +20,7 @@ mod transfer;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+pub(crate) use notes::NotesPage;
 pub(crate) use review::ReviewPage;
 
 use super::catalogue;
@@ -102,6 +104,7 @@ pub(crate) fn ProgressPage() -> impl IntoView {
             <queue::QueueSection cat=cat state=state />
             <activity::ActivitySection state=state />
             <bookmarks::BookmarksSection cat=cat state=state />
+            <notes::NotesSection cat=cat state=state />
             <transfer::TransferSection cat=cat state=state import=import />
             <settings::SettingsSection state=state import=import />
         </div>
