@@ -3,6 +3,7 @@
 //! Everything outside `ui` and `storage` is plain Rust with no browser imports,
 //! tested natively by `tests/native`. See ARCHITECTURE.md.
 
+pub mod cards;
 pub mod exercises;
 pub mod index_sort;
 pub mod notes;

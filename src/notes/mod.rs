@@ -113,6 +113,7 @@ pub fn mark_slot_html(t: &Topic) -> String {
         crate::progress::Status::Unread,
         false,
         !t.exercises.is_empty(),
+        !crate::cards::for_topic(&t.slug).is_empty(),
     );
     format!(
         "<span class=\"tm\" aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span>",

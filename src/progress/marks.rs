@@ -9,7 +9,7 @@ use super::Status;
 /// readers), `spoken` is visually hidden and read as part of the link's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicMark {
-    /// The visible markers, e.g. `"◐★▶"`.
+    /// The visible markers, e.g. `"◐★▶✎"`.
     pub glyphs: String,
     /// The accessible words, e.g. `"（已读，已收藏，有练习）"`.
     pub spoken: String,
@@ -29,9 +29,16 @@ pub fn status_glyph(status: Status) -> &'static str {
 pub const BOOKMARK_GLYPH: &str = "★";
 /// The marker of a topic with an exercise.
 pub const EXERCISE_GLYPH: &str = "▶";
+/// The marker of a topic with predict-the-output cards (代码预测).
+pub const CARDS_GLYPH: &str = "✎";
 
 /// The mark of one topic in a list.
-pub fn topic_mark(status: Status, bookmarked: bool, has_exercise: bool) -> TopicMark {
+pub fn topic_mark(
+    status: Status,
+    bookmarked: bool,
+    has_exercise: bool,
+    has_cards: bool,
+) -> TopicMark {
     let mut glyphs = status_glyph(status).to_string();
     let mut words = vec![status.label()];
     if bookmarked {
@@ -41,6 +48,10 @@ pub fn topic_mark(status: Status, bookmarked: bool, has_exercise: bool) -> Topic
     if has_exercise {
         glyphs.push_str(EXERCISE_GLYPH);
         words.push("有练习");
+    }
+    if has_cards {
+        glyphs.push_str(CARDS_GLYPH);
+        words.push("有代码预测");
     }
     TopicMark {
         glyphs,

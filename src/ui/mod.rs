@@ -15,6 +15,7 @@ mod exercise;
 mod format;
 mod pages;
 mod panic;
+mod predict;
 mod progress;
 mod progress_state;
 mod reading;

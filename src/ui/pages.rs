@@ -150,6 +150,7 @@ pub(crate) fn TopicPage(
             {exercise_links}
             {body}
             {exercise_panels}
+            <super::predict::PredictCards slug=slug />
             <TopicNote slug=slug />
             <nav class="prev-next" aria-label="上一题 / 下一题">
                 {nav_link(prev, "← 上一题", "prev")}

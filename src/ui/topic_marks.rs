@@ -51,7 +51,8 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>
             if link.get_attribute("data-mark").as_deref() == Some(key.as_str()) {
                 continue;
             }
-            let mark = progress::topic_mark(status, bookmarked, has_exercise);
+            let has_cards = !crate::cards::for_topic(slug).is_empty();
+            let mark = progress::topic_mark(status, bookmarked, has_exercise, has_cards);
             let _ = link.set_attribute("data-mark", &key);
             let _ = link.set_attribute("data-status", status.key());
             for (selector, text) in [(".tm", &mark.glyphs), (".vh", &mark.spoken)] {

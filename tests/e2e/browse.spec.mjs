@@ -1,5 +1,5 @@
 // Progress where the learner browses: the sidebar and the home cards show each topic's
-// status, bookmark and exercise (as words a screen reader reads, not only as a shape or a
+// status, bookmark, exercise and code cards (as words a screen reader reads, not only as a shape or a
 // colour), the 复习 link counts what is due today, the home page offers to start the review,
 // and 继续阅读 agrees with the topic's status.
 import { test, expect, ready } from "./helpers.mjs";
@@ -7,7 +7,7 @@ import { test, expect, ready } from "./helpers.mjs";
 test.use({ serviceWorkers: "block" });
 
 const A = { slug: "tcp-2msl" }; // no exercise
-const B = { slug: "merge-sorted-lists" }; // has an exercise
+const B = { slug: "merge-sorted-lists" }; // has an exercise and a predict-the-output card
 const C = { slug: "mvcc" };
 
 const statusBtn = (page, key) => page.locator(`.status-btn[data-status="${key}"]`);
@@ -20,7 +20,7 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await page.goto(`./#/t/${B.slug}`);
   await ready(page);
   // Before any marking: every topic reads as 未读, a topic with an exercise says so.
-  await expect(sidebarLink(page, B.slug)).toHaveAccessibleName(/（未读，有练习）$/);
+  await expect(sidebarLink(page, B.slug)).toHaveAccessibleName(/（未读，有练习，有代码预测）$/);
   await expect(sidebarLink(page, A.slug)).toHaveAccessibleName(/（未读）$/);
   await expect(reviewLink(page)).toHaveAccessibleName("复习");
   await expect(reviewLink(page).locator(".due-badge")).toHaveCount(0);
@@ -28,9 +28,9 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await statusBtn(page, "review").click();
   await page.locator(".bookmark-btn").click();
   await expect(page.locator(".bookmark-btn")).toHaveAttribute("aria-pressed", "true");
-  await expect(sidebarLink(page, B.slug)).toHaveAccessibleName(/（待复习，已收藏，有练习）$/);
+  await expect(sidebarLink(page, B.slug)).toHaveAccessibleName(/（待复习，已收藏，有练习，有代码预测）$/);
   await expect(sidebarLink(page, B.slug)).toHaveAttribute("data-status", "review");
-  await expect(sidebarLink(page, B.slug).locator(".tm")).toHaveText("↻★▶");
+  await expect(sidebarLink(page, B.slug).locator(".tm")).toHaveText("↻★▶✎");
   // 待复习 makes the topic due now: the 复习 link counts it, in words too.
   await expect(reviewLink(page).locator(".due-badge")).toHaveText("1");
   await expect(reviewLink(page)).toHaveAccessibleName(/^复习\s*（今天 1 个主题待复习）$/);
@@ -46,7 +46,7 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await page.locator("a.brand").click();
   await expect(page.locator(".cat-grid")).toBeVisible();
   await expect(cardLink(page, A.slug)).toHaveAccessibleName(/（已读）$/);
-  await expect(cardLink(page, B.slug)).toHaveAccessibleName(/（待复习，已收藏，有练习）$/);
+  await expect(cardLink(page, B.slug)).toHaveAccessibleName(/（待复习，已收藏，有练习，有代码预测）$/);
   await expect(cardLink(page, C.slug)).toHaveAccessibleName(/（未读）$/);
   // The home page says what is due and offers to start.
   const review = page.locator(".continue a[data-continue=review]");

@@ -1,6 +1,7 @@
 //! The one native integration test binary: `cargo test --test native`.
 
 mod bundle;
+mod cards;
 mod content;
 mod exercises;
 mod index_sort;

@@ -1229,7 +1229,7 @@ proptest! {
 fn every_status_has_its_own_shape_and_words_in_the_topic_lists() {
     let marks: Vec<TopicMark> = Status::ALL
         .iter()
-        .map(|&s| topic_mark(s, false, false))
+        .map(|&s| topic_mark(s, false, false, false))
         .collect();
     for (i, (s, m)) in Status::ALL.iter().zip(&marks).enumerate() {
         // Not colour alone: a distinct visible marker, and the status in words for screen readers.
@@ -1239,22 +1239,28 @@ fn every_status_has_its_own_shape_and_words_in_the_topic_lists() {
             assert_ne!(m.glyphs, other.glyphs);
             assert_ne!(m.spoken, other.spoken);
         }
-        assert!(!m.glyphs.contains(BOOKMARK_GLYPH) && !m.glyphs.contains(EXERCISE_GLYPH));
+        for extra in [BOOKMARK_GLYPH, EXERCISE_GLYPH, CARDS_GLYPH] {
+            assert!(!m.glyphs.contains(extra));
+        }
     }
     assert_eq!(
-        topic_mark(Status::Read, true, true),
+        topic_mark(Status::Read, true, true, true),
         TopicMark {
-            glyphs: format!("◐{BOOKMARK_GLYPH}{EXERCISE_GLYPH}"),
-            spoken: "（已读，已收藏，有练习）".into(),
+            glyphs: format!("◐{BOOKMARK_GLYPH}{EXERCISE_GLYPH}{CARDS_GLYPH}"),
+            spoken: "（已读，已收藏，有练习，有代码预测）".into(),
         }
     );
     assert_eq!(
-        topic_mark(Status::Review, false, true).spoken,
+        topic_mark(Status::Review, false, true, false).spoken,
         "（待复习，有练习）"
     );
     assert_eq!(
-        topic_mark(Status::Mastered, true, false).spoken,
+        topic_mark(Status::Mastered, true, false, false).spoken,
         "（已掌握，已收藏）"
+    );
+    assert_eq!(
+        topic_mark(Status::Unread, false, false, true).spoken,
+        "（未读，有代码预测）"
     );
 }
 

@@ -34,6 +34,7 @@ const PURE: &[&str] = &[
     "search/",
     "exercises/",
     "progress/",
+    "cards/",
     "route.rs",
     "index_sort.rs",
 ];

@@ -4,8 +4,10 @@
 use std::path::Path;
 use std::process::Command;
 
+/// Fails unless `python3 script` writes exactly the file `output` (both relative to the
+/// repository root), naming the first line that differs.
 #[track_caller]
-fn check_generated(script: &str, output: &str) {
+pub(crate) fn check_generated(script: &str, output: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let run = Command::new("python3")
         .arg(root.join(script))
@@ -18,11 +20,23 @@ fn check_generated(script: &str, output: &str) {
         String::from_utf8_lossy(&run.stderr)
     );
     let on_disk = std::fs::read(root.join(output)).expect("generated file exists");
-    assert!(
-        run.stdout == on_disk,
-        "{output} is not what {script} writes: rerun `python3 {script} > {output}` \
-         (and never edit it by hand)"
-    );
+    if run.stdout != on_disk {
+        let now = String::from_utf8_lossy(&run.stdout);
+        let disk = String::from_utf8_lossy(&on_disk);
+        let first = now
+            .lines()
+            .zip(disk.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| now.lines().count().min(disk.lines().count()));
+        panic!(
+            "{output} is not what {script} writes (first difference at line {}: the script \
+             writes {:?}, the file has {:?}): rerun `python3 {script} > {output}` (and never \
+             edit it by hand)",
+            first + 1,
+            now.lines().nth(first),
+            disk.lines().nth(first)
+        );
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod diff;
 mod gen;
-mod generated;
+pub(crate) mod generated;
 mod panel;
 mod props;
 mod unit;

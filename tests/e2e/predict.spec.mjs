@@ -1,0 +1,59 @@
+import { test, expect, ready } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+
+test.use({ serviceWorkers: "block" });
+
+const CARDS = JSON.parse(readFileSync(new URL("../../src/cards/cards.json", import.meta.url), "utf8")).cards;
+
+test("a topic lists its predict-the-output cards; a wrong prediction shows where it went wrong", async ({ page }) => {
+  await page.goto("./#/t/closure-late-binding");
+  await ready(page);
+  const own = CARDS.filter((c) => c.topic === "closure-late-binding");
+  await expect(page.locator(".predict-card")).toHaveCount(own.length);
+  const card = page.locator('.predict-card[data-card="closure-late-binding"]');
+  // The code is shown without the notes' comments that give the answer away.
+  await expect(card.locator("pre.code")).toContainText("return [lambda x: i*x for i in range(4)]");
+  await expect(card.locator("pre.code")).not.toContainText("# 9");
+  await expect(card.locator(".predict-expected")).toHaveCount(0);
+  // The learner's guess: every closure sees its own i.
+  const box = card.getByLabel("你的预测（每行对应一行输出）");
+  await box.fill("0\n3\n6\n9\n0\n3\n6\n9");
+  await box.press("Control+Enter");
+  const verdict = card.locator(".verdict");
+  await expect(verdict).toHaveAttribute("data-correct", "false");
+  await expect(verdict.locator(".verdict-head")).toHaveText("✗ 有 3 行与真实输出不同");
+  await expect(verdict.locator(".predict-diff li.missing")).toHaveCount(3);
+  await expect(verdict.locator(".predict-diff li.extra")).toHaveCount(3);
+  await expect(verdict.locator(".predict-diff li.extra").first()).toContainText("你的预测：0");
+  await expect(card.locator(".predict-expected")).toHaveText("9\n9\n9\n9\n0\n3\n6\n9");
+  await expect(box).toHaveAttribute("readonly", "");
+  // Try again, right this time (trailing spaces and a final blank line do not count).
+  await card.getByRole("button", { name: "再试一次" }).click();
+  await box.fill("9 \n9\n9\n9\n0\n3\n6\n9\n\n");
+  await card.getByRole("button", { name: "揭晓答案" }).click();
+  await expect(card.locator(".verdict")).toHaveAttribute("data-correct", "true");
+  await expect(card.locator(".verdict-head")).toHaveText("✓ 完全正确");
+  await expect(card.locator(".predict-diff")).toHaveCount(0);
+});
+
+test("a predict-the-error card wants the exception line; hostile text stays text", async ({ page }) => {
+  await page.goto("./#/t/variable-scope");
+  await ready(page);
+  const card = page.locator('.predict-card[data-card="local-scope-error"]');
+  const box = card.getByLabel("你的预测（每行对应一行输出）");
+  await box.fill('Local\n<img src=x onerror="window.__pwned=1">');
+  await box.press("Control+Enter");
+  await expect(card.locator(".verdict")).toHaveAttribute("data-correct", "false");
+  await expect(card.locator(".predict-diff li.extra")).toContainText('<img src=x onerror="window.__pwned=1">');
+  await expect(card.locator(".predict-diff img")).toHaveCount(0);
+  expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  await expect(card.locator(".predict-expected")).toHaveText("Local\nNameError: name 'local_var' is not defined");
+  await expect(card).toContainText("这段代码最后抛出 NameError");
+});
+
+test("topics without cards show no 代码预测 section", async ({ page }) => {
+  await page.goto("./#/t/mvcc");
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toHaveText("MVCC 机制");
+  await expect(page.locator(".predict")).toHaveCount(0);
+});
