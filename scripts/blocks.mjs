@@ -1,0 +1,154 @@
+// Runs every Python block of the notes in Pyodide under Node: the same CPython (3.14.2,
+// Pyodide 314.0.7, from npm) the browser will load, so what is recorded here is what a learner
+// will see. Also runs each block in the machine's python3 and records whether it agrees.
+//
+//   node scripts/blocks.mjs > tests/data/blocks-pyodide.json   (record)
+//   tests/e2e/blocks.spec.mjs                                   (rerun and compare, every build)
+//
+// Each block runs with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
+// working folder of Pyodide's in-memory file system. Output is stdout and stderr as written,
+// in order (stderr lines marked), then for a block that raises, the end of its traceback
+// (`traceback.format_exception_only`); object addresses read `0x…`.
+// A fatal interpreter error (a `multiprocessing` block can cause one) is recorded and the next
+// block gets a fresh interpreter.
+import { readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { loadPyodide, version as pyodideVersion } from "pyodide";
+
+const root = new URL("../", import.meta.url);
+
+/** Every ```python block of content/*.md, in file order: { slug, index, code }. */
+export function notesBlocks() {
+  const dir = new URL("content/", root);
+  const out = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
+    const text = readFileSync(new URL(name, dir), "utf8");
+    const slug = text.match(/^slug: (.*)$/m)[1];
+    let index = 0;
+    for (const m of text.matchAll(/```(\w*)[ \t]*\n([\s\S]*?)```/g)) {
+      if (!["python", "py", ""].includes(m[1])) continue;
+      out.push({ slug, index: index++, code: m[2] });
+    }
+  }
+  return out;
+}
+
+// The one harness both interpreters run: the block with fresh globals; if it raises, the
+// exception as CPython's traceback ends (`traceback.format_exception_only`), after its output.
+const HARNESS = `
+import sys, traceback
+def __run_block(code):
+    g = {"__name__": "__main__"}
+    try:
+        exec(compile(code, "<block>", "exec"), g)
+    except BaseException as e:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout.write("".join(traceback.format_exception_only(type(e), e)))
+        return type(e).__name__
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    return None
+`;
+
+// Object addresses (`<function f at 0x7f...>`) differ between runs: recorded as `0x…`.
+const addresses = (s) => s.replace(/ at 0x[0-9a-f]+>/g, " at 0x…>");
+
+/** Why the machine's python3 (CPython 3.11) prints something else for a block. */
+export const CPYTHON_DIFFERS_BECAUSE = {
+  "shuffle-list/0": "random.shuffle without a seed: every run prints another order",
+  "ipc-pipe-queue-shm/0": "multiprocessing needs operating-system processes, which a browser does not have",
+  "ipc-pipe-queue-shm/1": "multiprocessing needs operating-system processes, which a browser does not have",
+  "ipc-pipe-queue-shm/2": "multiprocessing needs operating-system processes, which a browser does not have",
+  "flask-vs-django-routing/0": "Flask is not part of Pyodide (this machine's python3 has it installed)",
+  "top-words-in-1g-file/0": "Emscripten numbers ENOENT 44, Linux 2",
+  "top-words-in-1g-file/1": "Emscripten numbers ENOENT 44, Linux 2",
+  "dict-vs-dir/0": "CPython 3.13 added __firstlineno__ and __static_attributes__ to a class's __dict__",
+  "generator-coroutine-future/0": "asyncio.run needs WebAssembly stack switching (JSPI), which Node 20 lacks",
+};
+
+/** What the machine's python3 prints for `code` through the same harness, or null. */
+function cpythonRun(code) {
+  const r = spawnSync("python3", ["-I", "-c", `${HARNESS}\nimport sys\nsys.exit(0 if __run_block(sys.argv[1]) is None else 1)`, code], {
+    encoding: "utf8",
+    timeout: 10_000,
+    cwd: "/tmp",
+    env: { PATH: process.env.PATH, PYTHONHASHSEED: "0", LC_ALL: "C.UTF-8", PYTHONIOENCODING: "utf-8" },
+  });
+  if (r.error) return null;
+  const err = r.stderr.replace(/^(?=.)/gm, "[stderr] ");
+  return addresses(r.stdout + err);
+}
+
+async function freshInterpreter() {
+  // indexURL explicitly: a test runner's module loader can hide where pyodide.mjs lives.
+  const indexURL = fileURLToPath(new URL("node_modules/pyodide/", root));
+  const py = await loadPyodide({ indexURL, env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" } });
+  py.FS.mkdirTree("/home/pyodide/blocks");
+  py.runPython(HARNESS);
+  return py;
+}
+
+/** Runs one block; returns { output, raises, fatal }. */
+function runBlock(py, code) {
+  let output = "";
+  const decoder = new TextDecoder();
+  const sink = (mark) => ({
+    write(buf) {
+      const s = decoder.decode(buf, { stream: true });
+      output += mark ? s.replace(/^(?=.)/gm, "[stderr] ") : s;
+      return buf.length;
+    },
+  });
+  py.setStdout(sink(false));
+  py.setStderr(sink(true));
+  py.FS.chdir("/home/pyodide/blocks");
+  let raises = null;
+  let fatal = false;
+  try {
+    const run = py.globals.get("__run_block");
+    raises = run(code) ?? null;
+    run.destroy();
+  } catch (e) {
+    // Not a Python exception (those the harness catches): the interpreter itself failed.
+    fatal = true;
+    raises = "FatalError";
+    output += `[fatal] ${String(e.message || e).trim().split("\n").pop()}\n`;
+  }
+  return { output: addresses(output), raises, fatal };
+}
+
+/** Runs every block; the record written to tests/data/blocks-pyodide.json. */
+export async function runAll({ withCpython = true } = {}) {
+  let py = await freshInterpreter();
+  const python = `CPython ${py.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))")} · Pyodide ${pyodideVersion}`;
+  const blocks = [];
+  for (const b of notesBlocks()) {
+    const { output, raises, fatal } = runBlock(py, b.code);
+    const rec = { slug: b.slug, index: b.index, output, raises };
+    // A block whose output changes between two runs (an unseeded random) is compared by its
+    // exception only.
+    if (!fatal) {
+      const again = runBlock(py, b.code);
+      if (again.output !== output) rec.varies = true;
+    }
+    if (withCpython) {
+      const c = cpythonRun(b.code);
+      rec.cpython_agrees = c === output;
+      if (c !== null && c !== output) {
+        rec.cpython = c;
+        rec.cpython_differs_because = CPYTHON_DIFFERS_BECAUSE[`${b.slug}/${b.index}`] ?? null;
+      }
+    }
+    blocks.push(rec);
+    if (fatal) py = await freshInterpreter();
+  }
+  return { generated_by: "scripts/blocks.mjs", python, hash_seed: 0, blocks };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const doc = await runAll();
+  process.stdout.write(`${JSON.stringify(doc, null, 1)}\n`);
+}
