@@ -84,9 +84,9 @@ pub(super) fn SettingsSection(
     view! {
         <section class="prog-section settings" aria-labelledby="set-h">
             <h2 id="set-h">"存储与设置"</h2>
-            {daily_limits(state)}
             {storage_state}
             {where_line}
+            {daily_limits(state)}
             <h3>"持久存储"</h3>
             <p class="small muted">"浏览器在磁盘空间紧张时可能清除网站数据。申请持久存储后，浏览器会尽量保留这些数据。"</p>
             <div class="actions">
