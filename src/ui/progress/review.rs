@@ -13,9 +13,13 @@ use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
 use crate::progress::{self, Rating, ReviewSettings, Session, SessionMode, Shortcut, Status};
 use crate::route;
+use crate::ui::confirm::focus_soon;
 use crate::ui::format;
 use crate::ui::progress_state::{self, ProgressState};
 use crate::ui::{date_now_ms, set_title, today};
+
+/// The shown answer, focused when it appears after a click (the button that asked is gone).
+const ANSWER: &str = "[data-answer]";
 
 /// Read topics offered for the review cycle when nothing is due.
 const CANDIDATES: usize = 8;
@@ -73,6 +77,8 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             next.undo(s, now);
         });
         session.set(next);
+        // The 撤销 button may be gone: focus goes to the answer shown again.
+        focus_soon(ANSWER.to_string());
     };
     let skip = move |_| {
         let random = js_sys::Math::random();
@@ -207,7 +213,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                     msg
                 });
                 view! {
-                    <div class="review-answer" data-answer>
+                    <div class="review-answer" data-answer tabindex="-1">
                         <div class="note-body" inner_html=html></div>
                         {(!note.is_empty()).then(|| view! {
                             <div class="my-note-view">
@@ -237,7 +243,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                     view! {
                         <p class="muted small">"先在心里回答这道题，再看答案。"</p>
                         <div class="actions">
-                            <button class="primary" data-action="reveal" on:click=move |_| session.update(Session::reveal)>"显示答案"</button>
+                            <button class="primary" data-action="reveal" on:click=move |_| { session.update(Session::reveal); focus_soon(ANSWER.to_string()); }>"显示答案"</button>
                             <button data-action="skip" on:click=skip>{m.skip_label()}</button>
                             {(m != SessionMode::Due).then(|| view! {
                                 <button data-action="end-practice" on:click=move |_| session.update(Session::end_practice)>"结束练习"</button>
