@@ -1,9 +1,10 @@
-//! Loading a stored or imported progress text: schema detection, v1→v2 migration and
-//! field-by-field salvage of corrupted or hand-edited data. Never panics.
+//! Loading a stored or imported progress text: schema detection, migration from v1 and v2,
+//! and field-by-field salvage of corrupted or hand-edited data. Never panics.
 //!
 //! Schema v1 (the first release) was `{"schema_version": 1, "read": ["slug", ...],
-//! "last_topic": "slug"}` (the version field may be missing). Schema v2 is the serialised
-//! [`ProgressStore`].
+//! "last_topic": "slug"}` (the version field may be missing). Schema v2 was the serialised
+//! [`ProgressStore`] without learning steps, review logs and review settings; v3 (current)
+//! adds them as optional fields, so a v2 text reads as a v3 one without them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,9 +15,13 @@ use super::schedule::{quantize6, MAX_STABILITY};
 use super::sync::join_topic;
 use super::{
     quantize_scroll, truncate_utf8, CardState, LastExercise, LastTopic, ProgressStore, Rating,
-    ReviewCard, SavedInputs, Status, TopicProgress, INPUT_MAX_BYTES, KEY_MAX_BYTES, MAX_DAY,
-    MAX_EXERCISES, MAX_INPUTS, MAX_ORPHANS, MAX_TIMESTAMP_MS, NOTE_MAX_BYTES, SCHEMA_VERSION,
+    ReviewCard, ReviewLog, ReviewSettings, SavedInputs, Status, TopicProgress, INPUT_MAX_BYTES,
+    KEY_MAX_BYTES, MAX_DAY, MAX_EXERCISES, MAX_INPUTS, MAX_ORPHANS, MAX_REVIEW_LOG,
+    MAX_TIMESTAMP_MS, NOTE_MAX_BYTES, SCHEMA_VERSION,
 };
+
+/// The schema whose shape v3 extends with optional fields only.
+const SCHEMA_V2: u64 = 2;
 
 /// Result of [`load`].
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +88,9 @@ pub fn load(raw: Option<&str>, known_slugs: &[&str]) -> LoadOutcome {
             migrate_v1(&map, &mut sv, &mut out)
         }
         (Some(_), Some(1)) => migrate_v1(&map, &mut sv, &mut out),
-        (Some(_), Some(v)) if v == u64::from(SCHEMA_VERSION) => salvage_v2(&map, &mut sv),
+        (Some(_), Some(v)) if v == SCHEMA_V2 || v == u64::from(SCHEMA_VERSION) => {
+            salvage_v2(&map, &mut sv)
+        }
         (Some(_), Some(v)) if v > u64::from(SCHEMA_VERSION) => {
             let v = u32::try_from(v).unwrap_or(u32::MAX);
             out.read_only_newer = Some(v);
@@ -281,6 +288,7 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
             "last_topic",
             "last_exercise",
             "exercise_inputs",
+            "review_settings",
         ],
         sv,
     );
@@ -304,6 +312,10 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
         None | Some(Value::Null) => {}
         Some(_) => sv.drop_one(),
     }
+    store.review_settings = match map.get("review_settings") {
+        None | Some(Value::Null) => ReviewSettings::default(),
+        Some(v) => review_settings(v, sv),
+    };
     store.last_topic = match map.get("last_topic") {
         None | Some(Value::Null) => None,
         Some(v) => last_topic(v, sv),
@@ -372,6 +384,7 @@ fn topic(obj: &Map<String, Value>, sv: &mut Salvage) -> TopicProgress {
             "note_at",
             "bookmarked",
             "review",
+            "log",
         ],
         sv,
     );
@@ -410,7 +423,87 @@ fn topic(obj: &Map<String, Value>, sv: &mut Salvage) -> TopicProgress {
         note_at: opt_ts(obj, "note_at", sv),
         bookmarked,
         review,
+        log: review_log(obj.get("log"), sv),
     }
+}
+
+/// Reads a topic's review log, dropping malformed entries and keeping the newest
+/// [`MAX_REVIEW_LOG`].
+fn review_log(v: Option<&Value>, sv: &mut Salvage) -> Vec<ReviewLog> {
+    let items = match v {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            sv.drop_one();
+            return Vec::new();
+        }
+    };
+    let mut log: Vec<ReviewLog> = items
+        .iter()
+        .filter_map(|item| {
+            let entry = (|| {
+                let obj = item.as_object()?;
+                if obj.len() != 3 {
+                    return None;
+                }
+                Some(ReviewLog {
+                    review: obj
+                        .get("review")?
+                        .as_i64()
+                        .filter(|t| (0..=MAX_TIMESTAMP_MS).contains(t))?,
+                    rating: Rating::from_key(obj.get("rating")?.as_str()?)?,
+                    state: CardState::from_key(obj.get("state")?.as_str()?)?,
+                })
+            })();
+            if entry.is_none() {
+                sv.drop_one();
+            }
+            entry
+        })
+        .collect();
+    if log.len() > MAX_REVIEW_LOG {
+        sv.dropped += log.len() - MAX_REVIEW_LOG;
+        log.drain(..log.len() - MAX_REVIEW_LOG);
+    }
+    log
+}
+
+/// Reads the review settings; a malformed one falls back to the defaults.
+fn review_settings(v: &Value, sv: &mut Salvage) -> ReviewSettings {
+    let settings = (|| {
+        let obj = v.as_object()?;
+        let known = [
+            "new_per_day",
+            "reviews_per_day",
+            "practice_unread",
+            "updated_at",
+        ];
+        if obj.keys().any(|k| !known.contains(&k.as_str())) {
+            return None;
+        }
+        let limit = |k: &str| {
+            obj.get(k)?
+                .as_u64()
+                .filter(|n| *n <= u64::from(ReviewSettings::MAX_LIMIT))
+                .and_then(|n| u32::try_from(n).ok())
+        };
+        Some(ReviewSettings {
+            new_per_day: limit("new_per_day")?,
+            reviews_per_day: limit("reviews_per_day")?,
+            practice_unread: match obj.get("practice_unread") {
+                None | Some(Value::Null) => false,
+                Some(b) => b.as_bool()?,
+            },
+            updated_at: obj
+                .get("updated_at")?
+                .as_i64()
+                .filter(|t| (0..=MAX_TIMESTAMP_MS).contains(t))?,
+        })
+    })();
+    settings.unwrap_or_else(|| {
+        sv.drop_one();
+        ReviewSettings::default()
+    })
 }
 
 /// Reads a review card; any invalid field drops the whole card (it is recomputed on review).
@@ -426,6 +519,7 @@ fn review_card(v: &Value, sv: &mut Salvage) -> Option<ReviewCard> {
             "reps",
             "lapses",
             "state",
+            "step",
             "last_rating",
         ];
         if obj.keys().any(|k| !known.contains(&k.as_str())) {
@@ -460,6 +554,10 @@ fn review_card(v: &Value, sv: &mut Salvage) -> Option<ReviewCard> {
             reps: u32::try_from(obj.get("reps")?.as_u64()?).ok()?,
             lapses: u32::try_from(obj.get("lapses")?.as_u64()?).ok()?,
             state: CardState::from_key(obj.get("state")?.as_str()?)?,
+            step: match obj.get("step") {
+                None | Some(Value::Null) => 0,
+                Some(n) => u32::try_from(n.as_u64().filter(|n| *n < 100)?).ok()?,
+            },
             last_rating,
         })
     })();

@@ -11,6 +11,7 @@
 //! it can from corrupted or hand-edited data and says so in typed notices ([`LoadNotice`]).
 //! A review session on the 复习 page is a [`Session`]; imports go through [`parse_import`].
 
+mod daily;
 mod import;
 mod load;
 mod marks;
@@ -26,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub use daily::{done_today, today_queue, DoneToday, ReviewLog, ReviewSettings, TodayQueue};
 pub use import::{
     backup_file_name, check_import_size, export_file_name, export_message, format_bytes,
     parse_import, Imported, MAX_IMPORT_BYTES,
@@ -42,15 +44,23 @@ pub use overview::{
     overview, percent, streak, weekday, ActivityCalendar, CalendarCell, CategoryProgress, Overview,
     StatusCounts,
 };
-pub use schedule::{schedule, CardState, Rating, ReviewCard, MASTERED_INTERVAL_DAYS};
-pub use session::{review_candidates, upcoming, Rated, Session, SessionMode, Shortcut};
+pub use schedule::{
+    minutes_until, schedule, CardState, Rating, ReviewCard, LEARNING_STEPS_MIN,
+    MASTERED_INTERVAL_DAYS, RELEARNING_STEPS_MIN,
+};
+pub use session::{
+    practice_pool, review_candidates, upcoming, Rated, Session, SessionMode, Shortcut,
+};
 pub use sync::{
     import_merge, import_replace, merge, preview_import, to_json, to_storage_json, ChangeKind,
     ImportPreview, TopicChange,
 };
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+/// The schema version this build writes. Version 3 added a card's learning `step`, each
+/// topic's review `log` and the store's `review_settings`; a version 2 text is read as is.
+pub const SCHEMA_VERSION: u32 = 3;
+/// Most review log entries kept per topic (the oldest go first).
+pub const MAX_REVIEW_LOG: usize = 100;
 /// Longest personal note kept, in bytes; longer notes are truncated.
 pub const NOTE_MAX_BYTES: usize = 100 * 1024;
 /// Longest slug or exercise id accepted, in bytes.
@@ -152,6 +162,9 @@ pub struct TopicProgress {
     /// Spaced-repetition memory state, once the topic entered the review cycle.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewCard>,
+    /// The ratings given to this topic, oldest first (at most [`MAX_REVIEW_LOG`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<ReviewLog>,
 }
 
 /// The last topic the user was reading.
@@ -204,6 +217,9 @@ pub struct ProgressStore {
     pub last_exercise: Option<LastExercise>,
     /// Last inputs per exercise id.
     pub exercise_inputs: BTreeMap<String, SavedInputs>,
+    /// Daily limits and the practice pool (defaults until first changed).
+    #[serde(skip_serializing_if = "ReviewSettings::is_default")]
+    pub review_settings: ReviewSettings,
 }
 
 impl Default for ProgressStore {
@@ -217,6 +233,7 @@ impl Default for ProgressStore {
             last_topic: None,
             last_exercise: None,
             exercise_inputs: BTreeMap::new(),
+            review_settings: ReviewSettings::default(),
         }
     }
 }
@@ -388,8 +405,17 @@ impl ProgressStore {
     pub fn record_review(&mut self, slug: &str, rating: Rating, now_ms: f64) -> ReviewCard {
         let now = clamp_ms(now_ms);
         let t = self.touch(slug, now);
+        let before = t.review.map_or(CardState::New, |c| c.state);
         let card = schedule(t.review.as_ref(), rating, now);
         t.review = Some(card);
+        if t.log.len() >= MAX_REVIEW_LOG {
+            t.log.drain(..=t.log.len() - MAX_REVIEW_LOG);
+        }
+        t.log.push(ReviewLog {
+            review: card.last_review,
+            rating,
+            state: before,
+        });
         t.first_read.get_or_insert(now);
         t.status = if matches!(rating, Rating::Good | Rating::Easy)
             && card.scheduled_days >= MASTERED_INTERVAL_DAYS
@@ -399,6 +425,27 @@ impl ProgressStore {
             Status::Review
         };
         card
+    }
+
+    /// Puts back what a rating changed on one topic (status, review card, review log, first
+    /// read), as it was in `before` (`None`: no record). The note and bookmark stay as they
+    /// are now; the record is stamped as changed at `now_ms`, so the undo wins a merge.
+    pub fn restore_review(&mut self, slug: &str, before: Option<&TopicProgress>, now_ms: f64) {
+        let before = before.cloned().unwrap_or_default();
+        let t = self.touch(slug, clamp_ms(now_ms));
+        t.status = before.status;
+        t.review = before.review;
+        t.log = before.log;
+        t.first_read = before.first_read;
+    }
+
+    /// Changes the daily limits and practice pool.
+    pub fn set_review_settings(&mut self, settings: ReviewSettings, now_ms: f64) {
+        let updated_at = bump(self.review_settings.updated_at, clamp_ms(now_ms));
+        self.review_settings = ReviewSettings {
+            updated_at,
+            ..settings.clamped()
+        };
     }
 
     /// 今日复习: slugs (from `slugs`) whose review is due at or before `now_ms`, most overdue

@@ -1,6 +1,14 @@
 //! Spaced repetition with FSRS (Free Spaced Repetition Scheduler, FSRS-5 default weights) via
-//! the `rs-fsrs` crate, using its long-term scheduler (whole-day intervals, no intra-day
-//! learning steps) with fuzz off, so scheduling is deterministic.
+//! the `rs-fsrs` crate, with fuzz off, so scheduling is deterministic.
+//!
+//! The memory state (stability, difficulty) comes from rs-fsrs's short-term scheduler, which
+//! applies FSRS-5's same-day stability formula to cards in (re)learning. Which card is shown
+//! when follows explicit learning steps as py-fsrs 5's `Scheduler.review_card` (and Anki) does:
+//! [`LEARNING_STEPS_MIN`] and [`RELEARNING_STEPS_MIN`]. 重来 puts a card (back) on its first
+//! step, a few minutes away, so it returns in the same session; passing the last step
+//! graduates it to the review state with an FSRS interval in whole days. A topic enters
+//! review already read, so a new card starts on the last learning step: its first 良好
+//! graduates it, its first 重来 sends it to the first step.
 //!
 //! Chosen over SM-2 after measuring its wasm cost (about 10 KiB gzip on top of an app that
 //! already links serde_json and wasm-bindgen). No clock is read: `rs_fsrs::Parameters` is
@@ -19,6 +27,11 @@ const MAX_INTERVAL_DAYS: i32 = 36_500;
 /// Largest stability accepted from storage, in days.
 pub(crate) const MAX_STABILITY: f64 = 1_000_000.0;
 const DAY_MS: i64 = 86_400_000;
+const MINUTE_MS: i64 = 60_000;
+/// Learning steps of a new card, in minutes (Anki's and py-fsrs's defaults).
+pub const LEARNING_STEPS_MIN: [i64; 2] = [1, 10];
+/// Relearning steps after a lapse (重来 on a card in review), in minutes.
+pub const RELEARNING_STEPS_MIN: [i64; 1] = [10];
 /// FSRS default weights (as shipped by rs-fsrs 1.2.1); copied because `Parameters::default()`
 /// reads the clock to seed its fuzz generator.
 const FSRS_WEIGHTS: [f64; 19] = [
@@ -86,11 +99,11 @@ pub enum CardState {
     /// Never reviewed.
     #[default]
     New,
-    /// In (re)learning steps (not produced by the long-term scheduler; accepted from data).
+    /// On its learning steps (minutes apart), after a 重来 on a new card.
     Learning,
-    /// In the review cycle.
+    /// In the review cycle (intervals in whole days).
     Review,
-    /// Relearning after a lapse (accepted from data).
+    /// On its relearning steps after a lapse (重来 on a card in review).
     Relearning,
 }
 
@@ -113,6 +126,16 @@ impl CardState {
         }
     }
 
+    /// Chinese label shown on the review card.
+    pub fn label(self) -> &'static str {
+        match self {
+            CardState::New => "新主题",
+            CardState::Learning => "学习中",
+            CardState::Review => "复习",
+            CardState::Relearning => "重新学习",
+        }
+    }
+
     /// Parses a stored key (see [`CardState::key`]).
     pub fn from_key(key: &str) -> Option<CardState> {
         CardState::ALL.into_iter().find(|s| s.key() == key)
@@ -124,15 +147,6 @@ impl CardState {
             CardState::Learning => rs_fsrs::State::Learning,
             CardState::Review => rs_fsrs::State::Review,
             CardState::Relearning => rs_fsrs::State::Relearning,
-        }
-    }
-
-    fn from_fsrs(s: rs_fsrs::State) -> CardState {
-        match s {
-            rs_fsrs::State::New => CardState::New,
-            rs_fsrs::State::Learning => CardState::Learning,
-            rs_fsrs::State::Review => CardState::Review,
-            rs_fsrs::State::Relearning => CardState::Relearning,
         }
     }
 }
@@ -148,7 +162,7 @@ pub struct ReviewCard {
     pub stability: f64,
     /// FSRS difficulty, 1..=10 once reviewed (6 decimals).
     pub difficulty: f64,
-    /// Interval given by the last review, in days.
+    /// Interval given by the last review, in days (0 while on a (re)learning step).
     pub scheduled_days: i64,
     /// Number of reviews.
     pub reps: u32,
@@ -156,6 +170,10 @@ pub struct ReviewCard {
     pub lapses: u32,
     /// FSRS state.
     pub state: CardState,
+    /// The current (re)learning step, an index into [`LEARNING_STEPS_MIN`] or
+    /// [`RELEARNING_STEPS_MIN`] (py-fsrs's `step`); 0 outside (re)learning.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub step: u32,
     /// The last rating given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_rating: Option<Rating>,
@@ -173,9 +191,24 @@ impl ReviewCard {
             reps: 0,
             lapses: 0,
             state: CardState::New,
+            step: 0,
             last_rating: None,
         }
     }
+
+    /// Whether the card is on a (re)learning step (due again within minutes, not days).
+    pub fn is_learning(&self) -> bool {
+        matches!(self.state, CardState::Learning | CardState::Relearning)
+    }
+}
+
+/// Whole minutes from `now` (ms) until `due` (ms), rounded up, at least 1.
+pub fn minutes_until(due: i64, now: i64) -> i64 {
+    (due.saturating_sub(now).saturating_add(MINUTE_MS - 1) / MINUTE_MS).max(1)
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Rounds to 6 decimals so the value survives a JSON round trip exactly.
@@ -195,7 +228,7 @@ fn params() -> Parameters {
         w: FSRS_WEIGHTS,
         decay: Parameters::DECAY,
         factor: Parameters::FACTOR,
-        enable_short_term: false,
+        enable_short_term: true,
         enable_fuzz: false,
         seed: Seed::Empty,
     }
@@ -232,7 +265,6 @@ pub fn schedule(card: Option<&ReviewCard>, rating: Rating, now: i64) -> ReviewCa
     let next = FSRS::new(params())
         .next(fsrs_card, to_dt(now), rating.to_fsrs())
         .card;
-    let scheduled_days = next.scheduled_days.clamp(1, i64::from(MAX_INTERVAL_DAYS));
     let stability = quantize6(next.stability);
     if !(stability.is_finite() && stability > 0.0 && next.difficulty.is_finite())
         && usable.is_some_and(|c| c.state != CardState::New)
@@ -240,17 +272,82 @@ pub fn schedule(card: Option<&ReviewCard>, rating: Rating, now: i64) -> ReviewCa
         // Degenerate stored state: start over as a first review.
         return schedule(None, rating, now);
     }
+    let stability = stability.clamp(0.01, MAX_STABILITY);
+    let (state, step, due, scheduled_days) = match next_step(&prev, rating) {
+        Some((state, step, minutes)) => (
+            state,
+            step,
+            now.saturating_add(minutes.saturating_mul(MINUTE_MS)),
+            0,
+        ),
+        None => {
+            // Graduated (or stays in review): rs-fsrs's interval when it graduated the card
+            // too (it keeps hard < good < easy), else FSRS's interval for the new stability.
+            let days = if next.state == rs_fsrs::State::Review {
+                next.scheduled_days
+            } else {
+                params().next_interval(stability, 0) as i64
+            };
+            let days = days.clamp(1, i64::from(MAX_INTERVAL_DAYS));
+            (
+                CardState::Review,
+                0,
+                now.saturating_add(days.saturating_mul(DAY_MS)),
+                days,
+            )
+        }
+    };
     ReviewCard {
-        due: now
-            .saturating_add(scheduled_days.saturating_mul(DAY_MS))
-            .min(MAX_TIMESTAMP_MS),
+        due: due.min(MAX_TIMESTAMP_MS),
         last_review: now,
-        stability: stability.clamp(0.01, MAX_STABILITY),
+        stability,
         difficulty: quantize6(next.difficulty.clamp(1.0, 10.0)),
         scheduled_days,
         reps: u32::try_from(next.reps).unwrap_or(0),
         lapses: u32::try_from(next.lapses).unwrap_or(0),
-        state: CardState::from_fsrs(next.state),
+        state,
+        step,
         last_rating: Some(rating),
+    }
+}
+
+/// The (re)learning step after rating `prev`: `Some((state, step, minutes until due))`, or
+/// `None` when the card graduates to (or stays in) review. As py-fsrs 5: 重来 goes to the
+/// first step; 困难 repeats the step (on the first of several steps, the mean of the first
+/// two; on a single step, 1.5 times it); 良好 moves to the next step or graduates after the
+/// last; 简单 graduates at once.
+fn next_step(prev: &ReviewCard, rating: Rating) -> Option<(CardState, u32, i64)> {
+    let (state, steps, step): (CardState, &[i64], usize) = match prev.state {
+        // A topic comes to review already read: it starts on the last learning step.
+        CardState::New => (CardState::Learning, &LEARNING_STEPS_MIN, 1),
+        CardState::Learning => (CardState::Learning, &LEARNING_STEPS_MIN, prev.step as usize),
+        CardState::Relearning => (
+            CardState::Relearning,
+            &RELEARNING_STEPS_MIN,
+            prev.step as usize,
+        ),
+        CardState::Review => {
+            return (rating == Rating::Again).then_some((
+                CardState::Relearning,
+                0,
+                RELEARNING_STEPS_MIN[0],
+            ));
+        }
+    };
+    let step = step.min(steps.len() - 1);
+    match rating {
+        Rating::Again => Some((state, 0, steps[0])),
+        Rating::Hard => {
+            let minutes = match (step, steps) {
+                (0, [only]) => only * 3 / 2,
+                (0, [first, second, ..]) => (first + second + 1) / 2,
+                _ => steps[step],
+            };
+            Some((state, step as u32, minutes))
+        }
+        Rating::Good => steps
+            .get(step + 1)
+            .map(|&minutes| (state, step as u32 + 1, minutes)),
+        Rating::Easy => None,
     }
 }

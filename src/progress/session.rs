@@ -1,14 +1,22 @@
-//! A review session (the 复习 page): which topic is shown, what skipping, rating and
+//! A review session (the 复习 page): which topic is shown, what skipping, rating, undoing and
 //! practising do, and when the session has nothing left to show.
 //!
-//! Pure: the due queue, the clock and randomness are parameters. The queue is what
-//! [`ProgressStore::due_queue`] says now; it changes as topics are rated (a rated topic is no
-//! longer due), so the session never keeps its own copy. `random` is a number in `0.0..1.0`
-//! (e.g. `Math.random()`), used only to pick a topic in random practice.
+//! Pure: the due queue, the clock and randomness are parameters. The queue is the order
+//! [`today_queue`](super::today_queue) gives now; it changes as topics are rated (a rated
+//! topic is no longer due, a failed one waits on its learning step at the end), so the
+//! session never keeps its own copy. `random` is a number in `0.0..1.0` (e.g.
+//! `Math.random()`), used only to pick a topic in random practice.
+//!
+//! Every rating can be undone (撤销, Z or Ctrl/⌘+Z, as in Anki), most recent first: the
+//! topic's status, review card and review log are put back as they were, and the session
+//! shows the card again with its answer, as it was just before the rating.
 
 use std::collections::VecDeque;
 
-use super::{ProgressStore, Rating, ReviewCard, Status};
+use super::{ProgressStore, Rating, ReviewCard, Status, TopicProgress};
+
+/// Most ratings a session can undo.
+const MAX_UNDO: usize = 50;
 
 /// Where the topics of a session come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +55,10 @@ pub struct Rated {
     pub slug: String,
     /// The rating given.
     pub rating: Rating,
-    /// The topic's review card after the rating (next due date, interval).
-    pub card: ReviewCard,
+    /// The topic's review card after the rating (next due date, interval); `None` when the
+    /// rating was not recorded (a topic never read, rated in practice, is not scheduled
+    /// without asking).
+    pub card: Option<ReviewCard>,
 }
 
 /// What a key press does on the review page.
@@ -58,13 +68,27 @@ pub enum Shortcut {
     Reveal,
     /// 1–4: rate the shown topic.
     Rate(Rating),
+    /// Z (or Ctrl/⌘+Z): undo the last rating.
+    Undo,
+}
+
+/// What undoing a rating puts back.
+#[derive(Debug, Clone, PartialEq)]
+struct Undo {
+    /// The rated topic.
+    slug: String,
+    /// Its record before the rating; `None` inside when it had none. `None` outside: the
+    /// rating changed nothing in the store.
+    before: Option<Option<TopicProgress>>,
+    /// The session just before the rating (its own history empty).
+    session: Box<Session>,
 }
 
 /// The state of one review session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    /// Every topic slug, for random practice.
-    topics: Vec<String>,
+    /// The topics random practice draws from.
+    pool: Vec<String>,
     mode: SessionMode,
     /// A topic chosen explicitly (a queue link, practice); else the queue decides.
     chosen: Option<String>,
@@ -75,6 +99,8 @@ pub struct Session {
     revealed: bool,
     last: Option<Rated>,
     done: usize,
+    /// Ratings that can be undone, oldest first.
+    history: Vec<Undo>,
 }
 
 /// Index in `0..n` for a `random` number in `0.0..1.0` (out-of-range or NaN input is clamped).
@@ -83,11 +109,11 @@ fn pick(n: usize, random: f64) -> usize {
 }
 
 impl Session {
-    /// A session over `topics` (every slug, in catalogue order) reviewing the due `queue`.
-    /// `requested` (e.g. a topic clicked in the overview's queue) is shown first if it is due.
-    pub fn new(topics: Vec<String>, queue: &[String], requested: Option<String>) -> Session {
+    /// A session reviewing the due `queue`. `requested` (e.g. a topic clicked in the
+    /// overview's queue) is shown first if it is due.
+    pub fn new(queue: &[String], requested: Option<String>) -> Session {
         Session {
-            topics,
+            pool: Vec::new(),
             mode: SessionMode::Due,
             chosen: requested.filter(|s| queue.contains(s)),
             practice: VecDeque::new(),
@@ -95,6 +121,7 @@ impl Session {
             revealed: false,
             last: None,
             done: 0,
+            history: Vec::new(),
         }
     }
 
@@ -149,8 +176,33 @@ impl Session {
         self.advance(random);
     }
 
+    /// Whether a rating can be undone.
+    pub fn can_undo(&self) -> bool {
+        !self.history.is_empty()
+    }
+
+    /// Undoes the last rating: puts the topic's status, review card and review log back in
+    /// `store` (see [`ProgressStore::restore_review`]) and returns to the session as it was
+    /// just before the rating, showing that topic with its answer. The study day stays (the
+    /// learner did study). Returns the topic, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, store: &mut ProgressStore, now_ms: f64) -> Option<String> {
+        let undo = self.history.pop()?;
+        if let Some(before) = &undo.before {
+            store.restore_review(&undo.slug, before.as_ref(), now_ms);
+        }
+        let history = std::mem::take(&mut self.history);
+        *self = *undo.session;
+        self.history = history;
+        // Shown again even if the due queue would now put another topic first.
+        self.chosen = Some(undo.slug.clone());
+        self.revealed = true;
+        Some(undo.slug)
+    }
+
     /// Rates the current topic in `store` (records the review and today as a study day)
-    /// and moves on. Returns the new review card, or `None` when there is no topic.
+    /// and moves on; the rating can be undone. In practice, a topic never read (未读) is not
+    /// put on the schedule: the rating is shown but not recorded. Returns the new review
+    /// card, or `None` when there is no topic or nothing was recorded.
     pub fn rate(
         &mut self,
         store: &mut ProgressStore,
@@ -161,12 +213,31 @@ impl Session {
         random: f64,
     ) -> Option<ReviewCard> {
         let slug = self.current(queue)?.to_string();
-        let card = store.record_review(&slug, rating, now_ms);
-        store.record_study_day(today);
+        let history = std::mem::take(&mut self.history);
+        let snapshot = Box::new(self.clone());
+        self.history = history;
+        let unread_practice =
+            self.mode != SessionMode::Due && store.status(&slug) == Status::Unread;
+        let (before, card) = if unread_practice {
+            (None, None)
+        } else {
+            let before = store.topic(&slug).cloned();
+            let card = store.record_review(&slug, rating, now_ms);
+            store.record_study_day(today);
+            (Some(before), Some(card))
+        };
+        if self.history.len() >= MAX_UNDO {
+            self.history.remove(0);
+        }
+        self.history.push(Undo {
+            slug: slug.clone(),
+            before,
+            session: snapshot,
+        });
         self.last = Some(Rated { slug, rating, card });
         self.done += 1;
         self.advance(random);
-        Some(card)
+        card
     }
 
     /// Practises `bookmarks` in order (rated like due topics). Does nothing when empty.
@@ -179,9 +250,11 @@ impl Session {
         self.start(SessionMode::Bookmarks, first);
     }
 
-    /// Practises random topics, starting now.
-    pub fn practice_random(&mut self, random: f64) {
-        if let Some(first) = self.topics.get(pick(self.topics.len(), random)).cloned() {
+    /// Practises random topics drawn from `pool` (see [`practice_pool`]), starting now.
+    /// Does nothing when `pool` is empty.
+    pub fn practice_random(&mut self, pool: Vec<String>, random: f64) {
+        if let Some(first) = pool.get(pick(pool.len(), random)).cloned() {
+            self.pool = pool;
             self.start(SessionMode::Random, first);
         }
     }
@@ -194,8 +267,12 @@ impl Session {
         self.chosen = None;
     }
 
-    /// What `key` (a `KeyboardEvent.key`) does now: space reveals, then 1–4 rate.
+    /// What `key` (a `KeyboardEvent.key`) does now: space reveals, then 1–4 rate; z undoes
+    /// the last rating (the page maps Ctrl/⌘+Z to it too).
     pub fn shortcut(&self, queue: &[String], key: &str) -> Option<Shortcut> {
+        if matches!(key, "z" | "Z") {
+            return self.can_undo().then_some(Shortcut::Undo);
+        }
         self.current(queue)?;
         if !self.revealed {
             return (key == " ").then_some(Shortcut::Reveal);
@@ -229,7 +306,7 @@ impl Session {
             }
             SessionMode::Random => {
                 let pool: Vec<&String> = self
-                    .topics
+                    .pool
                     .iter()
                     .filter(|s| Some(s.as_str()) != self.chosen.as_deref())
                     .collect();
@@ -260,6 +337,16 @@ pub fn upcoming(
     crate::index_sort::sort_by(&mut v, Ord::cmp);
     v.truncate(limit);
     v
+}
+
+/// The topics random practice draws from (from `slugs`, in order): those the learner has
+/// opened (any status but 未读), or every topic when `include_unread`.
+pub fn practice_pool(store: &ProgressStore, slugs: &[&str], include_unread: bool) -> Vec<String> {
+    slugs
+        .iter()
+        .filter(|s| include_unread || store.status(s) != Status::Unread)
+        .map(|s| s.to_string())
+        .collect()
 }
 
 /// Read topics (from `slugs`, in order) not yet in the review cycle, at most `limit`: what

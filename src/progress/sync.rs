@@ -82,6 +82,12 @@ pub fn merge(a: &ProgressStore, b: &ProgressStore) -> ProgressStore {
         last_topic: merge_opt(&a.last_topic, &b.last_topic, |l| l.at),
         last_exercise: merge_opt(&a.last_exercise, &b.last_exercise, |l| l.at),
         exercise_inputs: merge_map(&a.exercise_inputs, &b.exercise_inputs, |s| s.updated_at),
+        review_settings: *newer(
+            &a.review_settings,
+            a.review_settings.updated_at,
+            &b.review_settings,
+            b.review_settings.updated_at,
+        ),
     }
 }
 

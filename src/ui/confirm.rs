@@ -36,7 +36,7 @@ pub(crate) struct Confirm {
 
 /// Focuses the first element matching `selector`, after the next frame (once the view that
 /// holds it is in the document).
-fn focus_soon(selector: String) {
+pub(crate) fn focus_soon(selector: String) {
     request_animation_frame(move || {
         let el = document().query_selector(&selector).ok().flatten();
         if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {

@@ -101,6 +101,21 @@ pub(crate) fn in_days(days: i64) -> String {
     RELATIVE_ALWAYS.with(|f| String::from(f.format(days as f64, "day")))
 }
 
+/// An interval from now in whole minutes: `1分钟后`, `10分钟后`.
+pub(crate) fn in_minutes(minutes: i64) -> String {
+    RELATIVE_ALWAYS.with(|f| String::from(f.format(minutes as f64, "minute")))
+}
+
+/// The wait a review card gives until it is due again: minutes while it is on a
+/// (re)learning step, else its interval in days.
+pub(crate) fn card_interval(card: &progress::ReviewCard, now_ms: i64) -> String {
+    if card.is_learning() {
+        in_minutes(progress::minutes_until(card.due, now_ms))
+    } else {
+        in_days(card.scheduled_days)
+    }
+}
+
 /// A size for people: `512 B`, `1.5 KB`.
 pub(crate) fn bytes(n: usize) -> String {
     progress::format_bytes(n as u64)

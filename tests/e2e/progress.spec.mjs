@@ -271,7 +271,7 @@ test("export, then import into a fresh profile, restores statuses, notes and boo
   expect(download.suggestedFilename()).toMatch(/^mianshiti-progress-\d{8}\.json$/);
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, "utf8"));
-  expect(exported.schema_version).toBe(2);
+  expect(exported.schema_version).toBe(3);
   expect(exported.topics[A.slug]).toMatchObject({ status: "mastered", bookmarked: true, note });
   expect(exported.topics[B.slug].status).toBe("review");
   await expect(page.locator("[data-export-result]")).toContainText("已导出");
@@ -423,6 +423,13 @@ test("review: the keyboard works, and with nothing due bookmarks can be practise
   await expect(page.locator("[data-answer]")).toBeVisible();
   await page.keyboard.press("1");
   await expect(page.locator("[data-review-result]")).toContainText("重来");
+  // 重来 keeps it in this session: on its first learning step, and with nothing else left it
+  // is shown again at once; 简单 graduates it.
+  await expect(page.locator(".review-card")).toHaveAttribute("data-card-state", "learning");
+  await expect(page.locator(".review-card")).toHaveAttribute("data-slug", B.slug);
+  await page.keyboard.press(" ");
+  await page.keyboard.press("4");
+  await expect(page.locator("[data-review-result]")).toContainText("简单");
   await expect(empty).toBeVisible();
 
   await empty.locator('[data-action="practice-bookmarks"]').click();

@@ -302,17 +302,37 @@ fn due_queue_orders_by_most_overdue() {
 
 #[test]
 fn first_review_intervals() {
-    check_first_review(Rating::Again, 1, Status::Review);
-    check_first_review(Rating::Hard, 2, Status::Review);
+    // A topic comes to review already read: its new card is on the last learning step, so
+    // 良好 and 简单 graduate it, 困难 repeats the 10-minute step, 重来 goes to the 1-minute one.
     check_first_review(Rating::Good, 3, Status::Review);
     check_first_review(Rating::Easy, 15, Status::Review);
+    for (rating, step, minutes) in [(Rating::Again, 0, 1), (Rating::Hard, 1, 10)] {
+        let mut s = ProgressStore::new();
+        let card = s.record_review("gil", rating, ms(T0));
+        assert_eq!(
+            (card.state, card.step, card.scheduled_days),
+            (CardState::Learning, step, 0),
+            "{rating:?}"
+        );
+        assert_eq!(card.due, T0 + minutes * 60_000, "{rating:?}");
+        assert!(card.is_learning());
+        assert_eq!(s.status("gil"), Status::Review);
+    }
 }
 
 #[test]
 fn second_review_intervals() {
     // First 良好 (3 days), reviewed on time, then each rating.
+    let mut s = ProgressStore::new();
+    s.record_review("gil", Rating::Good, ms(T0));
+    let lapsed = s.record_review("gil", Rating::Again, ms(T0 + 3 * DAY));
+    assert_eq!(
+        (lapsed.state, lapsed.scheduled_days, lapsed.lapses),
+        (CardState::Relearning, 0, 1),
+        "重来 on a card in review: relearning, 10 minutes"
+    );
+    assert_eq!(lapsed.due, T0 + 3 * DAY + 10 * 60_000);
     let expect = [
-        (Rating::Again, 1, 1, Status::Review),
         (Rating::Hard, 5, 0, Status::Review),
         (Rating::Good, 11, 0, Status::Review),
         (Rating::Easy, 27, 0, Status::Mastered),
@@ -510,14 +530,14 @@ fn newer_version_is_read_only() {
     let mut s = ProgressStore::new();
     s.mark_visit("gil", ms(T0));
     let mut v: serde_json::Value = serde_json::from_str(&to_storage_json(&s)).unwrap_or_default();
-    v["schema_version"] = 3.into();
+    v["schema_version"] = 4.into();
     v["shiny_new_field"] = serde_json::json!({"x": 1});
     let out = load(Some(&v.to_string()), &["gil"]);
-    assert_eq!(out.read_only_newer, Some(3));
+    assert_eq!(out.read_only_newer, Some(4));
     assert!(!out.backup_needed);
     assert!(messages(&out)
         .iter()
-        .any(|n| n.contains("v3") && n.contains("不会保存")));
+        .any(|n| n.contains("v4") && n.contains("不会保存")));
     assert_eq!(
         out.store.status("gil"),
         Status::Read,
@@ -778,7 +798,7 @@ fn export_contains_version_and_time() {
     s.record_review("gil", Rating::Good, ms(T0));
     s.record_study_day(19_723);
     let json = to_json(&s, ms(T0 + 1));
-    assert!(json.contains("\"schema_version\": 2"));
+    assert!(json.contains("\"schema_version\": 3"));
     assert!(json.contains(&format!("\"exported_at\": {}", T0 + 1)));
     assert!(json.contains('\n'), "pretty");
     assert_eq!(check_load(&json, &["gil"], false, &[]), s);
@@ -915,9 +935,10 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
         any::<u32>(),
         prop::sample::select(CardState::ALL.to_vec()),
         prop::option::of(prop::sample::select(Rating::ALL.to_vec())),
+        0..3u32,
     )
         .prop_map(
-            |(due, last_review, s, d, scheduled_days, reps, lapses, state, last_rating)| {
+            |(due, last_review, s, d, scheduled_days, reps, lapses, state, last_rating, step)| {
                 ReviewCard {
                     due,
                     last_review,
@@ -927,10 +948,24 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
                     reps,
                     lapses,
                     state,
+                    step,
                     last_rating,
                 }
             },
         );
+    let log = prop::collection::vec(
+        (
+            ts(),
+            prop::sample::select(Rating::ALL.to_vec()),
+            prop::sample::select(CardState::ALL.to_vec()),
+        )
+            .prop_map(|(review, rating, state)| ReviewLog {
+                review,
+                rating,
+                state,
+            }),
+        0..3,
+    );
     (
         prop::sample::select(Status::ALL.to_vec()),
         prop::option::of(ts()),
@@ -940,9 +975,10 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
         prop::option::of(ts()),
         any::<bool>(),
         prop::option::of(card),
+        log,
     )
         .prop_map(
-            |(status, first_read, last_visit, updated_at, note, note_at, bookmarked, review)| {
+            |(status, first_read, last_visit, updated_at, note, note_at, bookmarked, review, log)| {
                 TopicProgress {
                     status,
                     first_read,
@@ -952,6 +988,7 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
                     note_at,
                     bookmarked,
                     review,
+                    log,
                 }
             },
         )
@@ -976,28 +1013,40 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
         prop::option::of((topic_keys, 0..=10_000u32, ts())),
         prop::option::of(("[a-z_]{1,8}", arb_inputs(), ts())),
         prop::collection::btree_map("[a-z_]{1,8}", (arb_inputs(), ts()), 0..3),
+        prop::option::of((0..=9999u32, 0..=9999u32, any::<bool>(), ts())),
     )
         .prop_map(
-            |(epoch, topics, orphans, study_days, last_topic, last_exercise, ex)| ProgressStore {
-                schema_version: SCHEMA_VERSION,
-                epoch,
-                topics,
-                orphans,
-                study_days,
-                last_topic: last_topic.map(|(slug, k, at)| LastTopic {
-                    slug,
-                    scroll: f64::from(k) / 1e4,
-                    at,
-                }),
-                last_exercise: last_exercise.map(|(id, inputs, at)| LastExercise {
-                    id,
-                    inputs,
-                    at,
-                }),
-                exercise_inputs: ex
-                    .into_iter()
-                    .map(|(k, (inputs, updated_at))| (k, SavedInputs { inputs, updated_at }))
-                    .collect(),
+            |(epoch, topics, orphans, study_days, last_topic, last_exercise, ex, settings)| {
+                ProgressStore {
+                    schema_version: SCHEMA_VERSION,
+                    epoch,
+                    topics,
+                    orphans,
+                    study_days,
+                    last_topic: last_topic.map(|(slug, k, at)| LastTopic {
+                        slug,
+                        scroll: f64::from(k) / 1e4,
+                        at,
+                    }),
+                    last_exercise: last_exercise.map(|(id, inputs, at)| LastExercise {
+                        id,
+                        inputs,
+                        at,
+                    }),
+                    exercise_inputs: ex
+                        .into_iter()
+                        .map(|(k, (inputs, updated_at))| (k, SavedInputs { inputs, updated_at }))
+                        .collect(),
+                    review_settings: settings.map_or_else(
+                        ReviewSettings::default,
+                        |(n, r, p, at)| ReviewSettings {
+                            new_per_day: n,
+                            reviews_per_day: r,
+                            practice_unread: p,
+                            updated_at: at,
+                        },
+                    ),
+                }
             },
         )
 }
@@ -1216,7 +1265,8 @@ proptest! {
         for (r, gap_days) in ratings {
             now += gap_days * DAY;
             let card = s.record_review("gil", r, now as f64);
-            prop_assert!(card.scheduled_days >= 1 && card.due > card.last_review);
+            prop_assert!(card.scheduled_days >= 1 || card.is_learning());
+            prop_assert!(card.due > card.last_review);
             prop_assert!(card.stability > 0.0 && (1.0..=10.0).contains(&card.difficulty));
             prop_assert!(matches!(s.status("gil"), Status::Review | Status::Mastered));
         }

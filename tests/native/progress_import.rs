@@ -107,6 +107,82 @@ fn an_export_imports_cleanly() {
 }
 
 #[test]
+fn a_v2_export_still_imports_and_becomes_v3() {
+    // An export written by the previous release (schema 2): no learning step, review log or
+    // review settings.
+    let v2 = r#"{
+      "schema_version": 2, "exported_at": 1700000000000, "epoch": 0,
+      "topics": {"gil": {"status": "review", "updated_at": 1700000000000, "note": "旧笔记",
+        "review": {"due": 1700259200000, "last_review": 1700000000000, "stability": 3.1262,
+          "difficulty": 5.314578, "scheduled_days": 3, "reps": 1, "lapses": 0,
+          "state": "review", "last_rating": "good"}}},
+      "study_days": [19676]
+    }"#;
+    let Ok(imported) = parse_import(v2, &KNOWN) else {
+        panic!("a v2 export must import");
+    };
+    assert!(imported.notices.is_empty(), "{:?}", imported.notices);
+    let s = imported.store;
+    assert_eq!(s.schema_version, SCHEMA_VERSION);
+    let t = s.topic("gil").expect("gil");
+    assert_eq!((t.note.as_str(), t.log.len()), ("旧笔记", 0));
+    let card = t.review.expect("card");
+    assert_eq!(
+        (card.state, card.step, card.scheduled_days),
+        (CardState::Review, 0, 3)
+    );
+    assert_eq!(s.review_settings, ReviewSettings::default());
+    // Re-exported, it is a v3 file that loads back to the same store.
+    let again = parse_import(&to_json(&s, T0), &KNOWN).map(|i| i.store);
+    assert_eq!(again, Ok(s));
+}
+
+#[test]
+fn learning_state_log_and_limits_survive_export_and_import() {
+    let mut s = ProgressStore::new();
+    s.set_status("gil", Status::Review, T0);
+    s.record_review("gil", Rating::Again, T0 + 1.0);
+    s.set_review_settings(
+        ReviewSettings {
+            new_per_day: 5,
+            reviews_per_day: 50,
+            practice_unread: true,
+            updated_at: 0,
+        },
+        T0,
+    );
+    let json = to_json(&s, T0);
+    assert!(json.contains("\"schema_version\": 3"), "{json}");
+    let card = s.topic("gil").and_then(|t| t.review).expect("card");
+    assert_eq!((card.state, card.step), (CardState::Learning, 0));
+    let Ok(imported) = parse_import(&json, &KNOWN) else {
+        panic!("{json}");
+    };
+    assert!(imported.notices.is_empty(), "{:?}", imported.notices);
+    assert_eq!(imported.store, s);
+    let log = &imported.store.topic("gil").expect("gil").log;
+    assert_eq!(
+        log.as_slice(),
+        [ReviewLog {
+            review: (T0 + 1.0) as i64,
+            rating: Rating::Again,
+            state: CardState::New
+        }]
+    );
+    // A broken log entry or setting is dropped with a notice, the rest is kept.
+    let broken = json
+        .replace("\"rating\": \"again\"", "\"rating\": \"meh\"")
+        .replace("\"new_per_day\": 5", "\"new_per_day\": -1");
+    let Ok(salvaged) = parse_import(&broken, &KNOWN) else {
+        panic!("{broken}");
+    };
+    assert!(!salvaged.notices.is_empty());
+    let t = salvaged.store.topic("gil").expect("gil");
+    assert!(t.log.is_empty() && t.review.is_some());
+    assert_eq!(salvaged.store.review_settings, ReviewSettings::default());
+}
+
+#[test]
 fn salvage_notices_are_typed_and_worded_for_an_import() {
     // A v1 file with an unknown slug and a value of the wrong type.
     let raw = r#"{"schema_version": 1, "read": ["gil", "old-name", 7]}"#;

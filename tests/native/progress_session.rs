@@ -33,7 +33,7 @@ fn shows_the_queue_in_order_and_ends_when_it_is_empty() {
     let mut store = store_with_due(&["tcp", "gil"]);
     let q = queue(&store);
     assert_eq!(q, ["tcp", "gil"], "most overdue first");
-    let mut session = Session::new(topics(), &q, None);
+    let mut session = Session::new(&q, None);
     assert_eq!(session.current(&q), Some("tcp"));
     assert_eq!(session.mode(), SessionMode::Due);
     assert!(!session.revealed());
@@ -69,7 +69,7 @@ fn shows_the_queue_in_order_and_ends_when_it_is_empty() {
 
 #[test]
 fn an_empty_queue_has_nothing_to_show() {
-    let session = Session::new(topics(), &[], Some("gil".to_string()));
+    let session = Session::new(&[], Some("gil".to_string()));
     assert_eq!(session.current(&[]), None);
     assert_eq!(session.shortcut(&[], " "), None);
     assert_eq!(session.done(), 0);
@@ -79,9 +79,9 @@ fn an_empty_queue_has_nothing_to_show() {
 #[test]
 fn a_requested_topic_comes_first_only_if_it_is_due() {
     let q = queue(&store_with_due(&["tcp", "gil"]));
-    let s = Session::new(topics(), &q, Some("gil".to_string()));
+    let s = Session::new(&q, Some("gil".to_string()));
     assert_eq!(s.current(&q), Some("gil"));
-    let s = Session::new(topics(), &q, Some("lru".to_string()));
+    let s = Session::new(&q, Some("lru".to_string()));
     assert_eq!(s.current(&q), Some("tcp"), "not due: ignored");
 }
 
@@ -89,7 +89,7 @@ fn a_requested_topic_comes_first_only_if_it_is_due() {
 fn skip_puts_a_due_topic_behind_the_others() {
     let store = store_with_due(&["tcp", "gil", "lru"]);
     let q = queue(&store);
-    let mut s = Session::new(topics(), &q, None);
+    let mut s = Session::new(&q, None);
     s.reveal();
     s.skip(&q, 0.0);
     assert!(!s.revealed());
@@ -112,7 +112,7 @@ fn skip_puts_a_due_topic_behind_the_others() {
 #[test]
 fn skipping_a_requested_topic_returns_to_the_queue() {
     let q = queue(&store_with_due(&["tcp", "gil"]));
-    let mut s = Session::new(topics(), &q, Some("gil".to_string()));
+    let mut s = Session::new(&q, Some("gil".to_string()));
     s.skip(&q, 0.0);
     assert_eq!(s.current(&q), Some("tcp"));
 }
@@ -120,8 +120,9 @@ fn skipping_a_requested_topic_returns_to_the_queue() {
 #[test]
 fn bookmark_practice_goes_through_the_list_then_back_to_the_queue() {
     let mut store = store_with_due(&[]);
+    store.mark_visit("lru", T0 as f64);
     let q = queue(&store);
-    let mut s = Session::new(topics(), &q, None);
+    let mut s = Session::new(&q, None);
     s.practice_bookmarks(&[]);
     assert_eq!(s.mode(), SessionMode::Due, "no bookmarks: nothing starts");
     s.practice_bookmarks(&["lru".to_string(), "dns".to_string()]);
@@ -148,15 +149,19 @@ fn bookmark_practice_goes_through_the_list_then_back_to_the_queue() {
     assert_eq!(
         s.current(&q),
         Some("lru"),
-        "rated 重来: due again within a day"
+        "rated 重来: on its first learning step, due again in a minute"
+    );
+    assert_eq!(
+        store.topic("lru").and_then(|t| t.review).map(|c| c.due),
+        Some(T0 + 60_000)
     );
 }
 
 #[test]
 fn random_practice_draws_another_topic_each_time() {
     let q: Vec<String> = Vec::new();
-    let mut s = Session::new(topics(), &q, None);
-    s.practice_random(0.0);
+    let mut s = Session::new(&q, None);
+    s.practice_random(topics(), 0.0);
     assert_eq!(s.mode(), SessionMode::Random);
     assert_eq!(s.current(&q), Some("gil"));
     s.skip(&q, 0.0);
@@ -180,20 +185,20 @@ fn random_practice_draws_another_topic_each_time() {
 #[test]
 fn random_practice_with_one_topic_ends_after_it() {
     let q: Vec<String> = Vec::new();
-    let mut s = Session::new(vec!["gil".to_string()], &q, None);
-    s.practice_random(0.3);
+    let mut s = Session::new(&q, None);
+    s.practice_random(vec!["gil".to_string()], 0.3);
     assert_eq!(s.current(&q), Some("gil"));
     s.skip(&q, 0.3);
     assert_eq!((s.mode(), s.current(&q)), (SessionMode::Due, None));
-    let mut none = Session::new(Vec::new(), &q, None);
-    none.practice_random(0.3);
+    let mut none = Session::new(&q, None);
+    none.practice_random(Vec::new(), 0.3);
     assert_eq!(none.mode(), SessionMode::Due);
 }
 
 #[test]
 fn end_practice_returns_to_the_queue_with_the_answer_hidden() {
     let q = queue(&store_with_due(&["tcp"]));
-    let mut s = Session::new(topics(), &q, None);
+    let mut s = Session::new(&q, None);
     s.practice_bookmarks(&["dns".to_string(), "gil".to_string()]);
     s.reveal();
     s.end_practice();
@@ -204,7 +209,7 @@ fn end_practice_returns_to_the_queue_with_the_answer_hidden() {
 #[test]
 fn shortcuts_reveal_then_rate() {
     let q = queue(&store_with_due(&["tcp"]));
-    let mut s = Session::new(topics(), &q, None);
+    let mut s = Session::new(&q, None);
     assert_eq!(s.shortcut(&q, "1"), None, "no rating before the answer");
     assert_eq!(s.shortcut(&q, "Enter"), None);
     assert_eq!(s.shortcut(&q, " "), Some(Shortcut::Reveal));
@@ -371,4 +376,306 @@ fn end_of_a_local_day_uses_the_offset_in_force_at_its_end() {
         end_of_local_day_ms(day, T0 as f64, fixed),
         end_of_day_ms(day, 480)
     );
+}
+
+// ---------------------------------------------------------------- learning steps, undo, limits
+
+const MIN: i64 = 60_000;
+
+/// Today's queue at `now` for a day running from T0 − 1 h to T0 + 1 day.
+fn today_at(s: &ProgressStore, now: i64) -> TodayQueue {
+    today_queue(s, &TOPICS, now, T0 - 3_600_000, T0 + DAY)
+}
+
+#[test]
+fn again_brings_a_card_back_in_the_same_session_after_its_learning_step() {
+    let mut store = store_with_due(&["tcp", "gil"]);
+    let q = today_at(&store, T0).order;
+    assert_eq!(q, ["tcp", "gil"]);
+    let mut s = Session::new(&q, None);
+    s.reveal();
+    let card = s.rate(&mut store, &q, Rating::Again, T0 as f64, 1, 0.0);
+    assert_eq!(
+        card.map(|c| (c.state, c.step)),
+        Some((CardState::Learning, 0))
+    );
+    assert_eq!(
+        card.map(|c| c.due),
+        Some(T0 + MIN),
+        "back in one minute, not a day"
+    );
+
+    // Its step is not due yet: the other card comes first, the failed one waits at the end.
+    let q = today_at(&store, T0 + 1000);
+    assert_eq!(q.order, ["gil", "tcp"]);
+    assert_eq!((q.learning, q.new, q.review), (1, 1, 0));
+    assert_eq!(s.current(&q.order), Some("gil"));
+    // Once its step is due, a learning card goes before everything else.
+    assert_eq!(today_at(&store, T0 + MIN).order, ["tcp", "gil"]);
+
+    // Nothing else left: it is shown at once (the end of the session), on step 1 after 良好.
+    let q = today_at(&store, T0 + 1000).order;
+    s.rate(&mut store, &q, Rating::Good, (T0 + 1000) as f64, 1, 0.0);
+    let q = today_at(&store, T0 + 2000).order;
+    assert_eq!(q, ["tcp"]);
+    assert_eq!(s.current(&q), Some("tcp"));
+    let card = s.rate(&mut store, &q, Rating::Good, (T0 + 2000) as f64, 1, 0.0);
+    assert_eq!(
+        card.map(|c| (c.state, c.step, c.due)),
+        Some((CardState::Learning, 1, T0 + 2000 + 10 * MIN))
+    );
+    let q = today_at(&store, T0 + 3000).order;
+    assert_eq!(s.current(&q), Some("tcp"), "still in this session");
+    // Passing the last step graduates it with a whole-day FSRS interval.
+    let card = s.rate(&mut store, &q, Rating::Good, (T0 + 11 * MIN) as f64, 1, 0.0);
+    let card = card.expect("rated");
+    assert_eq!((card.state, card.step), (CardState::Review, 0));
+    assert!(card.scheduled_days >= 1);
+    assert!(
+        today_at(&store, T0 + 12 * MIN).is_empty(),
+        "the session is over"
+    );
+    assert_eq!(s.done(), 4);
+}
+
+#[test]
+fn learning_steps_follow_py_fsrs() {
+    let at = |r| schedule(None, r, T0);
+    // New cards start on the last learning step (a topic comes to review already read).
+    assert_eq!(
+        (at(Rating::Again).step, at(Rating::Again).due),
+        (0, T0 + MIN)
+    );
+    assert_eq!(
+        (at(Rating::Hard).step, at(Rating::Hard).due),
+        (1, T0 + 10 * MIN)
+    );
+    assert_eq!(at(Rating::Good).state, CardState::Review);
+    let first = at(Rating::Again);
+    // On the first of two steps, 困难 waits the mean of the two; 良好 moves to the next.
+    let hard = schedule(Some(&first), Rating::Hard, T0 + MIN);
+    assert_eq!(
+        (hard.state, hard.step, hard.due),
+        (CardState::Learning, 0, T0 + 7 * MIN)
+    );
+    let good = schedule(Some(&first), Rating::Good, T0 + MIN);
+    assert_eq!((good.step, good.due), (1, T0 + 11 * MIN));
+    let easy = schedule(Some(&first), Rating::Easy, T0 + MIN);
+    assert_eq!(easy.state, CardState::Review);
+    // A lapse relearns on one 10-minute step; 困难 there waits 1.5 times it; 良好 graduates.
+    let review = schedule(Some(&at(Rating::Good)), Rating::Good, T0 + 3 * DAY);
+    let lapse = schedule(Some(&review), Rating::Again, T0 + 14 * DAY);
+    assert_eq!(
+        (lapse.state, lapse.due, lapse.lapses),
+        (CardState::Relearning, T0 + 14 * DAY + 10 * MIN, 1)
+    );
+    let hard = schedule(Some(&lapse), Rating::Hard, T0 + 14 * DAY + 10 * MIN);
+    assert_eq!(
+        (hard.state, hard.due),
+        (CardState::Relearning, T0 + 14 * DAY + 25 * MIN)
+    );
+    let back = schedule(Some(&lapse), Rating::Good, T0 + 14 * DAY + 10 * MIN);
+    assert_eq!((back.state, back.step), (CardState::Review, 0));
+    assert!(back.scheduled_days >= 1 && back.stability < review.stability + 100.0);
+    // The memory state moves on every step: same-day reviews change stability.
+    assert_ne!(good.stability, first.stability);
+}
+
+#[test]
+fn undo_restores_the_card_its_log_and_the_session() {
+    let mut store = store_with_due(&["tcp", "gil"]);
+    store.set_note("tcp", "my note", T0 as f64);
+    let before = store.topic("tcp").cloned();
+    let q = today_at(&store, T0).order;
+    let mut s = Session::new(&q, None);
+    assert!(!s.can_undo());
+    assert_eq!(s.shortcut(&q, "z"), None, "nothing to undo yet");
+    s.reveal();
+    s.rate(&mut store, &q, Rating::Easy, (T0 + 5) as f64, 1, 0.0);
+    assert_eq!(store.topic("tcp").map(|t| t.log.len()), Some(1));
+    let q = today_at(&store, T0 + 10).order;
+    assert_eq!(s.current(&q), Some("gil"));
+    assert!(s.can_undo());
+    assert_eq!(s.shortcut(&q, "z"), Some(Shortcut::Undo));
+    assert_eq!(s.shortcut(&q, "Z"), Some(Shortcut::Undo));
+
+    // A note written meanwhile is kept; everything the rating changed goes back.
+    store.set_note("tcp", "edited", (T0 + 8) as f64);
+    assert_eq!(
+        s.undo(&mut store, (T0 + 10) as f64),
+        Some("tcp".to_string())
+    );
+    let after = store.topic("tcp").cloned().expect("record");
+    let before = before.expect("record");
+    assert_eq!(
+        after.review, before.review,
+        "FSRS memory state and due date"
+    );
+    assert_eq!(after.log, before.log, "the review log entry is gone");
+    assert_eq!(after.status, before.status);
+    assert_eq!(after.note, "edited");
+    assert!(
+        after.updated_at > before.updated_at,
+        "the undo wins a merge"
+    );
+    // The card is shown again, with its answer, as before the rating.
+    let q = today_at(&store, T0 + 20).order;
+    assert_eq!(q, ["tcp", "gil"]);
+    assert_eq!(
+        (s.current(&q), s.revealed(), s.done(), s.last()),
+        (Some("tcp"), true, 0, None)
+    );
+    assert!(!s.can_undo());
+    assert_eq!(s.undo(&mut store, (T0 + 30) as f64), None);
+    // Rated again differently: the new rating counts.
+    s.rate(&mut store, &q, Rating::Again, (T0 + 40) as f64, 1, 0.0);
+    assert_eq!(
+        store.topic("tcp").and_then(|t| t.review).map(|c| c.state),
+        Some(CardState::Learning)
+    );
+}
+
+#[test]
+fn undo_steps_back_through_several_ratings_and_a_first_review() {
+    let mut store = ProgressStore::new();
+    store.mark_visit("dns", T0 as f64);
+    let q: Vec<String> = Vec::new();
+    let mut s = Session::new(&q, None);
+    s.practice_bookmarks(&["lru".to_string(), "dns".to_string()]);
+    store.mark_visit("lru", T0 as f64);
+    let lru_before = store.topic("lru").cloned();
+    s.rate(&mut store, &q, Rating::Good, T0 as f64, 1, 0.0);
+    s.rate(&mut store, &q, Rating::Hard, T0 as f64, 1, 0.0);
+    assert_eq!(s.mode(), SessionMode::Due, "list done");
+    assert_eq!(s.undo(&mut store, (T0 + 1) as f64).as_deref(), Some("dns"));
+    assert_eq!(
+        (s.mode(), s.current(&q)),
+        (SessionMode::Bookmarks, Some("dns"))
+    );
+    assert_eq!(
+        store.topic("dns").and_then(|t| t.review),
+        None,
+        "dns had never been reviewed"
+    );
+    assert_eq!(store.status("dns"), Status::Read);
+    assert_eq!(s.undo(&mut store, (T0 + 2) as f64).as_deref(), Some("lru"));
+    assert_eq!(s.current(&q), Some("lru"));
+    assert_eq!(
+        store
+            .topic("lru")
+            .map(|t| (t.status, t.review, t.log.len())),
+        lru_before.map(|t| (t.status, t.review, t.log.len()))
+    );
+}
+
+#[test]
+fn daily_limits_cap_new_cards_and_reviews_but_not_learning_steps() {
+    let mut store = ProgressStore::new();
+    // Two cards in review due now, two new ones.
+    for slug in ["gil", "lru"] {
+        store.record_review(slug, Rating::Good, (T0 - 10 * DAY) as f64);
+    }
+    for slug in ["tcp", "dns"] {
+        store.set_status(slug, Status::Review, T0 as f64);
+    }
+    let q = today_at(&store, T0);
+    assert_eq!(
+        q.order,
+        ["gil", "lru", "tcp", "dns"],
+        "reviews, then new cards"
+    );
+    assert_eq!((q.review, q.new, q.held_back), (2, 2, 0));
+
+    store.set_review_settings(
+        ReviewSettings {
+            new_per_day: 1,
+            reviews_per_day: 1,
+            ..ReviewSettings::default()
+        },
+        T0 as f64,
+    );
+    let q = today_at(&store, T0);
+    assert_eq!(q.order, ["gil", "tcp"]);
+    assert_eq!(q.held_back, 2);
+
+    // Rating uses up the day's allowance; a failed new card still comes back.
+    let mut s = Session::new(&q.order, None);
+    s.rate(&mut store, &q.order, Rating::Good, (T0 + 1) as f64, 1, 0.0);
+    let q = today_at(&store, T0 + 2);
+    assert_eq!(q.order, ["tcp"], "one review a day: lru waits");
+    s.rate(&mut store, &q.order, Rating::Again, (T0 + 3) as f64, 1, 0.0);
+    let q = today_at(&store, T0 + 4);
+    assert_eq!(q.order, ["tcp"], "on its learning step; dns held back");
+    assert_eq!((q.learning, q.new, q.review, q.held_back), (1, 0, 0, 2));
+    assert_eq!(
+        done_today(&store, T0 - 3_600_000),
+        DoneToday { new: 1, reviews: 1 }
+    );
+    // Yesterday's ratings do not count today.
+    assert_eq!(done_today(&store, T0 + DAY), DoneToday::default());
+    // Undo gives the allowance back.
+    s.undo(&mut store, (T0 + 5) as f64);
+    assert_eq!(
+        done_today(&store, T0 - 3_600_000),
+        DoneToday { new: 0, reviews: 1 }
+    );
+    // A zero limit shows no new card; limits are capped.
+    store.set_review_settings(
+        ReviewSettings {
+            new_per_day: 0,
+            reviews_per_day: u32::MAX,
+            ..ReviewSettings::default()
+        },
+        (T0 + 6) as f64,
+    );
+    assert_eq!(
+        store.review_settings.reviews_per_day,
+        ReviewSettings::MAX_LIMIT
+    );
+    assert_eq!(today_at(&store, T0 + 7).order, ["lru"]);
+}
+
+#[test]
+fn practice_draws_from_opened_topics_and_never_schedules_an_unread_one() {
+    let mut store = ProgressStore::new();
+    store.mark_visit("lru", T0 as f64);
+    store.set_status("dns", Status::Mastered, T0 as f64);
+    assert_eq!(practice_pool(&store, &TOPICS, false), ["lru", "dns"]);
+    assert_eq!(practice_pool(&store, &TOPICS, true), TOPICS);
+    assert!(practice_pool(&ProgressStore::new(), &TOPICS, false).is_empty());
+
+    let q: Vec<String> = Vec::new();
+    let mut s = Session::new(&q, None);
+    s.practice_random(Vec::new(), 0.5);
+    assert_eq!(
+        s.mode(),
+        SessionMode::Due,
+        "nothing opened: nothing to practise"
+    );
+    s.practice_random(practice_pool(&store, &TOPICS, false), 0.0);
+    for r in [0.0, 0.99, 0.5, 0.2] {
+        assert!(matches!(s.current(&q), Some("lru" | "dns")));
+        s.skip(&q, r);
+    }
+    // With every topic included, an unread one can be drawn, but rating it records nothing.
+    s.practice_random(practice_pool(&store, &TOPICS, true), 0.0);
+    assert_eq!(s.current(&q), Some("gil"));
+    let before = store.clone();
+    assert_eq!(
+        s.rate(&mut store, &q, Rating::Good, T0 as f64, 1, 0.0),
+        None
+    );
+    assert_eq!(store, before, "not put on the schedule without asking");
+    let last = s.last().cloned().expect("rated");
+    assert_eq!((last.slug.as_str(), last.card), ("gil", None));
+    assert!(s.can_undo());
+    s.undo(&mut store, (T0 + 1) as f64);
+    assert_eq!(s.current(&q), Some("gil"));
+    assert_eq!(store, before);
+    // An opened topic rated in practice is scheduled.
+    s.practice_random(vec!["lru".to_string()], 0.0);
+    assert!(s
+        .rate(&mut store, &q, Rating::Good, T0 as f64, 1, 0.0)
+        .is_some());
+    assert_eq!(store.status("lru"), Status::Review);
 }

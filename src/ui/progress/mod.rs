@@ -57,6 +57,16 @@ pub(crate) fn end_of_today_ms() -> f64 {
     progress::end_of_local_day_ms(today(), date_now_ms(), format::utc_offset_minutes)
 }
 
+/// Today's review queue over every topic in `slugs` (see [`progress::today_queue`]): learning
+/// steps by the clock now, limits by the local day.
+pub(crate) fn today_queue(store: &progress::ProgressStore, slugs: &[&str]) -> progress::TodayQueue {
+    let now = date_now_ms();
+    let day = today();
+    let start = progress::end_of_local_day_ms(day - 1, now, format::utc_offset_minutes) + 1.0;
+    let end = progress::end_of_local_day_ms(day, now, format::utc_offset_minutes);
+    progress::today_queue(store, slugs, now as i64, start as i64, end as i64)
+}
+
 /// Starts a download of `text` as a file (Blob + object URL + `<a download>`).
 fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
     let fail = |_| "浏览器不允许下载文件".to_string();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::review::set_pending_review;
-use super::{end_of_today_ms, title_html};
+use super::{end_of_today_ms, title_html, today_queue};
 use crate::notes::Catalogue;
 use crate::progress;
 use crate::route;
@@ -20,7 +20,7 @@ const UPCOMING: usize = 5;
 pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
     let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
     let slugs2 = slugs.clone();
-    let queue = Memo::new(move |_| state.store.with(|s| s.due_queue(end_of_today_ms(), &slugs)));
+    let queue = Memo::new(move |_| state.store.with(|s| today_queue(s, &slugs).order));
     let upcoming = Memo::new(move |_| {
         let end = end_of_today_ms() as i64;
         state

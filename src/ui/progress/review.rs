@@ -1,18 +1,25 @@
-//! `#/review`: the review session. The session itself (which topic, skip, rate, practice)
-//! is a pure [`Session`] held in a signal; this module shows it and feeds it the due queue,
-//! the clock and `Math.random()`.
+//! `#/review`: the review session. The session itself (which topic, skip, rate, undo,
+//! practice) is a pure [`Session`] held in a signal; this module shows it and feeds it
+//! today's queue (learning steps and daily limits applied), the clock and `Math.random()`.
+//! Once the answer is shown, the rating buttons follow it in a bar that sticks to the bottom
+//! of the viewport (above the safe area) until the answer's end, so on a phone they are
+//! where the learner finishes reading.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{catalogue, end_of_today_ms, known_bookmarks, title_html};
+use super::{catalogue, known_bookmarks, title_html, today_queue};
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
-use crate::progress::{self, Rating, Session, SessionMode, Shortcut, Status};
+use crate::progress::{self, Rating, ReviewSettings, Session, SessionMode, Shortcut, Status};
 use crate::route;
+use crate::ui::confirm::focus_soon;
 use crate::ui::format;
 use crate::ui::progress_state::{self, ProgressState};
 use crate::ui::{date_now_ms, set_title, today};
+
+/// The shown answer, focused when it appears after a click (the button that asked is gone).
+const ANSWER: &str = "[data-answer]";
 
 /// Read topics offered for the review cycle when nothing is due.
 const CANDIDATES: usize = 8;
@@ -40,10 +47,11 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         return view! { <p class="panel">"复习不可用。"</p> }.into_any();
     };
     let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
-    let queue = Memo::new(move |_| state.store.with(|s| s.due_queue(end_of_today_ms(), &slugs)));
-    let topics = cat.topics.iter().map(|t| t.slug.clone()).collect();
-    let session =
-        RwSignal::new(queue.with_untracked(|q| Session::new(topics, q, take_pending_review())));
+    // Recomputed on every store change (each rating), with the clock read then: a failed
+    // card waits at the end until its learning step is due.
+    let today_q = Memo::new(move |_| state.store.with(|s| today_queue(s, &slugs)));
+    let queue = Memo::new(move |_| today_q.with(|q| q.order.clone()));
+    let session = RwSignal::new(queue.with_untracked(|q| Session::new(q, take_pending_review())));
     let current =
         Memo::new(move |_| queue.with(|q| session.with(|s| s.current(q).map(str::to_string))));
     // Plain derived reads, not memos: each view below changes exactly when the session does
@@ -62,16 +70,33 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         session.set(next);
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
+    let undo = move || {
+        let now = date_now_ms();
+        let mut next = session.get_untracked();
+        progress_state::update(|s| {
+            next.undo(s, now);
+        });
+        session.set(next);
+        // The 撤销 button may be gone: focus goes to the answer shown again.
+        focus_soon(ANSWER.to_string());
+    };
     let skip = move |_| {
         let random = js_sys::Math::random();
         queue.with_untracked(|q| session.update(|s| s.skip(q, random)));
         window().scroll_to_with_x_and_y(0.0, 0.0);
     };
 
-    // Keyboard: space reveals, 1–4 rate (not while typing in a field).
+    // Keyboard: space reveals, 1–4 rate, Z or Ctrl/⌘+Z undoes (not while typing in a field).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        let mut key = ev.key();
+        if ev.alt_key() {
             return;
+        }
+        if ev.ctrl_key() || ev.meta_key() {
+            if ev.shift_key() || !key.eq_ignore_ascii_case("z") {
+                return;
+            }
+            key = "z".to_string();
         }
         if let Some(el) = ev
             .target()
@@ -81,7 +106,6 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                 return;
             }
         }
-        let key = ev.key();
         let Some(action) =
             queue.with_untracked(|q| session.with_untracked(|s| s.shortcut(q, &key)))
         else {
@@ -91,6 +115,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         match action {
             Shortcut::Reveal => session.update(Session::reveal),
             Shortcut::Rate(rating) => rate(rating),
+            Shortcut::Undo => undo(),
         }
     });
     on_cleanup(move || keys.remove());
@@ -98,20 +123,57 @@ pub(crate) fn ReviewPage() -> impl IntoView {
     let last_view = move || {
         session.with(|s| s.last().cloned()).map(|r| {
             let title = title_html(cat, &r.slug);
+            let rating = r.rating.label();
+            let what = match r.card {
+                None => {
+                    let slug = r.slug.clone();
+                    view! {
+                        "这个主题还没读过，评分没有记入复习计划。"
+                        <button class="small" data-action="schedule-unread"
+                            on:click=move |_| progress_state::update(|s| s.set_status(&slug, Status::Review, date_now_ms()))>
+                            "加入复习计划"
+                        </button>
+                    }
+                    .into_any()
+                }
+                Some(card) if card.is_learning() => view! {
+                    {card.state.label()} "：" <strong data-next-due>{format::card_interval(&card, card.last_review)}</strong>
+                    "再来一次（本轮之内）。"
+                }
+                .into_any(),
+                Some(card) => view! {
+                    "下次复习：" <strong data-next-due>{format::date(card.due)}</strong> "（"
+                    {format::relative_day(card.due, today())} "，间隔 " {card.scheduled_days} " 天）"
+                }
+                .into_any(),
+            };
             view! {
                 <p class="review-result" role="status" data-review-result>
-                    "✓ 「" <span inner_html=title></span> "」评为「" {r.rating.label()} "」。下次复习："
-                    <strong data-next-due>{format::date(r.card.due)}</strong> "（" {format::relative_day(r.card.due, today())} "，间隔 "
-                    {r.card.scheduled_days} " 天）"
+                    "✓ 「" <span inner_html=title></span> "」评为「" {rating} "」。" {what}
                 </p>
+            }
+        })
+    };
+    let undo_button = move || {
+        session.with(Session::can_undo).then(|| {
+            view! {
+                <button class="small review-undo" data-action="undo" title="快捷键 Z 或 Ctrl/⌘+Z"
+                    on:click=move |_| undo()>"撤销上次评分"</button>
             }
         })
     };
 
     let card_view = move || {
         let Some(slug) = current.get() else {
-            return empty_state(cat, state, session, session.with_untracked(Session::done))
-                .into_any();
+            let held_back = today_q.with_untracked(|q| q.held_back);
+            return empty_state(
+                cat,
+                state,
+                session,
+                session.with_untracked(Session::done),
+                held_back,
+            )
+            .into_any();
         };
         let Some(topic) = cat.get(&slug) else {
             return ().into_any();
@@ -128,13 +190,13 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, &r)| {
-                    let days = progress::schedule(prev_card.as_ref(), r, now as i64).scheduled_days;
+                    let next = progress::schedule(prev_card.as_ref(), r, now as i64);
                     view! {
                         <button class=format!("rate-btn {}", r.key()) data-rating=r.key()
                             title=format!("快捷键 {}", i + 1)
                             on:click=move |_| rate(r)>
                             <span class="r">{r.label()}</span>
-                            <span class="d small">{format::in_days(days)}</span>
+                            <span class="d small">{format::card_interval(&next, now as i64)}</span>
                         </button>
                     }
                 })
@@ -151,7 +213,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                     msg
                 });
                 view! {
-                    <div class="review-answer" data-answer>
+                    <div class="review-answer" data-answer tabindex="-1">
                         <div class="note-body" inner_html=html></div>
                         {(!note.is_empty()).then(|| view! {
                             <div class="my-note-view">
@@ -163,6 +225,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                 }
             })
         };
+        let card_state = prev_card.map_or(progress::CardState::New, |c| c.state);
         let hint = prev_card.filter(|c| c.reps > 0).map(|c| {
             format!(
                 "已复习 {} 次 · 上次 {}",
@@ -171,32 +234,32 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             )
         });
         view! {
-            <article class="review-card" data-slug=slug.clone() data-mode=m.label()>
-                <p class="crumb">{m.label()} " · " {topic.category.clone()} {hint.map(|h| format!(" · {h}"))}</p>
+            <article class="review-card" data-slug=slug.clone() data-mode=m.label() data-card-state=card_state.key()>
+                <p class="crumb">{m.label()} " · " {topic.category.clone()} " · " <span data-state-label>{card_state.label()}</span> {hint.map(|h| format!(" · {h}"))}</p>
                 <h2 class="review-question" inner_html=render_inline(&topic.question)></h2>
                 {move || if revealed() {
-                    view! {
-                        <div class="rate" role="group" aria-label="回忆得怎么样？">
-                            <span class="small muted">"回忆得怎么样？"</span>
-                            {rate_buttons()}
-                        </div>
-                    }
-                    .into_any()
+                    ().into_any()
                 } else {
                     view! {
                         <p class="muted small">"先在心里回答这道题，再看答案。"</p>
                         <div class="actions">
-                            <button class="primary" data-action="reveal" on:click=move |_| session.update(Session::reveal)>"显示答案"</button>
+                            <button class="primary" data-action="reveal" on:click=move |_| { session.update(Session::reveal); focus_soon(ANSWER.to_string()); }>"显示答案"</button>
                             <button data-action="skip" on:click=skip>{m.skip_label()}</button>
                             {(m != SessionMode::Due).then(|| view! {
                                 <button data-action="end-practice" on:click=move |_| session.update(Session::end_practice)>"结束练习"</button>
                             })}
-                            <span class="small muted kbd-hint">"快捷键：空格显示答案，1–4 评分"</span>
+                            <span class="small muted kbd-hint">"快捷键：空格显示答案，1–4 评分，Z 撤销"</span>
                         </div>
                     }
                     .into_any()
                 }}
                 {body}
+                {move || revealed().then(|| view! {
+                    <div class="rate rate-bar" role="group" aria-label="回忆得怎么样？">
+                        <span class="small muted">"回忆得怎么样？" <span class="kbd-hint">"（快捷键 1–4，Z 撤销）"</span></span>
+                        {rate_buttons()}
+                    </div>
+                })}
                 <p class="small"><a href=route::topic_hash(&slug)>"打开完整主题页 →"</a></p>
             </article>
         }
@@ -208,10 +271,11 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             <h1>"复习"</h1>
             <p class="review-meta muted small">
                 "今日待复习 " <strong data-remaining>{move || queue.with(Vec::len)}</strong> " 个"
+                <span data-queue-kinds>{move || today_q.with(|q| format!("（新 {} · 学习中 {} · 复习 {}）", q.new, q.learning, q.review))}</span>
                 {move || (done() > 0).then(|| format!(" · 本轮已复习 {} 个", done()))}
                 " · " <a href="#/progress">"查看进度"</a>
             </p>
-            {last_view}
+            <div class="review-last">{last_view}{undo_button}</div>
             {card_view}
         </div>
     }
@@ -224,15 +288,33 @@ fn empty_state(
     state: ProgressState,
     session: RwSignal<Session>,
     done: usize,
+    held_back: usize,
 ) -> impl IntoView {
     let marks = state.store.with_untracked(|s| known_bookmarks(cat, s));
     let n_marks = marks.len();
     let practice_marks = move |_| session.update(|s| s.practice_bookmarks(&marks));
+    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let include_unread = move || state.store.with(|s| s.review_settings.practice_unread);
+    let pool_slugs = slugs.clone();
+    let pool = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| progress::practice_pool(s, &pool_slugs, s.review_settings.practice_unread))
+    });
     let practice_random = move |_| {
         let random = js_sys::Math::random();
-        session.update(|s| s.practice_random(random));
+        session.update(|s| s.practice_random(pool.get_untracked(), random));
     };
-    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let set_include_unread = move |ev: leptos::ev::Event| {
+        let checked = event_target_checked(&ev);
+        progress_state::update(|s| {
+            let settings = ReviewSettings {
+                practice_unread: checked,
+                ..s.review_settings
+            };
+            s.set_review_settings(settings, date_now_ms());
+        });
+    };
     // Read topics not yet in the review cycle: one click adds them.
     let candidate_list = move || {
         let list = state
@@ -274,13 +356,27 @@ fn empty_state(
     view! {
         <div class="review-empty panel" data-review-empty>
             <h2>{heading}</h2>
+            {(held_back > 0).then(|| view! {
+                <p class="small" data-held-back>
+                    "另有 " {held_back} " 个到期主题超出每日上限，明天再复习（上限在「"
+                    <a href="#/progress">"学习进度"</a> "」页的存储与设置里调整）。"
+                </p>
+            })}
             <div class="actions">
                 <button data-action="practice-bookmarks" disabled=n_marks == 0 on:click=practice_marks>
                     "练习收藏的主题（" {n_marks} "）"
                 </button>
-                <button data-action="practice-random" on:click=practice_random>"随机练习一题"</button>
+                <button data-action="practice-random" disabled=move || pool.with(Vec::is_empty) on:click=practice_random>
+                    "随机练习一题（" {move || pool.with(Vec::len)} "）"
+                </button>
+                <label class="small">
+                    <input type="checkbox" data-action="practice-unread" prop:checked=include_unread on:change=set_include_unread />
+                    " 随机练习也包括未读的主题"
+                </label>
             </div>
-            <p class="small muted">"练习时的评分同样会记入复习计划。"</p>
+            <p class="small muted">
+                "随机练习默认只从你打开过的主题里抽题。练习时的评分同样会记入复习计划；未读的主题除外，评分后可以再决定是否加入。"
+            </p>
             {candidate_list}
         </div>
     }

@@ -1,5 +1,5 @@
-//! The 存储与设置 section: whether saving works, where the data lives and how big it is,
-//! persistent storage, the backups, and clearing all progress.
+//! The 存储与设置 section: the review's daily limits, whether saving works, where the data
+//! lives and how big it is, persistent storage, the backups, and clearing all progress.
 
 use std::rc::Rc;
 
@@ -7,10 +7,11 @@ use leptos::prelude::*;
 
 use super::backups::backup_list;
 use super::transfer::ImportView;
-use crate::progress::ProgressStore;
+use crate::progress::{ProgressStore, ReviewSettings};
 use crate::storage;
 use crate::storage::PROGRESS_KEY;
 use crate::ui::confirm::Confirm;
+use crate::ui::date_now_ms;
 use crate::ui::format;
 use crate::ui::progress_state::{self, ProgressState};
 
@@ -85,6 +86,7 @@ pub(super) fn SettingsSection(
             <h2 id="set-h">"存储与设置"</h2>
             {storage_state}
             {where_line}
+            {daily_limits(state)}
             <h3>"持久存储"</h3>
             <p class="small muted">"浏览器在磁盘空间紧张时可能清除网站数据。申请持久存储后，浏览器会尽量保留这些数据。"</p>
             <div class="actions">
@@ -96,6 +98,60 @@ pub(super) fn SettingsSection(
             <h3>"清空进度"</h3>
             {reset()}
         </section>
+    }
+}
+
+/// 每日上限: new topics and reviews per day (as Anki's deck options), saved on change.
+fn daily_limits(state: ProgressState) -> impl IntoView {
+    let field = move |label: &'static str, key: &'static str, new: bool| {
+        let value = move || {
+            state.store.with(|s| {
+                let r = s.review_settings;
+                if new {
+                    r.new_per_day
+                } else {
+                    r.reviews_per_day
+                }
+                .to_string()
+            })
+        };
+        let change = move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            // Anything but a whole number ≥ 0 keeps the current limit (shown again).
+            let Ok(n) = text.trim().parse::<u32>() else {
+                state.store.update(|_| {});
+                return;
+            };
+            progress_state::update(|s| {
+                let mut r = s.review_settings;
+                if new {
+                    r.new_per_day = n;
+                } else {
+                    r.reviews_per_day = n;
+                }
+                s.set_review_settings(r, date_now_ms());
+            });
+        };
+        view! {
+            <label class="limit">
+                {label} " "
+                <input type="number" inputmode="numeric" min="0" max=ReviewSettings::MAX_LIMIT step="1"
+                    data-setting=key prop:value=value on:change=change />
+                " 个"
+            </label>
+        }
+    };
+    view! {
+        <h3>"每日上限"</h3>
+        <p class="small muted">
+            "每天最多开始复习多少个新主题、复习多少个到期主题（默认 "
+            {ReviewSettings::DEFAULT_NEW} " 和 " {ReviewSettings::DEFAULT_REVIEWS}
+            "）。超出的留到之后几天；答错后正在学习中的主题不受限制。"
+        </p>
+        <div class="actions limits">
+            {field("每天新主题", "new-per-day", true)}
+            {field("每天复习", "reviews-per-day", false)}
+        </div>
     }
 }
 
