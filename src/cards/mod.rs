@@ -59,6 +59,11 @@ pub struct Card {
     /// Index of the notes' block among the topic's Python blocks, for block cards.
     #[serde(default)]
     pub block: Option<usize>,
+    /// Why it prints that, in Chinese (hand-written; the output itself never is).
+    pub explain: String,
+    /// The erratum (`"E04"`) where the notes themselves get this wrong, if any.
+    #[serde(default)]
+    pub erratum: Option<String>,
     /// The Rust port that gives the same answer, if any.
     #[serde(default)]
     pub port: Option<PortCheck>,

@@ -132,6 +132,11 @@ fn VerdictView(card: &'static Card, verdict: Verdict) -> impl IntoView {
                 <output class="mono predict-expected">{card.expected.trim_end().to_string()}</output>
             </div>
             {raises}
+            <p class="predict-why">
+                {card.erratum.clone().map(|e| view! { <span class="tag erratum">{format!("笔记勘误 {e}")}</span> " " })}
+                {card.explain.clone()}
+            </p>
+            <p class="small"><a href=crate::route::topic_hash(&card.topic)>"回到笔记中的这一题 →"</a></p>
         </div>
     }
 }

@@ -49,6 +49,8 @@ test("a predict-the-error card wants the exception line; hostile text stays text
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(card.locator(".predict-expected")).toHaveText("Local\nNameError: name 'local_var' is not defined");
   await expect(card).toContainText("这段代码最后抛出 NameError");
+  await expect(card.locator(".predict-why")).toContainText("local_var 只在 test_func 内部存在");
+  await expect(card.getByRole("link", { name: "回到笔记中的这一题 →" })).toHaveAttribute("href", "#/t/variable-scope");
 });
 
 test("topics without cards show no 代码预测 section", async ({ page }) => {

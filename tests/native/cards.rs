@@ -44,6 +44,18 @@ fn the_catalogue_parses_with_unique_ids_and_enough_cards() {
             None => assert!(!c.expected.contains("Traceback"), "{}", c.id),
         }
         assert!(!cards::for_topic(&c.topic).is_empty());
+        assert!(
+            c.explain.chars().count() >= 10,
+            "{}: an explanation that says why",
+            c.id
+        );
+        if let Some(e) = &c.erratum {
+            assert!(
+                e.len() == 3 && e.starts_with('E'),
+                "{}: erratum id {e}",
+                c.id
+            );
+        }
         assert_eq!(cards::find(&c.id), Some(c));
     }
     let exceptions = file.cards.iter().filter(|c| c.raises.is_some()).count();

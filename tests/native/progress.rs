@@ -978,7 +978,17 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
         log,
     )
         .prop_map(
-            |(status, first_read, last_visit, updated_at, note, note_at, bookmarked, review, log)| {
+            |(
+                status,
+                first_read,
+                last_visit,
+                updated_at,
+                note,
+                note_at,
+                bookmarked,
+                review,
+                log,
+            )| {
                 TopicProgress {
                     status,
                     first_read,
