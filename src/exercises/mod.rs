@@ -14,6 +14,7 @@ mod merge;
 pub mod panel;
 pub mod parse;
 mod pyint;
+pub mod pyset;
 pub mod pyvalue;
 mod registry;
 mod remove_while;

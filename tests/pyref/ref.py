@@ -148,16 +148,7 @@ def p_set(c):
         set2 = set(list2)
     except Exception as e:  # noqa: BLE001
         return {"set2": "!" + type(e).__name__ + ": " + str(e)}
-    app = {}
-    for x in list(dict.fromkeys(list1)) + list(dict.fromkeys(list2)):
-        app.setdefault(x, len(app))
-
-    def show(s):
-        in_order = sorted(s, key=lambda x: app[x])
-        try:
-            return repr(sorted(in_order))
-        except TypeError:
-            return repr(in_order)
+    show = repr  # the diff tests run python3 with PYTHONHASHSEED=0
 
     return {"&": show(set1 & set2), "^": show(set1 ^ set2), "|": show(set1 | set2),
             "list1-list2": show(set1 - set2), "list2-list1": show(set2 - set1)}

@@ -6,6 +6,7 @@ mod gen;
 mod generated;
 mod panel;
 mod props;
+mod pyset_diff;
 mod unit;
 mod vectors;
 
