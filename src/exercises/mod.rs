@@ -142,6 +142,15 @@ impl Section {
             },
         }
     }
+    /// Adds the note that fits the outcome: `if_ok` under a value, `if_raised` under an
+    /// exception (an explanation must describe the result it stands under).
+    pub fn with_outcome_note(self, if_ok: impl Into<String>, if_raised: impl Into<String>) -> Self {
+        if self.is_exception {
+            self.with_note(if_raised)
+        } else {
+            self.with_note(if_ok)
+        }
+    }
     /// Adds a note.
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());

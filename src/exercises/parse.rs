@@ -8,10 +8,19 @@
 
 /// The input language, as the help text beside each field shows it.
 pub const CONSTRUCTORS: &[(&str, &str)] = &[
-    ("range(5)、range(1, 10, 2)", "整数序列（当作列表）"),
-    ("list(x)、tuple(x)", "把可迭代对象 x 变成列表、元组"),
-    ("set(x)、frozenset(x)", "集合；空集合写 set()"),
-    ("dict(x)、dict(a=1)", "由键值对或关键字参数构成的字典"),
+    (
+        "range(5)、range(1, 10, 2)",
+        "整数序列（当作列表；在切片练习里保持为 range）",
+    ),
+    ("list('abc')、tuple(range(3))", "把可迭代对象变成列表、元组"),
+    (
+        "set([3, 1, 2])、frozenset('ab')、set()",
+        "集合（空集合写 set()），按 CPython 的哈希顺序打印",
+    ),
+    (
+        "dict(a=1)、dict([('b', 2)])",
+        "由关键字参数或键值对构成的字典",
+    ),
     ("float('inf')、float('nan')", "特殊浮点数"),
 ];
 
@@ -97,7 +106,7 @@ fn show(c: char) -> String {
     match c {
         '\n' => "换行符".into(),
         '\t' => "制表符".into(),
-        '`' => "反引号 `".into(),
+        '`' => "反引号（U+0060）".into(),
         c if c.is_control() => format!("U+{:04X}", c as u32),
         c => format!("`{c}`"),
     }

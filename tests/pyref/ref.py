@@ -122,7 +122,8 @@ import ast  # noqa: E402
 
 
 def p_slice(c):
-    seq = lit(c["seq"])
+    # Slicing a range gives a range: list_slice keeps range(...) as a range.
+    seq = eval(c["seq"], {"__builtins__": {}, "float": float, "set": set, "range": range})
     tree = ast.parse("s[" + c["slice"] + "]", mode="eval")
     sub = tree.body.slice
     if isinstance(sub, ast.Slice):
@@ -130,7 +131,7 @@ def p_slice(c):
                  for n in (sub.lower, sub.upper, sub.step)]
         sl = slice(*parts)
         r = {"result": out(lambda: seq[sl])}
-        if isinstance(seq, (list, tuple, str)):
+        if isinstance(seq, (list, tuple, str, range)):
             r["indices"] = out(lambda: sl.indices(len(seq)))
         return r
     idx = eval(compile(ast.Expression(sub), "<s>", "eval"), {"__builtins__": {}})

@@ -324,6 +324,11 @@ fn diff_list_slice() {
                     "{1, 2}",
                     "'中文😀abc'",
                     "'e\\u0301x'",
+                    "range(10)",
+                    "range(2, 20, 3)",
+                    "range(10, -5, -2)",
+                    "range(5, 5)",
+                    "range(-3, 100000000000)",
                 ],
             )
             .to_string(),

@@ -4,6 +4,7 @@
 mod diff;
 mod gen;
 mod generated;
+mod language;
 mod panel;
 mod props;
 mod pyset_diff;
