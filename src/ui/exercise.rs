@@ -79,7 +79,7 @@ pub(crate) fn ExercisePanel(
                 set_timeout(
                     move || {
                         if typing.try_get_value() == Some(this) {
-                            error_shown.set(true);
+                            error_shown.try_set(true);
                         }
                     },
                     std::time::Duration::from_millis(ERROR_DELAY_MS),
@@ -128,10 +128,11 @@ pub(crate) fn ExercisePanel(
             let has_error = move || {
                 error_shown.get() && output.with(|o| matches!(&o.result, Err(e) if e.field == name))
             };
-            // Leaving a field shows a pending input error at once.
+            // Leaving a field shows a pending input error at once. The browser also fires
+            // blur when the panel is being removed (navigation), after its signals are gone.
             let on_blur = move |_| {
-                if output.with_untracked(|o| o.result.is_err()) {
-                    error_shown.set(true);
+                if output.try_with_untracked(|o| o.result.is_err()) == Some(true) {
+                    error_shown.try_set(true);
                 }
             };
             let literal = takes_literal(info.id, name);
