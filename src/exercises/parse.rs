@@ -3,8 +3,11 @@
 //! `range(…)` (expanded to a list), `list(…)`, `tuple(…)`, `set(…)`, `frozenset(…)`,
 //! `dict(…)` and `float('inf')`-style calls. Errors are Chinese, with a 1-based character column.
 //!
-//! `set(s)` of a set keeps `s`'s insertion order; CPython copies `s`'s table into a presized
-//! one, so for five or more elements its printed order can differ from the literal's.
+//! A set value is kept as the order its elements were added (`PyValue::Set`), and printed by
+//! rebuilding CPython's table from it. `set(x)`/`frozenset(x)` of a set or a dict are modelled
+//! as adding the elements one by one; CPython presizes the table there (`set_merge`,
+//! `set_update_dict`), so with five or more elements the printed order can differ. The ports
+//! that take sets (`set_ops`) build those tables exactly with `pyset::PySet::from_iterable`.
 
 /// The input language, as the help text beside each field shows it.
 pub const CONSTRUCTORS: &[(&str, &str)] = &[

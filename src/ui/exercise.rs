@@ -26,6 +26,9 @@ pub(crate) fn initial_inputs(
     panel::initial_inputs(info, params, remembered.as_deref())
 }
 
+/// What the panel says while an input is mid-way through a literal.
+const PENDING: &str = "输入未完成……停下来或离开输入框后再检查";
+
 /// The outcome of one run, with how long it took.
 #[derive(Clone)]
 struct RunResult {
@@ -205,10 +208,16 @@ pub(crate) fn ExercisePanel(
                 }
             })
             .collect_view();
+        // Stale, the timing line says why, so the panel keeps its height while typing.
+        let foot = if stale {
+            view! { <p class="timing muted small" role="status">{PENDING}</p> }.into_any()
+        } else {
+            view! { <p class="timing muted small">{timing}</p> }.into_any()
+        };
         view! {
             <div class="results" class:stale=stale data-stale=stale.to_string()>
                 {items}
-                <p class="timing muted small">{timing}</p>
+                {foot}
             </div>
         }
     };
@@ -249,10 +258,10 @@ pub(crate) fn ExercisePanel(
             Ok(_) => sections_view(run, false).into_any(),
             Err(e) => {
                 let shown = error_shown.get();
-                let status = (!shown).then(|| {
-                    view! { <p class="typing-status muted small" role="status">"输入未完成……停下来或离开输入框后再检查"</p> }
-                });
                 let stale = last_good.get().map(|good| sections_view(good, true));
+                let status = (!shown && stale.is_none()).then(|| {
+                    view! { <p class="typing-status muted small" role="status">{PENDING}</p> }
+                });
                 view! {
                     <div class="output-pending" aria-busy=(!shown).to_string()>
                         {status}

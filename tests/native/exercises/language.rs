@@ -229,6 +229,16 @@ fn defaults_show_each_exercises_point() {
     let d = run_map("topk_word_freq", &[]).unwrap();
     assert_ne!(d["method1_blocks"], d["expected"]);
     assert_ne!(d["method2_blocks"], d["expected"]);
+    // ...and the fixed chunked count beside them equals the whole-text count.
+    assert_eq!(d["chunked_correct"], d["expected"]);
+    for size in ["1", "2", "3", "5", "-1", "0", "100"] {
+        let d = run_map(
+            "topk_word_freq",
+            &[("text", "ab cd, efg hij\nkl ab"), ("block_size", size)],
+        )
+        .unwrap();
+        assert_eq!(d["chunked_correct"], d["expected"], "block_size {size}");
+    }
     // str_to_int: the loop and int() disagree on the default.
     let d = run_map("str_to_int", &[]).unwrap();
     assert_ne!(d["seed_loop"], d["python_int"]);
