@@ -4,7 +4,7 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::parse::{parse_literal, ParseOptions};
+use super::parse::{parse_literal, parse_range, ParseOptions};
 use super::pyvalue::{int_to_str, PyErr, PyResult, PyValue};
 use super::{InputError, Inputs, Section};
 
@@ -295,15 +295,89 @@ fn triple_repr(t: &(BigInt, BigInt, BigInt)) -> PyResult<String> {
     ))
 }
 
+/// `range(lo, hi, step)` sliced or indexed (`range_subscript` in Objects/rangeobject.c):
+/// a slice is another range, an index an int.
+fn range_sections(lo: i128, hi: i128, step: i128, sub: Subscript) -> Vec<Section> {
+    let n = super::parse::range_len(lo, hi, step);
+    let at = |i: &BigInt| BigInt::from(lo) + i * BigInt::from(step);
+    match sub {
+        Subscript::Slice(a, b, c) => {
+            let t = slice_indices(&a, &b, &c, n as usize);
+            let result = t.as_ref().map_err(Clone::clone).and_then(|(s, e, st)| {
+                let (s, e, st) = (at(s), at(e), st * BigInt::from(step));
+                Ok(if st == BigInt::from(1) {
+                    format!("range({}, {})", int_to_str(&s)?, int_to_str(&e)?)
+                } else {
+                    format!(
+                        "range({}, {}, {})",
+                        int_to_str(&s)?,
+                        int_to_str(&e)?,
+                        int_to_str(&st)?
+                    )
+                })
+            });
+            vec![
+                Section::from_result("result", "seq[slice]", result).with_outcome_note(
+                    "切片一个 range 得到的还是 range（不会展开成列表）：起止位置先按切片规则夹到范围内，再换算成 range 里的值。",
+                    "切片的步长不能为 0，下标必须是整数或 None。",
+                ),
+                Section::from_result(
+                    "indices",
+                    format!("slice(...).indices({n})"),
+                    t.and_then(|t| triple_repr(&t)),
+                ),
+            ]
+        }
+        Subscript::Index(i) => {
+            let r = match i.as_int() {
+                Some(k) => {
+                    let k = if k.is_negative() {
+                        k + BigInt::from(n)
+                    } else {
+                        k
+                    };
+                    if k.is_negative() || k >= BigInt::from(n) {
+                        Err(PyErr::new("IndexError", "range object index out of range"))
+                    } else {
+                        int_to_str(&at(&k))
+                    }
+                }
+                None => Err(PyErr::new(
+                    "TypeError",
+                    format!(
+                        "range indices must be integers or slices, not {}",
+                        i.type_name()
+                    ),
+                )),
+            };
+            vec![
+                Section::from_result("result", "seq[index]", r).with_outcome_note(
+                    "range 的单个下标直接算出对应的整数，不需要把 range 展开。",
+                    "单个下标越界会抛 IndexError，这正是切片和取下标的区别。",
+                ),
+            ]
+        }
+    }
+}
+
 pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
-    let seq = inp.literal("seq", ParseOptions::default())?;
     let sub = parse_subscript(inp.text("slice")?)?;
+    if let Some(range) = parse_range(inp.text("seq")?) {
+        let (lo, hi, step) = range.map_err(|e| InputError {
+            field: "seq",
+            message: e.message,
+            position: e.position,
+        })?;
+        return Ok(range_sections(lo, hi, step, sub));
+    }
+    let seq = inp.literal("seq", ParseOptions::default())?;
     Ok(match sub {
         Subscript::Slice(a, b, c) => {
             let result = do_slice(&seq, &a, &b, &c).and_then(|v| v.repr());
             let mut out = vec![
-                Section::from_result("result", "seq[slice]", result).with_note(
+                Section::from_result("result", "seq[slice]", result).with_outcome_note(
                     "切片越界不会报错：起止位置被夹到 [0, len] 之内（步长为负时是 [-1, len-1]）。",
+                    "切片本身不会因为越界报错；这里的异常来自别处：步长为 0、下标不是整数，或者这个对象不支持切片。",
                 ),
             ];
             if seq_kind(&seq).is_some() {
@@ -311,8 +385,9 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
                 let idx = slice_indices(&a, &b, &c, n).and_then(|t| triple_repr(&t));
                 out.push(
                     Section::from_result("indices", format!("slice(...).indices({n})"), idx)
-                        .with_note(
+                        .with_outcome_note(
                             "规范化后的 (start, stop, step)：stop 为 -1 表示“在下标 0 之前停下”。",
+                            "slice.indices 同样要求步长不为 0、下标是整数或 None。",
                         ),
                 );
             }
@@ -320,8 +395,10 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         }
         Subscript::Index(i) => {
             let r = do_index(&seq, &i).and_then(|v| v.repr());
-            vec![Section::from_result("result", "seq[index]", r)
-                .with_note("单个下标越界会抛 IndexError，这正是切片和取下标的区别。")]
+            vec![Section::from_result("result", "seq[index]", r).with_outcome_note(
+                "下标在范围内：取出的是单个元素，而不是子序列。",
+                "单个下标越界会抛 IndexError（字典取不存在的键抛 KeyError），这正是切片和取下标的区别。",
+            )]
         }
     })
 }

@@ -78,9 +78,15 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
     let merged_repr = merged.and_then(|v| PyValue::List(v).repr());
     Ok(vec![
         Section::from_result("merged", "合并结果（补上 return result 之后）", merged_repr)
-            .with_note("比较用 l_1[i] < l_2[j]，相等时先取 l_2 的元素；输入没排好序时只会机械地合并，不会排序。"),
+            .with_outcome_note(
+                "比较用 l_1[i] < l_2[j]，相等时先取 l_2 的元素；输入没排好序时只会机械地合并，不会排序。",
+                "合并要用 < 比较两边的元素，也要能用 len() 和下标访问；这里的输入做不到，所以抛出异常。",
+            ),
         Section::from_result("seed_literal", "笔记原代码的返回值（缺少 return）", seed)
-            .with_note("笔记里的函数没有 return 语句，所以 print(merge_order_list(l1, l2)) 打印 None（勘误 E02）。"),
+            .with_outcome_note(
+                "笔记里的函数没有 return 语句，所以 print(merge_order_list(l1, l2)) 打印 None（勘误 E02）。",
+                "函数在循环里就抛出了异常，还没走到末尾，所以连 None 也不会打印。",
+            ),
     ])
 }
 

@@ -14,6 +14,7 @@ mod merge;
 pub mod panel;
 pub mod parse;
 mod pyint;
+pub mod pyset;
 pub mod pyvalue;
 mod registry;
 mod remove_while;
@@ -139,6 +140,15 @@ impl Section {
                 is_exception: true,
                 note: None,
             },
+        }
+    }
+    /// Adds the note that fits the outcome: `if_ok` under a value, `if_raised` under an
+    /// exception (an explanation must describe the result it stands under).
+    pub fn with_outcome_note(self, if_ok: impl Into<String>, if_raised: impl Into<String>) -> Self {
+        if self.is_exception {
+            self.with_note(if_raised)
+        } else {
+            self.with_note(if_ok)
         }
     }
     /// Adds a note.

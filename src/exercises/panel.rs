@@ -88,3 +88,66 @@ pub fn error_excerpt(text: &str, position: usize) -> (String, String) {
         .sum::<usize>();
     (line, format!("{}^", " ".repeat(caret_col)))
 }
+
+/// How long (ms) the panel waits after the last keystroke before it shows an input error;
+/// until then it keeps the last good output, marked stale (a half-typed `[5, 7,` is not an
+/// error worth a red flash per keystroke).
+pub const ERROR_DELAY_MS: u64 = 600;
+
+/// The fields that hold a Python value (parsed with `parse::parse_literal`), by exercise id
+/// and field name; the panel links them to the input-language help. Fields not listed take
+/// plain text (a date, a number for `int()`, a subscript, a file's text).
+const LITERAL_FIELDS: &[(&str, &str)] = &[
+    ("sort_dict_by_value", "d"),
+    ("list_slice", "seq"),
+    ("set_ops", "a"),
+    ("set_ops", "b"),
+    ("remove_while_iterating", "list"),
+    ("merge_sorted_lists", "l1"),
+    ("merge_sorted_lists", "l2"),
+    ("closure_late_binding", "n"),
+    ("closure_late_binding", "x"),
+    ("topk_word_freq", "k"),
+    ("topk_word_freq", "block_size"),
+    ("topk_word_freq", "block_num"),
+];
+
+/// Whether field `field` of exercise `id` takes a Python value in the one input language
+/// (literals plus [`super::parse::CONSTRUCTORS`]).
+pub fn takes_literal(id: &str, field: &str) -> bool {
+    LITERAL_FIELDS.iter().any(|&(e, f)| e == id && f == field)
+}
+
+/// The help text for the input language: an intro, then `(example, meaning)` rows.
+pub fn input_language_help() -> (&'static str, &'static [(&'static str, &'static str)]) {
+    (
+        "写 Python 字面量：数字、字符串、None/True/False、列表 [..]、元组 (..)、字典 {k: v}、集合 {..}；另外可以用这几个构造函数：",
+        super::parse::CONSTRUCTORS,
+    )
+}
+
+/// `message` cut at its backtick pairs: `(is_code, text)` runs, so the panel shows
+/// `` 期望 `,` 或 `]` `` as text with `<code>` parts instead of literal backticks. An unpaired
+/// backtick stays text.
+pub fn code_segments(message: &str) -> Vec<(bool, String)> {
+    let parts: Vec<&str> = message.split('`').collect();
+    let paired = parts.len() % 2 == 1;
+    let mut out: Vec<(bool, String)> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let last_unpaired = !paired && i == parts.len() - 1;
+        let is_code = i % 2 == 1 && !last_unpaired;
+        let text = if last_unpaired {
+            format!("`{part}")
+        } else {
+            (*part).to_string()
+        };
+        if text.is_empty() && !is_code {
+            continue;
+        }
+        match out.last_mut() {
+            Some((false, prev)) if !is_code => prev.push_str(&text),
+            _ => out.push((is_code, text)),
+        }
+    }
+    out
+}

@@ -1,6 +1,31 @@
 //! The one Python-literal parser: what `ast.literal_eval` accepts (ints, floats, strings, lists,
-//! tuples, dicts, sets, None/True/False), plus `float('inf')`-style calls, `set()` and,
-//! where a caller allows it, `range(...)`. Errors are Chinese, with a 1-based character column.
+//! tuples, dicts, sets, None/True/False), plus the constructors of [`CONSTRUCTORS`]:
+//! `range(…)` (expanded to a list), `list(…)`, `tuple(…)`, `set(…)`, `frozenset(…)`,
+//! `dict(…)` and `float('inf')`-style calls. Errors are Chinese, with a 1-based character column.
+//!
+//! A set value is kept as the order its elements were added (`PyValue::Set`), and printed by
+//! rebuilding CPython's table from it. `set(x)`/`frozenset(x)` of a set or a dict are modelled
+//! as adding the elements one by one; CPython presizes the table there (`set_merge`,
+//! `set_update_dict`), so with five or more elements the printed order can differ. The ports
+//! that take sets (`set_ops`) build those tables exactly with `pyset::PySet::from_iterable`.
+
+/// The input language, as the help text beside each field shows it.
+pub const CONSTRUCTORS: &[(&str, &str)] = &[
+    (
+        "range(5)、range(1, 10, 2)",
+        "整数序列（当作列表；在切片练习里保持为 range）",
+    ),
+    ("list('abc')、tuple(range(3))", "把可迭代对象变成列表、元组"),
+    (
+        "set([3, 1, 2])、frozenset('ab')、set()",
+        "集合（空集合写 set()），按 CPython 的哈希顺序打印",
+    ),
+    (
+        "dict(a=1)、dict([('b', 2)])",
+        "由关键字参数或键值对构成的字典",
+    ),
+    ("float('inf')、float('nan')", "特殊浮点数"),
+];
 
 use num_bigint::BigInt;
 use num_traits::{Num, ToPrimitive};
@@ -25,7 +50,8 @@ pub struct ParseError {
 /// Options for [`parse_literal_with`].
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ParseOptions {
-    /// Accept `range(a, b, c)` and expand it to a list (for "list-like" inputs).
+    /// Kept for callers written before `range(…)` was accepted everywhere: `range(a, b, c)`
+    /// is now always accepted (expanded to a list), whatever this says.
     pub allow_range: bool,
 }
 
@@ -35,12 +61,11 @@ pub fn parse_literal(text: &str) -> Result<PyValue, ParseError> {
 }
 
 /// Parses one Python literal with options.
-pub fn parse_literal_with(text: &str, opts: ParseOptions) -> Result<PyValue, ParseError> {
+pub fn parse_literal_with(text: &str, _opts: ParseOptions) -> Result<PyValue, ParseError> {
     let mut p = Parser {
         chars: text.chars().collect(),
         pos: 0,
         depth: 0,
-        opts,
     };
     p.skip_ws();
     if p.peek().is_none() {
@@ -78,14 +103,13 @@ struct Parser {
     chars: Vec<char>,
     pos: usize,
     depth: usize,
-    opts: ParseOptions,
 }
 
 fn show(c: char) -> String {
     match c {
         '\n' => "换行符".into(),
         '\t' => "制表符".into(),
-        '`' => "反引号 `".into(),
+        '`' => "反引号（U+0060）".into(),
         c if c.is_control() => format!("U+{:04X}", c as u32),
         c => format!("`{c}`"),
     }
@@ -250,9 +274,11 @@ impl Parser {
                     "None" => Ok(PyValue::None),
                     "True" => Ok(PyValue::Bool(true)),
                     "False" => Ok(PyValue::Bool(false)),
-                    "set" => self.parse_call_empty_set(start),
                     "float" => self.parse_call_float(start),
-                    "range" if self.opts.allow_range => self.parse_call_range(start),
+                    "range" => self.parse_call_range(start),
+                    "list" | "tuple" | "set" | "frozenset" | "dict" => {
+                        self.parse_constructor(&name, start)
+                    }
                     "inf" | "nan" => Err(self.err_at(
                         start,
                         format!("`{name}` 不是 Python 字面量，请写 float('{name}')"),
@@ -260,7 +286,7 @@ impl Parser {
                     _ => Err(self.err_at(
                         start,
                         format!(
-                            "`{name}` 不是字面量：这里只接受数字、字符串、None/True/False 和容器"
+                            "`{name}` 不是字面量：这里只接受数字、字符串、None/True/False、容器，以及 range、list、tuple、set、frozenset、dict、float 这几个构造函数"
                         ),
                     )),
                 }
@@ -331,21 +357,8 @@ impl Parser {
                 }
                 self.pos += 1;
                 let value = self.parse_expr()?;
-                let hk = key
-                    .hash_key()
+                dict_insert(&mut pairs, &mut index, key, value)
                     .map_err(|e| self.err_at(key_pos, format!("{e}（字典的键必须可哈希）")))?;
-                // A repeated key keeps its first position and takes the last value.
-                match index.get(&hk) {
-                    Some(&i) => {
-                        if let Some(slot) = pairs.get_mut(i) {
-                            slot.1 = value;
-                        }
-                    }
-                    None => {
-                        index.insert(hk, pairs.len());
-                        pairs.push((key, value));
-                    }
-                }
                 if self.after_item('}', "`,` 或 `}`")? {
                     return Ok(PyValue::Dict(pairs));
                 }
@@ -384,10 +397,122 @@ impl Parser {
         }
     }
 
-    fn parse_call_empty_set(&mut self, _start: usize) -> Result<PyValue, ParseError> {
+    /// `list(x)`, `tuple(x)`, `set(x)`, `frozenset(x)`, `dict(x, **kw)`: CPython's result and
+    /// errors for the values the parser builds.
+    fn parse_constructor(&mut self, name: &str, start: usize) -> Result<PyValue, ParseError> {
+        self.enter()?;
         self.expect_char('(')?;
-        self.expect_char(')')?;
-        Ok(PyValue::Set(Vec::new()))
+        let (args, kwargs) = self.parse_call_args()?;
+        self.depth -= 1;
+        let err = |msg: String| self.err_at(start, msg);
+        if name != "dict" && !kwargs.is_empty() {
+            return Err(err(format!(
+                "TypeError: {name}() takes no keyword arguments"
+            )));
+        }
+        if args.len() > 1 {
+            let what = if name == "dict" { "dict" } else { name };
+            return Err(err(format!(
+                "TypeError: {what} expected at most 1 argument, got {}",
+                args.len()
+            )));
+        }
+        let arg = args.into_iter().next();
+        let items = match &arg {
+            Some((v, pos)) if name != "dict" => iter_values(v).map_err(|m| self.err_at(*pos, m))?,
+            _ => Vec::new(),
+        };
+        Ok(match name {
+            "list" => PyValue::List(items),
+            "tuple" => PyValue::Tuple(items),
+            "set" | "frozenset" => {
+                let pos = arg.as_ref().map_or(start, |(_, p)| *p);
+                let items = distinct(items).map_err(|m| self.err_at(pos, m))?;
+                if name == "set" {
+                    PyValue::Set(items)
+                } else {
+                    PyValue::FrozenSet(items)
+                }
+            }
+            _ => {
+                let mut pairs = match arg {
+                    Some((v, pos)) => dict_pairs(v).map_err(|m| self.err_at(pos, m))?,
+                    None => Vec::new(),
+                };
+                for (k, v) in kwargs {
+                    let key = PyValue::Str(k);
+                    match pairs.iter_mut().find(|(x, _)| x.py_eq(&key)) {
+                        Some(slot) => slot.1 = v,
+                        None => pairs.push((key, v)),
+                    }
+                }
+                PyValue::Dict(pairs)
+            }
+        })
+    }
+
+    /// Call arguments up to `)`: positional values with their positions, then `name=value`
+    /// keywords.
+    #[allow(clippy::type_complexity)]
+    fn parse_call_args(
+        &mut self,
+    ) -> Result<(Vec<(PyValue, usize)>, Vec<(String, PyValue)>), ParseError> {
+        let mut args = Vec::new();
+        let mut kwargs: Vec<(String, PyValue)> = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.peek() == Some(')') {
+                self.pos += 1;
+                return Ok((args, kwargs));
+            }
+            let item_pos = self.pos;
+            if let Some(kw) = self.keyword_name() {
+                let value = self.parse_expr()?;
+                if kwargs.iter().any(|(k, _)| *k == kw) {
+                    return Err(self.err_at(
+                        item_pos,
+                        format!("SyntaxError: keyword argument repeated: {kw}"),
+                    ));
+                }
+                kwargs.push((kw, value));
+            } else if !kwargs.is_empty() {
+                return Err(self.err_at(
+                    item_pos,
+                    "SyntaxError: positional argument follows keyword argument".into(),
+                ));
+            } else {
+                args.push((self.parse_expr()?, item_pos));
+            }
+            if self.after_item(')', "`,` 或 `)`")? {
+                return Ok((args, kwargs));
+            }
+        }
+    }
+
+    /// `name=` at the cursor (not `==`): consumes it and returns the name.
+    fn keyword_name(&mut self) -> Option<String> {
+        let save = self.pos;
+        let mut name = String::new();
+        while let Some(c) = self.peek() {
+            if c.is_alphanumeric() || c == '_' {
+                name.push(c);
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        self.skip_ws();
+        let is_kw = !name.is_empty()
+            && !name.starts_with(|c: char| c.is_ascii_digit())
+            && self.peek() == Some('=')
+            && self.peek_at(1) != Some('=');
+        if is_kw {
+            self.pos += 1;
+            Some(name)
+        } else {
+            self.pos = save;
+            None
+        }
     }
 
     fn parse_call_float(&mut self, start: usize) -> Result<PyValue, ParseError> {
@@ -417,39 +542,7 @@ impl Parser {
     }
 
     fn parse_call_range(&mut self, start: usize) -> Result<PyValue, ParseError> {
-        self.enter()?;
-        self.expect_char('(')?;
-        let args = self.parse_items(')')?;
-        self.depth -= 1;
-        let mut ints = Vec::new();
-        for a in &args {
-            match a.as_int().and_then(|i| i.to_i64()) {
-                Some(i) => ints.push(i),
-                None => {
-                    return Err(self.err_at(start, "range(...) 的参数必须是不太大的整数".into()))
-                }
-            }
-        }
-        let (lo, hi, step) = match ints.as_slice() {
-            [b] => (0, *b, 1),
-            [a, b] => (*a, *b, 1),
-            [a, b, c] => (*a, *b, *c),
-            _ => return Err(self.err_at(start, "range 需要 1 到 3 个参数".into())),
-        };
-        if step == 0 {
-            return Err(self.err_at(start, "ValueError: range() arg 3 must not be zero".into()));
-        }
-        let len: i128 = if step > 0 {
-            if hi > lo {
-                (i128::from(hi) - i128::from(lo) + i128::from(step) - 1) / i128::from(step)
-            } else {
-                0
-            }
-        } else if lo > hi {
-            (i128::from(lo) - i128::from(hi) - i128::from(step) - 1) / -i128::from(step)
-        } else {
-            0
-        };
+        let (lo, _, step, len) = self.parse_range_args(start)?;
         if len > MAX_RANGE_ITEMS as i128 {
             return Err(self.err_at(
                 start,
@@ -457,12 +550,73 @@ impl Parser {
             ));
         }
         let mut out = Vec::with_capacity(len as usize);
-        let mut v = i128::from(lo);
+        let mut v = lo;
         for _ in 0..len {
             out.push(PyValue::Int(BigInt::from(v)));
-            v += i128::from(step);
+            v += step;
         }
         Ok(PyValue::List(out))
+    }
+
+    /// `range(...)`'s arguments after the name: `(start, stop, step, len)`.
+    fn parse_range_args(&mut self, start: usize) -> Result<(i128, i128, i128, i128), ParseError> {
+        self.enter()?;
+        self.expect_char('(')?;
+        let (args, kwargs) = self.parse_call_args()?;
+        self.depth -= 1;
+        if !kwargs.is_empty() {
+            return Err(self.err_at(
+                start,
+                "TypeError: range() takes no keyword arguments".into(),
+            ));
+        }
+        let mut ints = Vec::new();
+        for (a, pos) in &args {
+            match a {
+                PyValue::Int(_) | PyValue::Bool(_) => {}
+                other => {
+                    return Err(self.err_at(
+                        *pos,
+                        format!(
+                            "TypeError: '{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        ),
+                    ))
+                }
+            }
+            match a.as_int().and_then(|i| i.to_i64()) {
+                Some(i) => ints.push(i128::from(i)),
+                None => {
+                    return Err(
+                        self.err_at(*pos, "range(...) 的参数太大（这里只接受 64 位整数）".into())
+                    )
+                }
+            }
+        }
+        let (lo, hi, step) = match ints.as_slice() {
+            [b] => (0, *b, 1),
+            [a, b] => (*a, *b, 1),
+            [a, b, c] => (*a, *b, *c),
+            [] => {
+                return Err(self.err_at(
+                    start,
+                    "TypeError: range expected at least 1 argument, got 0".into(),
+                ))
+            }
+            more => {
+                return Err(self.err_at(
+                    start,
+                    format!(
+                        "TypeError: range expected at most 3 arguments, got {}",
+                        more.len()
+                    ),
+                ))
+            }
+        };
+        if step == 0 {
+            return Err(self.err_at(start, "ValueError: range() arg 3 must not be zero".into()));
+        }
+        Ok((lo, hi, step, range_len(lo, hi, step)))
     }
 
     fn take_digitpart(&mut self, radix: u32) -> Result<String, ParseError> {
@@ -738,6 +892,129 @@ impl Parser {
             }
         }
     }
+}
+
+/// `len(range(lo, hi, step))` (`step != 0`).
+pub fn range_len(lo: i128, hi: i128, step: i128) -> i128 {
+    if step > 0 && hi > lo {
+        (hi - lo + step - 1) / step
+    } else if step < 0 && lo > hi {
+        (lo - hi - step - 1) / -step
+    } else {
+        0
+    }
+}
+
+/// A `range(start, stop, step)` written as the whole input (as `list_slice` needs it: slicing
+/// a range gives a range). `None` when `text` is not a `range(...)` call; errors as
+/// [`parse_literal`] reports them.
+pub fn parse_range(text: &str) -> Option<Result<(i128, i128, i128), ParseError>> {
+    let t = text.trim_start();
+    let rest = t.strip_prefix("range")?;
+    if !rest.trim_start().starts_with('(') {
+        return None;
+    }
+    let mut p = Parser {
+        chars: text.chars().collect(),
+        pos: text.chars().count() - t.chars().count() + 5,
+        depth: 0,
+    };
+    let start = p.pos - 5;
+    Some((|| {
+        let (lo, hi, step, _) = p.parse_range_args(start)?;
+        p.skip_ws();
+        if let Some(c) = p.peek() {
+            return Err(p.err_expected("输入结束", c));
+        }
+        Ok((lo, hi, step))
+    })())
+}
+
+/// The values `for x in v` yields, or CPython's `TypeError` when `v` is not iterable.
+fn iter_values(v: &PyValue) -> Result<Vec<PyValue>, String> {
+    Ok(match v {
+        PyValue::List(x) | PyValue::Tuple(x) => x.clone(),
+        PyValue::Str(s) => s.chars().map(|c| PyValue::Str(c.to_string())).collect(),
+        PyValue::Dict(pairs) => pairs.iter().map(|(k, _)| k.clone()).collect(),
+        PyValue::Set(x) | PyValue::FrozenSet(x) => super::pyset::PySet::from_items(x)
+            .map_err(|e| e.to_string())?
+            .values(),
+        other => {
+            return Err(format!(
+                "TypeError: '{}' object is not iterable",
+                other.type_name()
+            ))
+        }
+    })
+}
+
+/// The distinct elements of `items` in first-seen order, or `TypeError: unhashable type`.
+fn distinct(items: Vec<PyValue>) -> Result<Vec<PyValue>, String> {
+    let mut seen: HashMap<HashKey, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for item in items {
+        let k = item.hash_key().map_err(|e| e.to_string())?;
+        if seen.insert(k, ()).is_none() {
+            out.push(item);
+        }
+    }
+    Ok(out)
+}
+
+/// `dict(v)`: a mapping's pairs, or an iterable of two-item sequences (a repeated key keeps
+/// its first position and takes the last value), with CPython's errors.
+fn dict_pairs(v: PyValue) -> Result<Vec<(PyValue, PyValue)>, String> {
+    if let PyValue::Dict(pairs) = v {
+        return Ok(pairs);
+    }
+    let mut pairs: Vec<(PyValue, PyValue)> = Vec::new();
+    let mut index: HashMap<HashKey, usize> = HashMap::new();
+    for (n, item) in iter_values(&v)?.into_iter().enumerate() {
+        let kv = match item {
+            PyValue::List(_)
+            | PyValue::Tuple(_)
+            | PyValue::Str(_)
+            | PyValue::Dict(_)
+            | PyValue::Set(_)
+            | PyValue::FrozenSet(_) => iter_values(&item)?,
+            _ => {
+                return Err(format!(
+                "TypeError: cannot convert dictionary update sequence element #{n} to a sequence"
+            ))
+            }
+        };
+        let [key, value]: [PyValue; 2] = kv.try_into().map_err(|kv: Vec<PyValue>| {
+            format!(
+                "ValueError: dictionary update sequence element #{n} has length {}; 2 is required",
+                kv.len()
+            )
+        })?;
+        dict_insert(&mut pairs, &mut index, key, value).map_err(|e| e.to_string())?;
+    }
+    Ok(pairs)
+}
+
+/// `d[key] = value` on a dict kept as pairs plus an index: a repeated key keeps its first
+/// position and takes the last value. `TypeError` for an unhashable key.
+fn dict_insert(
+    pairs: &mut Vec<(PyValue, PyValue)>,
+    index: &mut HashMap<HashKey, usize>,
+    key: PyValue,
+    value: PyValue,
+) -> Result<(), super::pyvalue::PyErr> {
+    let hk = key.hash_key()?;
+    match index.get(&hk) {
+        Some(&i) => {
+            if let Some(slot) = pairs.get_mut(i) {
+                slot.1 = value;
+            }
+        }
+        None => {
+            index.insert(hk, pairs.len());
+            pairs.push((key, value));
+        }
+    }
+    Ok(())
 }
 
 /// Python `float(str)` for the common spellings: decimal/exponent forms with underscores between

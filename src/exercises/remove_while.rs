@@ -183,16 +183,27 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         });
     };
     let show = |r: PyResult<PyValue>| r.and_then(|v| v.repr());
+    let naive = show(naive_forward(&items));
+    let correct = show(list_comprehension(&items));
+    let naive_note = match (&naive, &correct) {
+        (Ok(a), Ok(b)) if a != b => "边遍历边删除会跳过被删元素后面的那个元素：紧跟在偶数后面的偶数没有被检查，所以漏删了（和下面的推荐写法对比）。",
+        (Ok(_), Ok(_)) => "这次结果碰巧正确：没有两个偶数挨在一起，被跳过的都是奇数。换成 [2, 4, 6] 就能看到漏删。",
+        _ => RAISED,
+    };
     Ok(vec![
         Section::from_result("method1_reverse_index", "方法一：倒序索引 + a.remove(a[i])", show(method1(&items)))
-            .with_note("从后往前删，删除不会影响还没访问到的下标。注意 remove 删除的是第一个相等的元素，不一定是下标 i 处的那个。"),
+            .with_outcome_note("从后往前删，删除不会影响还没访问到的下标。注意 remove 删除的是第一个相等的元素，不一定是下标 i 处的那个。", RAISED),
         Section::from_result("method2_for_else", "方法二：while 1 + for…else，每删一个就从头再来", show(method2(&items)))
-            .with_note("正确但是 O(n²)：每删除一个元素都从头重新遍历。"),
-        Section::from_result("naive_forward_remove", "错误示范：for x in a: if x % 2 == 0: a.remove(x)", show(naive_forward(&items)))
-            .with_note("边遍历边删除会跳过被删元素后面的那个元素，所以相邻的偶数会漏删。"),
-        Section::from_result("list_comprehension", "推荐写法：[x for x in a if x % 2 != 0]", show(list_comprehension(&items))),
+            .with_outcome_note("正确但是 O(n²)：每删除一个元素都从头重新遍历。", RAISED),
+        Section::from_result("naive_forward_remove", "错误示范：for x in a: if x % 2 == 0: a.remove(x)", naive)
+            .with_note(naive_note),
+        Section::from_result("list_comprehension", "推荐写法：[x for x in a if x % 2 != 0]", correct)
+            .with_outcome_note("新建一个列表，只保留奇数，原列表在遍历时不被修改。", RAISED),
     ])
 }
+
+/// The note under a method that raised: `x % 2` failed, whichever way the list is walked.
+const RAISED: &str = "x % 2 抛出了异常：这个元素不支持取模（比如 None 或列表），或者它是字符串，% 成了字符串格式化。";
 
 /// A list of `n` random integers in `-1000..=1000`.
 pub(crate) fn generate(rng: &mut Rng, n: usize) -> Vec<(&'static str, String)> {

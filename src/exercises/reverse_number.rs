@@ -26,7 +26,10 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
             out.push(Section::from_result("int", "int(输入)", int_to_str(&n)));
             out.push(
                 Section::from_result("reversed", "reverse_number(n)", reverse_number(&n))
-                    .with_note("先 str() 再切片反转：末尾的 0 反转后变成前导 0，被 int() 去掉；负号保持在最前。"),
+                    .with_outcome_note(
+                        "先 str() 再切片反转：末尾的 0 反转后变成前导 0，被 int() 去掉；负号保持在最前。",
+                        "str() 和 int() 超过 4300 位十进制数字时抛 ValueError（勘误 E21）。",
+                    ),
             );
         }
     }

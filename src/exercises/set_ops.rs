@@ -1,116 +1,24 @@
-//! set_ops: `set(a) & set(b)`, `^`, `|` and both differences with CPython's choice of which
-//! equal element (1 / 1.0 / True) survives; displayed sorted, since CPython's hash order differs.
-
-use std::collections::HashMap;
+//! set_ops: `set(list1)`, `set(list2)`, then `&`, `^`, `|` and both differences, printed as
+//! CPython prints them: the `{…}` repr in the set table's iteration order (`super::pyset`),
+//! with CPython's choice of which equal element (1 / 1.0 / True) survives.
 
 use super::generate::join_ints;
-use super::listsort::py_sorted;
 use super::parse::ParseOptions;
-use super::pyvalue::{HashKey, PyErr, PyResult, PyValue};
+use super::pyset::{has_run_dependent_hash, PySet};
 use super::rng::Rng;
 use super::{InputError, Inputs, Section};
 
-/// An insertion-ordered set of Python values (first inserted representative wins).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct PySet {
-    items: Vec<(HashKey, PyValue)>,
-    index: HashMap<HashKey, usize>,
-}
+/// The note under a set whose printed order depends on the run (see
+/// [`has_run_dependent_hash`]).
+pub(crate) const RUN_DEPENDENT_ORDER: &str = "含字符串（或 None、nan）的集合：这里按 PYTHONHASHSEED=0 时 CPython 的哈希顺序打印。真实的解释器默认每次启动都随机化字符串的哈希（None 的哈希取决于内存地址），所以同一段代码每次运行打印的顺序可能不同；元素本身不变。";
 
-impl PySet {
-    fn insert(&mut self, k: HashKey, v: PyValue) {
-        if !self.index.contains_key(&k) {
-            self.index.insert(k.clone(), self.items.len());
-            self.items.push((k, v));
-        }
-    }
-    fn contains(&self, k: &HashKey) -> bool {
-        self.index.contains_key(k)
-    }
-    fn len(&self) -> usize {
-        self.items.len()
-    }
-    /// `set(iterable)`.
-    pub(crate) fn from_value(v: PyValue) -> PyResult<PySet> {
-        let elems: Vec<PyValue> = match v {
-            PyValue::List(x) | PyValue::Tuple(x) | PyValue::Set(x) => x,
-            PyValue::Dict(pairs) => pairs.into_iter().map(|(k, _)| k).collect(),
-            PyValue::Str(s) => s.chars().map(|c| PyValue::Str(c.to_string())).collect(),
-            other => {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!("'{}' object is not iterable", other.type_name()),
-                ))
-            }
-        };
-        let mut s = PySet::default();
-        for e in elems {
-            let k = e.hash_key()?;
-            s.insert(k, e);
-        }
-        Ok(s)
-    }
-}
-
-/// `a & b`: CPython iterates the smaller set (the right one on a tie) and keeps its elements.
-fn intersection(a: &PySet, b: &PySet) -> PySet {
-    let (small, big) = if b.len() > a.len() { (a, b) } else { (b, a) };
-    let mut out = PySet::default();
-    for (k, v) in &small.items {
-        if big.contains(k) {
-            out.insert(k.clone(), v.clone());
-        }
-    }
-    out
-}
-
-fn union(a: &PySet, b: &PySet) -> PySet {
-    let mut out = a.clone();
-    for (k, v) in &b.items {
-        out.insert(k.clone(), v.clone());
-    }
-    out
-}
-
-fn difference(a: &PySet, b: &PySet) -> PySet {
-    let mut out = PySet::default();
-    for (k, v) in &a.items {
-        if !b.contains(k) {
-            out.insert(k.clone(), v.clone());
-        }
-    }
-    out
-}
-
-/// Elements in first-appearance order for display (a's leftovers, then b's).
-fn symmetric(a: &PySet, b: &PySet) -> PySet {
-    union(&difference(a, b), &difference(b, a))
-}
-
-/// `repr(sorted(s))` of the elements taken in first-appearance order (in list1 then list2), or
-/// that order itself when the elements cannot be ordered. Returns the text and whether sorting
-/// worked.
-fn sorted_display(s: &PySet, appearance: &HashMap<HashKey, usize>) -> PyResult<(String, bool)> {
-    let mut ordered: Vec<&(HashKey, PyValue)> = s.items.iter().collect();
-    crate::index_sort::sort_by_key(&mut ordered, |(k, _)| {
-        appearance.get(k).copied().unwrap_or(usize::MAX)
-    });
-    let in_order: Vec<PyValue> = ordered.iter().map(|(_, v)| v.clone()).collect();
-    let keyed: Vec<(PyValue, ())> = in_order.iter().map(|v| (v.clone(), ())).collect();
-    match py_sorted(keyed, false) {
-        Ok(v) => Ok((
-            PyValue::List(v.into_iter().map(|(x, _)| x).collect()).repr()?,
-            true,
-        )),
-        Err(_) => Ok((PyValue::List(in_order).repr()?, false)),
-    }
-}
+/// The note under a set of numbers and tuples of them.
+const FIXED_ORDER: &str = "集合按哈希表里的槽位顺序打印，并不排序：小的非负整数的哈希值就是它本身，所以常常看起来有序（试试 [100, 9, 17, 1]）。整数、浮点数和由它们组成的元组哈希值固定，每次运行的顺序都和这里一样。";
 
 pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
-    let opts = ParseOptions { allow_range: true };
-    let a = inp.literal("a", opts)?;
-    let b = inp.literal("b", opts)?;
-    let s1 = match PySet::from_value(a) {
+    let a = inp.literal("a", ParseOptions::default())?;
+    let b = inp.literal("b", ParseOptions::default())?;
+    let s1 = match PySet::from_iterable(&a) {
         Ok(s) => s,
         Err(e) => {
             return Ok(vec![Section::from_result(
@@ -120,7 +28,7 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
             )])
         }
     };
-    let s2 = match PySet::from_value(b) {
+    let s2 = match PySet::from_iterable(&b) {
         Ok(s) => s,
         Err(e) => {
             return Ok(vec![Section::from_result(
@@ -130,43 +38,38 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
             )])
         }
     };
-    let mut appearance: HashMap<HashKey, usize> = HashMap::new();
-    for (k, _) in s1.items.iter().chain(s2.items.iter()) {
-        let n = appearance.len();
-        appearance.entry(k.clone()).or_insert(n);
-    }
     let ops: [(&'static str, &str, PySet); 5] = [
         (
             "&",
-            "set1 & set2（相同的元素，交集）",
-            intersection(&s1, &s2),
+            "print(set1 & set2)　相同的元素（交集）",
+            s1.intersection(&s2),
         ),
         (
             "^",
-            "set1 ^ set2（不同的元素，对称差）",
-            symmetric(&s1, &s2),
+            "print(set1 ^ set2)　不同的元素（对称差）",
+            s1.symmetric_difference(&s2),
         ),
-        ("|", "set1 | set2（并集）", union(&s1, &s2)),
+        ("|", "print(set1 | set2)　并集", s1.union(&s2)),
         (
             "list1-list2",
-            "set1 - set2（只在 list1 中）",
-            difference(&s1, &s2),
+            "print(set1 - set2)　只在 list1 中",
+            s1.difference(&s2),
         ),
         (
             "list2-list1",
-            "set2 - set1（只在 list2 中）",
-            difference(&s2, &s1),
+            "print(set2 - set1)　只在 list2 中",
+            s2.difference(&s1),
         ),
     ];
     let mut out = Vec::new();
     for (key, label, set) in ops {
-        let sec = match sorted_display(&set, &appearance) {
-            Ok((text, true)) => Section::ok(key, label, text)
-                .with_note("这里按 sorted() 排序显示；CPython 的 print 按哈希顺序输出，顺序可能不同。"),
-            Ok((text, false)) => Section::ok(key, label, text)
-                .with_note("元素类型混杂、无法排序，这里按首次出现的顺序显示；CPython 的 print 按哈希顺序输出。"),
-            Err(e) => Section::from_result(key, label, Err(e)),
-        };
+        let run_dependent = set.entries().any(|(_, v)| has_run_dependent_hash(v));
+        let mut sec = Section::from_result(key, label, set.repr(false));
+        if run_dependent {
+            sec = sec.with_note(RUN_DEPENDENT_ORDER);
+        } else if key == "&" && set.len() > 1 {
+            sec = sec.with_note(FIXED_ORDER);
+        }
         out.push(sec);
     }
     Ok(out)

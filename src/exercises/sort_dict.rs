@@ -61,20 +61,27 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
             "方案二（正确）：dict(sorted(d.items(), key=operator.itemgetter(1)))",
             method2(&pairs, false),
         )
-        .with_note("sorted 是稳定排序：value 相等的项保持原来的插入顺序。"),
+        .with_outcome_note(
+            "sorted 是稳定排序：value 相等的项保持原来的插入顺序。",
+            "sorted 要比较 value 的大小；这些 value 之间不能比较（比如 int 和 str 混在一起），所以抛出 TypeError。",
+        ),
         Section::from_result(
             "descending",
             "方案二 降序：reverse=True",
             method2(&pairs, true),
         )
-        .with_note("reverse=True 也保持相等项的原有顺序（不是简单地把升序结果倒过来）。"),
+        .with_outcome_note(
+            "reverse=True 也保持相等项的原有顺序（不是简单地把升序结果倒过来）。",
+            "降序同样要比较 value 的大小，所以抛出同样的异常。",
+        ),
         Section::from_result(
             "seed_method1",
             "方案一（笔记原代码，有 bug）：sorted(d, key=lambda x: x[1])",
             method1(&pairs),
         )
-        .with_note(
-            "遍历字典得到的是键，x[1] 是键的第二个字符；结果是按这个字符排序的键列表（勘误 E01）。",
+        .with_outcome_note(
+            "遍历字典得到的是键，x[1] 取的是键的第二个元素（字符串键就是第二个字符）；结果是按它排序的键列表，不是字典（勘误 E01）。",
+            "遍历字典得到的是键，lambda 对每个键取 x[1]：只有一个字符的键抛 IndexError，整数键不能下标访问抛 TypeError，取出的值之间不能比较也抛 TypeError（勘误 E01）。",
         ),
     ])
 }

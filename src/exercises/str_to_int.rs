@@ -53,7 +53,10 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
     let builtin = py_int_from_str(s).and_then(|v| int_to_str(&v));
     Ok(vec![
         Section::from_result("seed_loop", "笔记代码（ord 循环）", int_to_str(&ans))
-            .with_note("循环不做任何校验：每个字符都按 ord(c) - 48 当作一位数字，'-' 是 -3，'a' 是 49。"),
+            .with_outcome_note(
+                "循环不做任何校验：每个字符都按 ord(c) - 48 当作一位数字，'-' 是 -3，'a' 是 49。",
+                "循环本身能算出结果，但 print 要把超过 4300 位的整数转成字符串，抛 ValueError（勘误 E21）。",
+            ),
         Section::from_result("python_int", "Python 内置 int(s)", builtin)
             .with_note("int() 会去掉首尾空白，接受 +/-、数字间的单个下划线和任何 Unicode 十进制数字，其余报 ValueError。"),
     ])

@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::exercises::panel::{self, cap_output, error_excerpt, link_params};
+use crate::exercises::panel::{
+    self, cap_output, code_segments, error_excerpt, input_language_help, link_params,
+    takes_literal, ERROR_DELAY_MS,
+};
 use crate::exercises::{self, ExerciseInfo, InputError, Section};
 use crate::notes::highlight::highlight_python;
 use crate::route::{self, Route};
@@ -23,6 +26,9 @@ pub(crate) fn initial_inputs(
     let remembered = super::progress_state::last_inputs(info.id);
     panel::initial_inputs(info, params, remembered.as_deref())
 }
+
+/// What the panel says while an input is mid-way through a literal.
+const PENDING: &str = "输入未完成……停下来或离开输入框后再检查";
 
 /// The outcome of one run, with how long it took.
 #[derive(Clone)]
@@ -58,13 +64,35 @@ pub(crate) fn ExercisePanel(
             millis: performance_now_ms() - t0,
         }
     };
-    let output = RwSignal::new(run_once(&inputs.get_untracked()));
+    let first_run = run_once(&inputs.get_untracked());
+    // The last output that was not an input error, kept (marked stale) while the learner is
+    // mid-way through a literal; an input error shows only after a pause or on blur.
+    let last_good = RwSignal::new(first_run.result.is_ok().then(|| first_run.clone()));
+    let error_shown = RwSignal::new(first_run.result.is_err());
+    let output = RwSignal::new(first_run);
+    let typing = StoredValue::new(0u64);
 
     // Recompute on every change, remember the input, and keep the link shareable.
     Effect::new(move |first: Option<()>| {
         let pairs = inputs.get();
         if first.is_some() {
-            output.set(run_once(&pairs));
+            let run = run_once(&pairs);
+            error_shown.set(false);
+            typing.update_value(|n| *n += 1);
+            if run.result.is_ok() {
+                last_good.set(Some(run.clone()));
+            } else {
+                let this = typing.get_value();
+                set_timeout(
+                    move || {
+                        if typing.try_get_value() == Some(this) {
+                            error_shown.try_set(true);
+                        }
+                    },
+                    std::time::Duration::from_millis(ERROR_DELAY_MS),
+                );
+            }
+            output.set(run);
             super::progress_state::remember_inputs(info.id, &pairs);
         }
         if sync_url {
@@ -84,6 +112,7 @@ pub(crate) fn ExercisePanel(
         });
     };
 
+    let help_open = RwSignal::new(false);
     let fields = info
         .fields
         .iter()
@@ -104,8 +133,18 @@ pub(crate) fn ExercisePanel(
             let id = format!("ex-{}-{}", info.id, name);
             let id2 = id.clone();
             let has_error = move || {
-                output.with(|o| matches!(&o.result, Err(e) if e.field == name))
+                error_shown.get() && output.with(|o| matches!(&o.result, Err(e) if e.field == name))
             };
+            // Leaving a field shows a pending input error at once. The browser also fires
+            // blur when the panel is being removed (navigation), after its signals are gone.
+            let on_blur = move |_| {
+                if output.try_with_untracked(|o| o.result.is_err()) == Some(true) {
+                    error_shown.try_set(true);
+                }
+            };
+            let literal = takes_literal(info.id, name);
+            let describedby = literal.then(|| format!("ex-{}-lang", info.id));
+            let describedby2 = describedby.clone();
             let editor = move || {
                 if too_big.get() {
                     let v = inputs.with_untracked(|p| {
@@ -126,6 +165,8 @@ pub(crate) fn ExercisePanel(
                     view! {
                         <textarea id=id2.clone() class="code" rows="4" spellcheck="false" autocapitalize="off" autocomplete="off"
                             aria-invalid=move || has_error().to_string()
+                            aria-describedby=describedby.clone()
+                            on:blur=on_blur
                             prop:value=value
                             on:input=move |ev| set_field(name, event_target_value(&ev))></textarea>
                     }
@@ -134,6 +175,8 @@ pub(crate) fn ExercisePanel(
                     view! {
                         <input id=id2.clone() class="code" type="text" spellcheck="false" autocapitalize="off" autocomplete="off"
                             aria-invalid=move || has_error().to_string()
+                            aria-describedby=describedby2.clone()
+                            on:blur=on_blur
                             prop:value=value
                             on:input=move |ev| set_field(name, event_target_value(&ev)) />
                     }
@@ -142,52 +185,92 @@ pub(crate) fn ExercisePanel(
             };
             view! {
                 <div class="field" data-field=name>
-                    <label for=id>{f.label} {(f.label != name).then(|| view! { <code class="param">{name}</code> })}</label>
+                    <label for=id>{f.label}</label>
+                    {literal.then(|| view! {
+                        <button type="button" class="lang-link" aria-controls=format!("ex-{}-lang", info.id)
+                            on:click=move |_| help_open.set(true)>"可以输入什么？"</button>
+                    })}
                     {editor}
                 </div>
             }
         })
         .collect_view();
 
+    let sections_view = move |run: RunResult, stale: bool| {
+        let timing = format!("用时 {:.2} ms", run.millis);
+        let sections = run.result.unwrap_or_default();
+        let items = sections
+            .into_iter()
+            .map(|s| {
+                let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
+                view! {
+                    <div class="result" class:exception=s.is_exception data-key=s.key>
+                        <div class="result-label">{s.label}</div>
+                        <output class="mono">{cap_output(&s.value)}</output>
+                        {note}
+                    </div>
+                }
+            })
+            .collect_view();
+        // Stale, the timing line says why, so the panel keeps its height while typing.
+        let foot = if stale {
+            view! { <p class="timing muted small" role="status">{PENDING}</p> }.into_any()
+        } else {
+            view! { <p class="timing muted small">{timing}</p> }.into_any()
+        };
+        view! {
+            <div class="results" class:stale=stale data-stale=stale.to_string()>
+                {items}
+                {foot}
+            </div>
+        }
+    };
+    let error_view = move |e: InputError| {
+        let field_label = info
+            .fields
+            .iter()
+            .find(|f| f.name == e.field)
+            .map(|f| f.label)
+            .unwrap_or(e.field);
+        let excerpt = e.position.and_then(|pos| {
+            let text = inputs
+                .with_untracked(|p| p.iter().find(|(k, _)| k == e.field).map(|(_, v)| v.clone()))?;
+            let (line, caret) = error_excerpt(&text, pos);
+            Some(view! { <pre class="excerpt">{line}"\n"{caret}</pre> })
+        });
+        let message = code_segments(&e.message)
+            .into_iter()
+            .map(|(is_code, text)| {
+                if is_code {
+                    view! { <code>{text}</code> }.into_any()
+                } else {
+                    text.into_any()
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="input-error" role="alert">
+                <strong>"输入有误（" {field_label} "）："</strong>
+                <span class="msg">{message}</span>
+                {excerpt}
+            </div>
+        }
+    };
     let output_view = move || {
         let run = output.get();
-        let timing = format!("用时 {:.2} ms", run.millis);
         match run.result {
-            Ok(sections) => {
-                let items = sections
-                    .into_iter()
-                    .map(|s| {
-                        let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
-                        view! {
-                            <div class="result" class:exception=s.is_exception data-key=s.key>
-                                <div class="result-label">{s.label}</div>
-                                <output class="mono">{cap_output(&s.value)}</output>
-                                {note}
-                            </div>
-                        }
-                    })
-                    .collect_view();
-                view! { <div class="results">{items}<p class="timing muted small">{timing}</p></div> }.into_any()
-            }
+            Ok(_) => sections_view(run, false).into_any(),
             Err(e) => {
-                let field_label = info
-                    .fields
-                    .iter()
-                    .find(|f| f.name == e.field)
-                    .map(|f| f.label)
-                    .unwrap_or(e.field);
-                let excerpt = e.position.and_then(|pos| {
-                    let text = inputs.with_untracked(|p| {
-                        p.iter().find(|(k, _)| k == e.field).map(|(_, v)| v.clone())
-                    })?;
-                    let (line, caret) = error_excerpt(&text, pos);
-                    Some(view! { <pre class="excerpt">{line}"\n"{caret}</pre> })
+                let shown = error_shown.get();
+                let stale = last_good.get().map(|good| sections_view(good, true));
+                let status = (!shown && stale.is_none()).then(|| {
+                    view! { <p class="typing-status muted small" role="status">{PENDING}</p> }
                 });
                 view! {
-                    <div class="input-error" role="alert">
-                        <strong>"输入有误（" {field_label} "）："</strong>
-                        <span class="msg">{e.message}</span>
-                        {excerpt}
+                    <div class="output-pending" aria-busy=(!shown).to_string()>
+                        {status}
+                        {shown.then(|| error_view(e))}
+                        {stale}
                     </div>
                 }
                 .into_any()
@@ -225,6 +308,27 @@ pub(crate) fn ExercisePanel(
     let file_picker = info
         .takes_file
         .then(|| view! { <super::wordfile::WordFile /> });
+
+    let help_view = info
+        .fields
+        .iter()
+        .any(|f| takes_literal(info.id, f.name))
+        .then(|| {
+            let (intro, rows) = input_language_help();
+            let rows = rows
+                .iter()
+                .map(|(example, meaning)| view! { <li><code>{*example}</code>"：" {*meaning}</li> })
+                .collect_view();
+            view! {
+                // `set` notifies even when the value is unchanged, so the button reopens the
+                // help after the learner closed it by its summary.
+                <details class="lang-help" id=format!("ex-{}-lang", info.id) prop:open=move || help_open.get()>
+                    <summary>"输入格式：可以输入什么？"</summary>
+                    <p class="small">{intro}</p>
+                    <ul class="small">{rows}</ul>
+                </details>
+            }
+        });
 
     let errata = (!info.errata.is_empty()).then(|| {
         let items = info
@@ -284,6 +388,7 @@ pub(crate) fn ExercisePanel(
             <div class="exercise-grid" class:single=python_in_note>
                 <div class="exercise-io">
                     <div class="fields">{fields}</div>
+                    {help_view}
                     <div class="actions">
                         <button on:click=copy_link>"复制链接"</button>
                         <button on:click=move |_| {

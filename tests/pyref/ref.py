@@ -122,7 +122,8 @@ import ast  # noqa: E402
 
 
 def p_slice(c):
-    seq = lit(c["seq"])
+    # Slicing a range gives a range: list_slice keeps range(...) as a range.
+    seq = eval(c["seq"], {"__builtins__": {}, "float": float, "set": set, "range": range})
     tree = ast.parse("s[" + c["slice"] + "]", mode="eval")
     sub = tree.body.slice
     if isinstance(sub, ast.Slice):
@@ -130,7 +131,7 @@ def p_slice(c):
                  for n in (sub.lower, sub.upper, sub.step)]
         sl = slice(*parts)
         r = {"result": out(lambda: seq[sl])}
-        if isinstance(seq, (list, tuple, str)):
+        if isinstance(seq, (list, tuple, str, range)):
             r["indices"] = out(lambda: sl.indices(len(seq)))
         return r
     idx = eval(compile(ast.Expression(sub), "<s>", "eval"), {"__builtins__": {}})
@@ -148,16 +149,7 @@ def p_set(c):
         set2 = set(list2)
     except Exception as e:  # noqa: BLE001
         return {"set2": "!" + type(e).__name__ + ": " + str(e)}
-    app = {}
-    for x in list(dict.fromkeys(list1)) + list(dict.fromkeys(list2)):
-        app.setdefault(x, len(app))
-
-    def show(s):
-        in_order = sorted(s, key=lambda x: app[x])
-        try:
-            return repr(sorted(in_order))
-        except TypeError:
-            return repr(in_order)
+    show = repr  # the diff tests run python3 with PYTHONHASHSEED=0
 
     return {"&": show(set1 & set2), "^": show(set1 ^ set2), "|": show(set1 | set2),
             "list1-list2": show(set1 - set2), "list2-list1": show(set2 - set1)}

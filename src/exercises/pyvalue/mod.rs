@@ -33,8 +33,12 @@ pub enum PyValue {
     Tuple(Vec<PyValue>),
     /// `dict` in insertion order (keys unique under Python equality).
     Dict(Vec<(PyValue, PyValue)>),
-    /// `set` in insertion order (elements unique under Python equality).
+    /// `set`: its elements in the order they were added (a literal's order, `set(iterable)`'s
+    /// order), unique under Python equality. `repr` rebuilds CPython's table from that order
+    /// (`super::pyset`), so it prints in CPython's iteration order.
     Set(Vec<PyValue>),
+    /// `frozenset`, like [`PyValue::Set`].
+    FrozenSet(Vec<PyValue>),
 }
 
 /// A Python exception as it would be printed by a traceback's last line.
@@ -107,6 +111,7 @@ impl PyValue {
             PyValue::Tuple(_) => "tuple",
             PyValue::Dict(_) => "dict",
             PyValue::Set(_) => "set",
+            PyValue::FrozenSet(_) => "frozenset",
         }
     }
 
@@ -138,14 +143,9 @@ impl PyValue {
                 }
                 out.push(')');
             }
-            PyValue::Set(items) => {
-                if items.is_empty() {
-                    out.push_str("set()");
-                } else {
-                    out.push('{');
-                    repr_seq(items, out)?;
-                    out.push('}');
-                }
+            PyValue::Set(items) | PyValue::FrozenSet(items) => {
+                let frozen = matches!(self, PyValue::FrozenSet(_));
+                out.push_str(&super::pyset::PySet::from_items(items)?.repr(frozen)?);
             }
             PyValue::Dict(pairs) => {
                 out.push('{');
@@ -189,7 +189,7 @@ impl PyValue {
             (List(a), List(b)) | (Tuple(a), Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.py_eq(y))
             }
-            (Set(a), Set(b)) => {
+            (Set(a) | FrozenSet(a), Set(b) | FrozenSet(b)) => {
                 a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.py_eq(y)))
             }
             (Dict(a), Dict(b)) => {
@@ -218,7 +218,7 @@ impl PyValue {
                 Ok(a.len() < b.len())
             }
             // Proper subset.
-            (Set(a), Set(b)) => {
+            (Set(a) | FrozenSet(a), Set(b) | FrozenSet(b)) => {
                 Ok(a.len() < b.len() && a.iter().all(|x| b.iter().any(|y| x.py_eq(y))))
             }
             _ => Err(PyErr::lt_unsupported(self, other)),
@@ -249,6 +249,15 @@ impl PyValue {
                     .map(|x| x.hash_key())
                     .collect::<PyResult<_>>()?,
             ),
+            PyValue::FrozenSet(items) => {
+                let mut keys = items
+                    .iter()
+                    .map(|x| x.hash_key())
+                    .collect::<PyResult<Vec<_>>>()?;
+                keys.sort();
+                keys.dedup();
+                HashKey::FrozenSet(keys)
+            }
             other => {
                 return Err(PyErr::new(
                     "TypeError",
@@ -266,7 +275,7 @@ fn next_nan_id() -> u64 {
 }
 
 /// Hash-equivalence key: two hashable Python values are equal iff their keys are equal.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HashKey {
     /// `None`.
     None,
@@ -280,6 +289,8 @@ pub enum HashKey {
     Str(String),
     /// A tuple.
     Tuple(Vec<HashKey>),
+    /// A frozenset: its elements' keys, sorted and distinct.
+    FrozenSet(Vec<HashKey>),
 }
 
 fn repr_seq(items: &[PyValue], out: &mut String) -> PyResult<()> {

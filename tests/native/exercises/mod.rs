@@ -4,8 +4,10 @@
 mod diff;
 mod gen;
 pub(crate) mod generated;
+mod language;
 mod panel;
 mod props;
+mod pyset_diff;
 mod unit;
 mod vectors;
 

@@ -2,6 +2,8 @@
 //! chunked word counting equal to whole-text counting.
 
 use mianshiti_playground::exercises::parse::parse_literal;
+use mianshiti_playground::exercises::pyset::PySet;
+use mianshiti_playground::exercises::pyvalue::PyValue;
 use mianshiti_playground::exercises::{catalogue, run, WordCounter};
 use proptest::prelude::*;
 
@@ -33,6 +35,17 @@ fn literalish() -> impl Strategy<Value = String> {
                 "True",
                 "float('inf')",
                 "range(3)",
+                "range(",
+                "list(",
+                "tuple(",
+                "set(",
+                "frozenset(",
+                "dict(",
+                "a=",
+                "=",
+                "{1, 2}",
+                "-1",
+                "2305843009213693951",
                 "'é\\u0301'",
                 "😀",
                 " ",
@@ -63,6 +76,26 @@ proptest! {
         let info = catalogue().iter().find(|e| e.id == id).unwrap();
         let field = info.fields[field_idx % info.fields.len()].name;
         let _ = run(id, &[(field, s.as_str())]);
+    }
+
+    #[test]
+    fn set_operations_never_panic(a in prop::collection::vec(-3000i64..3000, 0..120),
+            b in prop::collection::vec(-3000i64..3000, 0..120),
+            gone in prop::collection::vec(-3000i64..3000, 0..60)) {
+        // Tables of every size with dummies, then every operator and a repr, both ways.
+        let ints = |v: &[i64]| v.iter().map(|&i| PyValue::int(i * 8)).collect::<Vec<_>>();
+        let mut x = PySet::from_items(&ints(&a)).unwrap();
+        let y = PySet::from_items(&ints(&b)).unwrap();
+        for g in ints(&gone) {
+            x.discard(&g).unwrap();
+        }
+        for (l, r) in [(&x, &y), (&y, &x)] {
+            for s in [l.union(r), l.intersection(r), l.difference(r), l.symmetric_difference(r), l.copy()] {
+                let shown = s.repr(false).unwrap();
+                let looks_like_a_set = shown.starts_with('{') || shown == "set()";
+                prop_assert!(looks_like_a_set, "repr {}", shown);
+            }
+        }
     }
 
     #[test]
