@@ -10,10 +10,21 @@ test("a half-typed literal keeps the last output, dimmed, until a pause; the pag
   await ready(page);
   await expect(result(page, "merged")).toHaveText("[1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]");
   const exercise = page.locator(".exercise");
-  // Let the first layout settle (fonts, the highlighted code) before measuring.
+  // Let the first layout settle (fonts, the highlighted code, idle-time work on a busy
+  // machine) before measuring: the same height twice, 300 ms apart.
   await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-  const before = (await exercise.boundingBox()).height;
+  let before = -1;
+  await expect
+    .poll(
+      async () => {
+        const h = (await exercise.boundingBox()).height;
+        const settled = h === before;
+        before = h;
+        return settled;
+      },
+      { intervals: [300], timeout: 10_000 },
+    )
+    .toBe(true);
   const l1 = field(page, "l1");
   await l1.fill("");
   // Type `[5, 7,` quickly: no alert, no red field, and the height stays put.
