@@ -26,6 +26,13 @@ mod str_to_int;
 mod topk;
 mod unicode_tables;
 
+// Ports group B (issue 16) and their helpers.
+mod metaclass;
+mod mt19937;
+mod script;
+mod sha2;
+mod shuffle;
+
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};
 

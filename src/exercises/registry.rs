@@ -9,6 +9,8 @@ use super::{
     str_to_int, topk,
 };
 use super::{Erratum, ExerciseInfo, Field};
+// Ports group B (issue 16).
+use super::{metaclass, shuffle};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -27,6 +29,12 @@ const E03: Erratum = Erratum {
     claim: "按固定大小分块读取是统计大文件词频的更好方式",
     actual: "文本 'hello world hello world hello\\n' 用 block_size=7 得到 [('hello', 1), ('w', 1), ('orld', 1), ...]；方式二 block_num=10 得到 [('hel', 3), ('lo', 3), ('wor', 2), ('ld', 2)]；block_num=0 抛 ZeroDivisionError",
     why: "f.read(n) 不管单词边界，单词会被切成两段分别计数。另外 block_size 在文本模式下数的是字符而不是字节；“方式一：按行读取”的标题也和代码不符。正确做法是把块末尾不完整的单词留到下一块。",
+};
+const E04: Erratum = Erratum {
+    title: "E04：笔记的代码只打印两行",
+    claim: "这段代码依次打印 MetaF __new__、MetaF __init__、MetaF __call__、F __new__、F __init__、F __call__",
+    actual: "照原样运行只打印 MetaF __new__ 和 MetaF __init__",
+    why: "代码块只定义了类。后四行需要再执行 f = F() 和 f()（只出现在下面的说明文字里）；加上这两行后顺序正好是笔记写的六行。另外 F(1) 会在打印 F __new__ 之后抛 TypeError: object.__new__() takes exactly one argument (the type to instantiate)。",
 };
 const E07: Erratum = Erratum {
     title: "E07：结束位置越界不会返回空列表",
@@ -185,5 +193,37 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: true,
         run: topk::run,
         generate: Some(topk::generate),
+    },
+    ExerciseInfo {
+        id: "shuffle",
+        title: "打乱一个排好序的 list",
+        question: "用 random.shuffle 打乱一个排好序的列表：它返回什么？给定种子时，CPython 会得到哪种顺序？",
+        python: code::SHUFFLE,
+        fields: &[
+            Field { name: "list", label: "列表", default: "[1, 2, 3, 4, 5]", multiline: false },
+            Field { name: "seed", label: "随机种子（random.seed 的参数，可留空）", default: "42", multiline: false },
+        ],
+        errata: &[],
+        topic_slug: "shuffle-list",
+        takes_file: false,
+        run: shuffle::run,
+        generate: Some(shuffle::generate),
+    },
+    ExerciseInfo {
+        id: "metaclass_order",
+        title: "元类的执行过程",
+        question: "定义带元类 MetaF 的类 F、创建实例 f = F()、再调用 f()，依次会执行哪些 __new__、__init__、__call__？F(1) 又会怎样？",
+        python: code::METACLASS_ORDER,
+        fields: &[Field {
+            name: "statements",
+            label: "语句（每行一条，像在交互式解释器里输入）",
+            default: "class F(metaclass=MetaF): ...\nf = F()\nf()\nF(1)",
+            multiline: true,
+        }],
+        errata: &[E04],
+        topic_slug: "metaclass-execution",
+        takes_file: false,
+        run: metaclass::run,
+        generate: None,
     },
 ];

@@ -242,3 +242,54 @@ file_path = 'path/to/your/file.txt'
 high_freq_words = get_high_freq_words(file_path, block_num=10, top_k=10)
 print(high_freq_words)
 "####;
+
+/// Seed block at line 70.
+pub(crate) const SHUFFLE: &str = r####"import random
+
+my_list = [1, 2, 3, 4, 5]
+
+#打乱列表
+random.shuffle(my_list)
+
+print(my_list)
+
+# 该函数会直接修改原列表，因此请确保您已经备份好了需要打乱顺序的原始列表
+"####;
+
+/// Seed block at line 381.
+pub(crate) const METACLASS_ORDER: &str = r####"class MetaF(type):
+    def __init__(cls, *args, **kw):
+        print(f"MetaF __init__")
+        super(MetaF, cls).__init__(*args, **kw)
+
+    def __call__(cls, *args, **kwargs):
+        print(f"MetaF __call__")
+        return super(MetaF, cls).__call__(*args, **kwargs)
+
+    def __new__(mcs, *args, **kwargs):
+        print(f"MetaF __new__")
+        return super(MetaF, mcs).__new__(mcs, *args, **kwargs)
+
+
+# 也就是  class = MetaF("F", (), {})
+class F(metaclass=MetaF):
+
+    def __init__(self):
+        print("F __init__")
+
+    def __new__(cls, *args, **kwargs):
+        print("F __new__")
+        return super(F, cls).__new__(cls, *args, **kwargs)
+
+    def __call__(self, *args, **kwargs):
+        print("F __call__")
+
+
+        
+# MetaF __new__
+# MetaF __init__
+# MetaF __call__
+# F __new__
+# F __init__
+# F __call__
+"####;

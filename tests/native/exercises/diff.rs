@@ -8,12 +8,12 @@ use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
-type Case = Vec<(&'static str, String)>;
+pub(crate) type Case = Vec<(&'static str, String)>;
 
-fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pyref/ref.py");
+fn python(script: &str, id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
+    let script = format!("{}/tests/pyref/{script}", env!("CARGO_MANIFEST_DIR"));
     let mut child = Command::new("python3")
-        .arg(script)
+        .arg(&script)
         .arg(id)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -45,14 +45,23 @@ fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
         .collect();
     writer.join().expect("writer");
     let status = child.wait().expect("wait");
-    assert!(status.success(), "python3 ref.py {id} failed");
-    assert_eq!(out.len(), cases.len(), "python3 ref.py {id}: output count");
+    assert!(status.success(), "python3 {script} {id} failed");
+    assert_eq!(
+        out.len(),
+        cases.len(),
+        "python3 {script} {id}: output count"
+    );
     out
 }
 
-/// Runs all cases; returns (compared, skipped because the reference itself rejected the input).
 fn compare(id: &str, cases: Vec<Case>) {
-    let py = python(id, &cases);
+    compare_with("ref.py", id, cases);
+}
+
+/// Runs all cases through the port and through `tests/pyref/<script>`; panics on a mismatch
+/// (an input the reference itself rejects must be an input error in Rust too).
+pub(crate) fn compare_with(script: &str, id: &str, cases: Vec<Case>) {
+    let py = python(script, id, &cases);
     let mut passed = 0;
     let mut skipped = 0;
     let mut failures = Vec::new();

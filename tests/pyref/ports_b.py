@@ -1,0 +1,87 @@
+"""CPython reference for the group-B exercise ports: `python3 ports_b.py <exercise_id>`.
+
+Same protocol as ref.py: one JSON object per stdin line (field -> input text), one JSON object
+per stdout line (section key -> text; "!Type: message" when Python raises). The notes' code
+(tests/data/seed/000_f1efb83ef02286e6.txt) is run as written; what the harness adds around it
+is labelled HARNESS.
+"""
+import contextlib
+import io
+import os
+import random
+import re
+
+from ref import lit, serve
+
+SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "seed",
+                    "000_f1efb83ef02286e6.txt")
+SEED_LINES = open(SEED, encoding="utf-8").read().split("\n")
+
+
+def seed_block(fence_line):
+    """The ```python block opening at 1-based line `fence_line` of the seed."""
+    i = fence_line
+    out = []
+    while not SEED_LINES[i].strip().startswith("```"):
+        out.append(SEED_LINES[i])
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+def exc_text(e):
+    msg = str(e)
+    return "!" + type(e).__name__ + (": " + msg if msg else "")
+
+
+# ---- shuffle (seed L70-79) ----
+def shuffle(case):
+    my_list = lit(case["list"])
+    seed_text = case.get("seed", "").strip()
+    seed = lit(seed_text) if seed_text else None
+    out = {}
+    try:
+        random.seed(seed)
+        out["returned"] = repr(random.shuffle(my_list))
+        out["shuffled"] = repr(my_list)
+    except Exception as e:  # noqa: BLE001
+        out["returned"] = exc_text(e)
+    return out
+
+
+# ---- metaclass_order (seed L381-418, the notes' code as written) ----
+METACLASS_SRC = seed_block(381)
+# HARNESS: the block defines MetaF, then F; the class line of the input runs the F part.
+F_SRC = METACLASS_SRC[METACLASS_SRC.index("class F(metaclass=MetaF):"):]
+METACLASS_SRC = METACLASS_SRC[: METACLASS_SRC.index("class F(metaclass=MetaF):")]
+
+
+def metaclass_order(case):
+    ns = {"__name__": "__main__"}
+    exec(METACLASS_SRC, ns)
+    transcript = []
+    for line in case["statements"].split("\n"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        transcript.append(">>> " + line)
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            try:
+                if "".join(line.split()).startswith("classF(metaclass=MetaF):"):
+                    exec(F_SRC, ns)  # HARNESS: the class line stands for the notes' class body
+                else:
+                    exec(compile(line, "<stdin>", "single"), ns)
+            except Exception as e:  # noqa: BLE001
+                print(exc_text(e)[1:])
+        out = re.sub(r" at 0x[0-9a-f]+>", " at 0x…>", buf.getvalue())
+        transcript.extend(out.splitlines())
+    return {"output": "\n".join(transcript)}
+
+
+PORTS = {
+    "metaclass_order": metaclass_order,
+    "shuffle": shuffle,
+}
+
+if __name__ == "__main__":
+    serve(PORTS)
