@@ -23,6 +23,7 @@ BLOCKS = [
     ("TOPK_WORD_FREQ", [1851, 1887]),
     ("SHUFFLE", [70]),
     ("METACLASS_ORDER", [381]),
+    ("YIELD_SEND", [2556]),
 ]
 lines = open(SEED, encoding="utf-8").read().split("\n")
 

@@ -32,6 +32,7 @@ mod mt19937;
 mod script;
 mod sha2;
 mod shuffle;
+mod yield_send;
 
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
-use super::{metaclass, shuffle};
+use super::{metaclass, shuffle, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -224,6 +224,23 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "metaclass-execution",
         takes_file: false,
         run: metaclass::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "yield_send",
+        title: "yield 和 send",
+        question: "生成器 range_ = yield; for i in range(range_): yield i 依次执行 send(None)、send(3) 和 next() 会得到什么？为什么笔记的 for 循环只打印 1、2？",
+        python: code::YIELD_SEND,
+        fields: &[Field {
+            name: "ops",
+            label: "操作（每行一个：next 或 send <值>）",
+            default: "send None\nsend 3",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "yield-and-send",
+        takes_file: false,
+        run: yield_send::run,
         generate: None,
     },
 ];

@@ -293,3 +293,21 @@ class F(metaclass=MetaF):
 # F __init__
 # F __call__
 "####;
+
+/// Seed block at line 2556.
+pub(crate) const YIELD_SEND: &str = r####"def my_generator():
+    range_ = yield
+    for i in range(range_):
+        yield i
+
+
+g = my_generator()
+# next(g)  # 先执行一次，使生成器准备好接收send的值
+g.send(None)
+g.send(3)
+
+for i in g:
+    print(i)
+# 1
+# 2
+"####;

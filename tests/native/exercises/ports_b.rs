@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// The group-B exercise ids, in registry order.
-pub(crate) const IDS: [&str; 2] = ["shuffle", "metaclass_order"];
+pub(crate) const IDS: [&str; 3] = ["shuffle", "metaclass_order", "yield_send"];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = format!(
@@ -22,6 +22,17 @@ fn vectors(file: &str) -> Vec<Value> {
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{path}: {e}")))
         .collect()
+}
+
+/// A vector's array of strings.
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn get(id: &str, fields: &[(&str, &str)], key: &str) -> String {
@@ -173,19 +184,9 @@ fn printed(statements: &str) -> Vec<String> {
 #[test]
 fn metaclass_vectors() {
     for v in vectors("metaclass_order") {
-        let input: Vec<&str> = v["input"]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let mut want: Vec<String> = v["expected"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if input.last() == Some(&"type(F)") {
+        let input = strings(&v["input"]);
+        let mut want = strings(&v["expected"]);
+        if input.last().map(String::as_str) == Some("type(F)") {
             // The vector printed `type(F).__name__`; the prompt echoes the repr.
             if let Some(last) = want.last_mut() {
                 *last = "<class '__main__.MetaF'>".into();
@@ -270,6 +271,72 @@ fn diff_metaclass_order() {
         cases.push(vec![("statements", lines.join("\n"))]);
     }
     compare_with("ports_b.py", "metaclass_order", cases);
+}
+
+// ------------------------------------------------------------------------------ yield_send
+
+/// The results of a yield_send run, one a line, without the `call → ` prefix.
+fn yielded(ops: &str) -> Vec<String> {
+    get("yield_send", &[("ops", ops)], "results")
+        .lines()
+        .map(|l| l.split_once(" → ").map_or(l, |(_, r)| r).to_string())
+        .collect()
+}
+
+#[test]
+fn yield_send_vectors() {
+    for v in vectors("yield_send") {
+        let ops = strings(&v["input"]);
+        let want = strings(&v["expected"]);
+        assert_eq!(yielded(&ops.join("\n")), want, "{v}");
+    }
+}
+
+#[test]
+fn yield_send_unit() {
+    let default = run_map("yield_send", &[]).unwrap_or_default();
+    assert_eq!(default["results"], "g.send(None) → None\ng.send(3) → 0");
+    assert_eq!(default["for_loop"], "1\n2");
+    // The failed send leaves the generator unstarted; an error inside it finishes it.
+    assert_eq!(
+        yielded("send 1\nnext\nsend 'a'\nnext\nsend 5"),
+        [
+            "TypeError: can't send non-None value to a just-started generator",
+            "None",
+            "TypeError: 'str' object cannot be interpreted as an integer",
+            "StopIteration",
+            "StopIteration"
+        ]
+    );
+    assert_eq!(
+        yielded("next\nsend True\nnext"),
+        ["None", "0", "StopIteration"]
+    );
+    let big = run_map("yield_send", &[("ops", "next\nsend 10**6")]);
+    assert!(big.is_err(), "10**6 is not a literal");
+    let big = run_map("yield_send", &[("ops", "next\nsend 1000000")]).unwrap_or_default();
+    assert!(big["for_loop"].ends_with("…（还有 998999 个）"));
+    assert!(run("yield_send", &[("ops", "jump")]).is_err());
+    assert!(run("yield_send", &[("ops", "send")]).is_err());
+}
+
+#[test]
+fn diff_yield_send() {
+    let mut rng = Rng::new(12);
+    let mut cases: Vec<Case> = Vec::new();
+    for _ in 0..1500 {
+        let n = 1 + rng.below(8) as usize;
+        let ops: Vec<String> = (0..n)
+            .map(|_| match rng.below(6) {
+                0 | 1 => "next".to_string(),
+                2 => format!("send {}", rng.range_i64(-3, 6)),
+                3 => "send None".to_string(),
+                _ => format!("send {}", scalar_text(&mut rng)),
+            })
+            .collect();
+        cases.push(vec![("ops", ops.join("\n"))]);
+    }
+    compare_with("ports_b.py", "yield_send", cases);
 }
 
 // ------------------------------------------------------------------------------ properties
