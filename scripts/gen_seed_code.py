@@ -24,6 +24,7 @@ BLOCKS = [
     ("SHUFFLE", [70]),
     ("METACLASS_ORDER", [381]),
     ("YIELD_SEND", [2556]),
+    ("OBSERVER", [2365]),
 ]
 lines = open(SEED, encoding="utf-8").read().split("\n")
 

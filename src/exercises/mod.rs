@@ -29,6 +29,7 @@ mod unicode_tables;
 // Ports group B (issue 16) and their helpers.
 mod metaclass;
 mod mt19937;
+mod observer;
 mod script;
 mod sha2;
 mod shuffle;

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
-use super::{metaclass, shuffle, yield_send};
+use super::{metaclass, observer, shuffle, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -241,6 +241,23 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "yield-and-send",
         takes_file: false,
         run: yield_send::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "observer",
+        title: "观察者模式",
+        question: "用观察者模式实现商品上新通知：注册短信和邮件观察者后添加商品，会按什么顺序发出通知？删除没注册过的观察者会怎样？",
+        python: code::OBSERVER,
+        fields: &[Field {
+            name: "commands",
+            label: "命令（每行一个：register / add_observer / remove 观察者，add 商品，notify 参数…）",
+            default: "register sms\nregister email\nadd apple\nadd banana\nremove sms\nadd cherry\nremove sms",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "observer-pattern",
+        takes_file: false,
+        run: observer::run,
         generate: None,
     },
 ];

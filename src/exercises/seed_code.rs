@@ -311,3 +311,60 @@ for i in g:
 # 1
 # 2
 "####;
+
+/// Seed block at line 2365.
+pub(crate) const OBSERVER: &str = r####"class Observable:
+    """
+        Observable 类是一个被观察的对象。它维护一个观察者列表，它可以注册和删除观察者，当它的状态发生变化时，它会通知它的所有观察者。
+    """
+    def __init__(self):
+        self._observers = []
+
+    def register_observer(self, observer):
+        self._observers.append(observer)
+
+    def remove_observer(self, observer):
+        self._observers.remove(observer)
+
+    def notify_observers(self, *args, **kwargs):
+        for observer in self._observers:
+            observer.update(*args, **kwargs)
+
+    def add_observer(self, observer):
+        self._observers.append(observer)
+
+    def add_item(self, item):
+        self.notify_observers(item=item)
+
+
+class Observer:
+    """
+        Observer 类是观察者的基类， update() 方法是用于接收状态变化的通知的方法。
+    """
+    def update(self, *args, **kwargs):
+        pass
+
+
+
+class SMSSender(Observer):
+    def update(self, item):
+        print(f'Sending SMS notification about {item}.')
+
+
+class EmailSender(Observer):
+    def update(self, item):
+        print(f'Sending Email notification about {item}.')
+
+
+observable = Observable()
+
+sms_sender = SMSSender()
+email_sender = EmailSender()
+
+observable.register_observer(sms_sender)
+observable.register_observer(email_sender)
+
+observable.add_item('apple')
+
+observable.add_item('banana')
+"####;

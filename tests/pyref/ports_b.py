@@ -120,7 +120,52 @@ def yield_send(case):
     return out
 
 
+# ---- observer (seed L2365-2420, the classes as written) ----
+OBSERVER_SRC = seed_block(2365)
+OBSERVER_SRC = OBSERVER_SRC[: OBSERVER_SRC.index("observable = Observable()")]
+
+
+def observer(case):
+    import ast
+    ns = {}
+    exec(OBSERVER_SRC, ns)
+    observable = ns["Observable"]()
+    objs = {"sms": ns["SMSSender"](), "email": ns["EmailSender"](), "observer": ns["Observer"]()}
+    var = {"sms": "sms_sender", "email": "email_sender", "observer": "observer"}
+    log = []
+    for line in case["commands"].split("\n"):
+        t = line.strip()
+        if not t or t.startswith("#"):
+            continue
+        verb, _, rest = t.partition(" ")
+        rest = rest.strip()
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            try:
+                if verb in ("register", "add_observer", "remove"):
+                    method = {"register": "register_observer", "remove": "remove_observer"}.get(verb, verb)
+                    log.append(">>> observable.%s(%s)" % (method, var[rest]))
+                    getattr(observable, method)(objs[rest])
+                elif verb == "add":
+                    try:
+                        item = ast.literal_eval(rest)
+                    except Exception:  # noqa: BLE001
+                        item = rest
+                    log.append(">>> observable.add_item(%r)" % (item,))
+                    observable.add_item(item)
+                else:
+                    args = rest.split()
+                    log.append(">>> observable.notify_observers(%s)" % ", ".join(map(repr, args)))
+                    observable.notify_observers(*args)
+            except Exception as e:  # noqa: BLE001
+                print(exc_text(e)[1:])
+        log.extend(buf.getvalue().splitlines())
+    names = [next(var[k] for k in objs if objs[k] is o) for o in observable._observers]
+    return {"log": "\n".join(log), "observers": ", ".join(names) or "（空列表）"}
+
+
 PORTS = {
+    "observer": observer,
     "yield_send": yield_send,
     "metaclass_order": metaclass_order,
     "shuffle": shuffle,

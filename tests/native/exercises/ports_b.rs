@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// The group-B exercise ids, in registry order.
-pub(crate) const IDS: [&str; 3] = ["shuffle", "metaclass_order", "yield_send"];
+pub(crate) const IDS: [&str; 4] = ["shuffle", "metaclass_order", "yield_send", "observer"];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = format!(
@@ -337,6 +337,62 @@ fn diff_yield_send() {
         cases.push(vec![("ops", ops.join("\n"))]);
     }
     compare_with("ports_b.py", "yield_send", cases);
+}
+
+// ------------------------------------------------------------------------------ observer
+
+#[test]
+fn observer_unit() {
+    let log = |c: &str| get("observer", &[("commands", c)], "log");
+    assert_eq!(
+        log("register sms\nregister email\nadd apple"),
+        ">>> observable.register_observer(sms_sender)\n>>> observable.register_observer(email_sender)\n>>> observable.add_item('apple')\nSending SMS notification about apple.\nSending Email notification about apple."
+    );
+    assert!(log("remove sms").ends_with("ValueError: list.remove(x): x not in list"));
+    assert!(log("register sms\nnotify a b")
+        .ends_with("TypeError: SMSSender.update() takes 2 positional arguments but 3 were given"));
+    assert!(log("register observer\nregister sms\nnotify")
+        .ends_with("TypeError: SMSSender.update() missing 1 required positional argument: 'item'"));
+    assert_eq!(log("add apple"), ">>> observable.add_item('apple')");
+    let default = run_map("observer", &[]).unwrap_or_default();
+    assert_eq!(default["observers"], "email_sender");
+    assert!(run("observer", &[("commands", "register fax")]).is_err());
+    assert!(run("observer", &[("commands", "fly")]).is_err());
+}
+
+#[test]
+fn diff_observer() {
+    let mut rng = Rng::new(13);
+    let names = ["sms", "email", "observer"];
+    let mut cases: Vec<Case> = Vec::new();
+    for _ in 0..1500 {
+        let n = 1 + rng.below(9) as usize;
+        let cmds: Vec<String> = (0..n)
+            .map(|_| match rng.below(7) {
+                0 | 1 => format!("register {}", pick(&mut rng, &names)),
+                2 => format!("add_observer {}", pick(&mut rng, &names)),
+                3 => format!("remove {}", pick(&mut rng, &names)),
+                4 => {
+                    let args: Vec<&str> = (0..rng.below(3))
+                        .map(|_| pick(&mut rng, &["a", "b", "苹果"]))
+                        .collect();
+                    format!("notify {}", args.join(" "))
+                }
+                _ => format!(
+                    "add {}",
+                    pick(
+                        &mut rng,
+                        &[
+                            "apple", "banana", "'a b'", "42", "[1, 2]", "None", "it's", "1.50",
+                            "苹果"
+                        ]
+                    )
+                ),
+            })
+            .collect();
+        cases.push(vec![("commands", cmds.join("\n"))]);
+    }
+    compare_with("ports_b.py", "observer", cases);
 }
 
 // ------------------------------------------------------------------------------ properties
