@@ -25,6 +25,7 @@ BLOCKS = [
     ("METACLASS_ORDER", [381]),
     ("YIELD_SEND", [2556]),
     ("OBSERVER", [2365]),
+    ("DIR_WALK", [20]),
 ]
 lines = open(SEED, encoding="utf-8").read().split("\n")
 

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
-use super::{metaclass, observer, shuffle, yield_send};
+use super::{dir_walk, metaclass, observer, shuffle, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -258,6 +258,23 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "observer-pattern",
         takes_file: false,
         run: observer::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "dir_walk",
+        title: "递归遍历所有的文件夹和文件",
+        question: "写一个函数，递归打印一个文件夹下所有文件的路径；pathlib 版本和 os 版本打印的有什么不同？",
+        python: code::DIR_WALK,
+        fields: &[Field {
+            name: "tree",
+            label: "文件夹结构（第一行是要遍历的文件夹，子项缩进；文件夹以 / 结尾，也可以粘贴 tree 命令的输出）",
+            default: "project/\n  README.md\n  src/\n    main.py\n    utils/\n      helpers.py\n  empty/\n  .gitignore",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "dir-walk",
+        takes_file: false,
+        run: dir_walk::run,
         generate: None,
     },
 ];

@@ -368,3 +368,36 @@ observable.add_item('apple')
 
 observable.add_item('banana')
 "####;
+
+/// Seed block at line 20.
+pub(crate) const DIR_WALK: &str = r####"from pathlib import Path
+
+def print_directory_contents(s_path):
+    path = Path(s_path)
+    for child in path.iterdir():
+        if child.is_file():
+            print(child.resolve())
+        elif child.is_dir():
+            print_directory_contents(child.resolve())
+
+# 具体实现步骤如下：
+
+    # 输入文件夹路径。
+    # 将路径转换成Path对象。
+    # 使用Path.iterdir()函数获取该文件夹中所有文件和文件夹的名称。
+    # 遍历列表中的每一个子项。
+    # 如果该路径是一个文件，打印该文件的绝对路径。
+    # 如果该路径是一个文件夹，递归调用自身，传入该路径。
+    
+# 需要注意的是，Path库是从Python 3.4版本开始引入的，如果是旧版本的Python，需要使用os模块来操作文件和文件夹。
+
+import os
+
+def print_directory_contents(s_path):
+    for s_child in os.listdir(s_path):
+        s_child_path = os.path.join(s_path, s_child)
+        if os.path.isdir(s_child_path):
+            print_directory_contents(s_child_path)
+        else:
+            print(s_child_path)
+"####;

@@ -164,7 +164,61 @@ def observer(case):
     return {"log": "\n".join(log), "observers": ", ".join(names) or "（空列表）"}
 
 
+# ---- dir_walk (seed L20-52: the pathlib version, then the os version that replaces it) ----
+DIR_WALK_SRC = seed_block(20)
+PATHLIB_SRC = DIR_WALK_SRC[: DIR_WALK_SRC.index("import os")]
+
+
+def dir_walk(case):
+    import shutil
+    import tempfile
+    base = tempfile.mkdtemp()
+    real_base = os.path.realpath(base)
+    lines = [l for l in case["tree"].split("\n") if l.strip()]
+    root = lines[0].strip()
+    stack = [(-1, base)]
+    for n, l in enumerate(lines):
+        indent = len(l) - len(l.lstrip(" "))
+        name = l.strip()
+        while stack[-1][0] >= indent:
+            stack.pop()
+        path = os.path.join(stack[-1][1], name.rstrip("/"))
+        is_dir = name.endswith("/") or (n + 1 < len(lines) and
+                                         len(lines[n + 1]) - len(lines[n + 1].lstrip(" ")) > indent)
+        if os.path.exists(path):  # the root "."
+            pass
+        elif is_dir:
+            os.mkdir(path)
+        else:
+            open(path, "w").close()
+        stack.append((indent, path))
+    real_listdir = os.listdir
+    os.listdir = lambda p: sorted(real_listdir(p))  # HARNESS: file-system order made repeatable
+    cwd = os.getcwd()
+    os.chdir(base)
+    out = {}
+    try:
+        for key, src in (("os_version", DIR_WALK_SRC), ("pathlib_version", PATHLIB_SRC)):
+            ns = {}
+            exec(src, ns)
+            buf = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(buf):
+                    ns["print_directory_contents"](root.rstrip("/") or root)
+            except Exception as e:  # noqa: BLE001
+                out[key] = exc_text(e)
+                break
+            text = buf.getvalue().rstrip("\n").replace(real_base, "/home/user")
+            out[key] = text or "（什么也不打印：这个文件夹里没有文件）"
+    finally:
+        os.chdir(cwd)
+        os.listdir = real_listdir
+        shutil.rmtree(base)
+    return out
+
+
 PORTS = {
+    "dir_walk": dir_walk,
     "observer": observer,
     "yield_send": yield_send,
     "metaclass_order": metaclass_order,

@@ -10,7 +10,13 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// The group-B exercise ids, in registry order.
-pub(crate) const IDS: [&str; 4] = ["shuffle", "metaclass_order", "yield_send", "observer"];
+pub(crate) const IDS: [&str; 5] = [
+    "shuffle",
+    "metaclass_order",
+    "yield_send",
+    "observer",
+    "dir_walk",
+];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = format!(
@@ -393,6 +399,83 @@ fn diff_observer() {
         cases.push(vec![("commands", cmds.join("\n"))]);
     }
     compare_with("ports_b.py", "observer", cases);
+}
+
+// ------------------------------------------------------------------------------ dir_walk
+
+#[test]
+fn dir_walk_unit() {
+    let walk = |t: &str, key: &str| get("dir_walk", &[("tree", t)], key);
+    let default = run_map("dir_walk", &[]).unwrap_or_default();
+    assert_eq!(
+        default["os_version"],
+        "project/README.md\nproject/src/main.py\nproject/src/utils/helpers.py\nproject/.gitignore"
+    );
+    assert!(default["pathlib_version"].starts_with("/home/user/project/README.md\n"));
+    // `tree` output: folders are the lines with children.
+    let pasted = "data\n├── a.txt\n├── sub\n│   └── b.txt\n└── c.txt";
+    assert_eq!(
+        walk(pasted, "os_version"),
+        "data/a.txt\ndata/sub/b.txt\ndata/c.txt"
+    );
+    assert_eq!(walk("/\n  etc/\n    hosts", "os_version"), "/etc/hosts");
+    assert_eq!(walk("a/../b/\n  x", "pathlib_version"), "/home/user/b/x");
+    assert_eq!(
+        walk("notes.txt", "os_version"),
+        "!NotADirectoryError: [Errno 20] Not a directory: 'notes.txt'"
+    );
+    for bad in ["", "a/\n  x\n  x", "a/\nb/", "a/\n  ../"] {
+        assert!(run("dir_walk", &[("tree", bad)]).is_err(), "{bad:?}");
+    }
+}
+
+/// A random folder tree as indented text, children in Python's sort order.
+fn random_tree(rng: &mut Rng, depth: usize, indent: usize, out: &mut String) {
+    let pool = [
+        "a",
+        "b.txt",
+        ".env",
+        "README.md",
+        "src",
+        "数据",
+        "x y",
+        "main.py",
+        "z",
+        "Z.py",
+    ];
+    let mut names: Vec<&str> = (0..rng.below(5)).map(|_| pick(rng, &pool)).collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let dir = depth < 3 && rng.below(3) == 0;
+        out.push_str(&" ".repeat(indent));
+        out.push_str(name);
+        if dir {
+            out.push_str("/\n");
+            random_tree(rng, depth + 1, indent + 2, out);
+        } else {
+            out.push('\n');
+        }
+    }
+}
+
+#[test]
+fn diff_dir_walk() {
+    let mut rng = Rng::new(14);
+    let mut cases: Vec<Case> = Vec::new();
+    for _ in 0..1000 {
+        let mut tree = String::new();
+        match rng.below(10) {
+            0 => tree.push_str("notes.txt"),
+            _ => {
+                tree.push_str(pick(&mut rng, &["project/", "data/", "."]));
+                tree.push('\n');
+                random_tree(&mut rng, 0, 2, &mut tree);
+            }
+        }
+        cases.push(vec![("tree", tree)]);
+    }
+    compare_with("ports_b.py", "dir_walk", cases);
 }
 
 // ------------------------------------------------------------------------------ properties
