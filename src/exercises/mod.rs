@@ -27,6 +27,7 @@ mod topk;
 mod unicode_tables;
 
 // Ports group B (issue 16) and their helpers.
+mod bloom;
 mod dir_walk;
 mod metaclass;
 mod mt19937;

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
-use super::{dir_walk, metaclass, observer, shuffle, yield_send};
+use super::{bloom, dir_walk, metaclass, observer, shuffle, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -47,6 +47,12 @@ const E17: Erratum = Erratum {
     claim: "“输入日期”即可算出第几天",
     actual: "传入 datetime.date 抛 TypeError: unsupported operand type(s) for -: 'datetime.date' and 'datetime.datetime'",
     why: "函数用 date 减去一个 datetime.datetime；带时区的 datetime 也会报错。更稳妥的写法是 date.timetuple().tm_yday。",
+};
+const E18: Erratum = Erratum {
+    title: "E18：位图可以删除，布隆过滤器删除会漏判",
+    claim: "两者都“不能进行元素查找和删除操作”；布隆过滤器用多个哈希“因此误判的概率更高”；删除“可能会导致误判率上升”",
+    actual: "位图把那一位清 0 就是精确删除；布隆过滤器清掉一个元素的位会让别的元素被漏判（假阴性）；k 选得合适时多个哈希降低误判率",
+    why: "布隆过滤器的位由多个元素共用，标准布隆过滤器不支持删除（要删除得用计数布隆过滤器）。误判率约为 (1 − e^(−kn/m))^k，最优 k = (m/n)·ln 2。",
 };
 const E21: Erratum = Erratum {
     title: "E21：int 不是完全“不受位数限制”",
@@ -275,6 +281,25 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "dir-walk",
         takes_file: false,
         run: dir_walk::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "bloom_vs_bitmap",
+        title: "位图和布隆过滤器",
+        question: "位图和布隆过滤器都能快速判断元素是否存在：它们各会误判吗？能删除元素吗？误判率由什么决定？",
+        python: "",
+        fields: &[
+            Field { name: "kind", label: "结构（bloom 或 bitmap）", default: "bloom", multiline: false },
+            Field { name: "m", label: "位数 m", default: "8", multiline: false },
+            Field { name: "k", label: "哈希函数个数 k（仅布隆过滤器）", default: "3", multiline: false },
+            Field { name: "add", label: "加入的元素（列表）", default: "['a', 'b', 'c']", multiline: false },
+            Field { name: "delete", label: "“删除”的元素（列表，可留空）", default: "['a']", multiline: false },
+            Field { name: "query", label: "查询的元素（列表）", default: "['a', 'b', 'c', 'd', 'e']", multiline: false },
+        ],
+        errata: &[E18],
+        topic_slug: "bitmap-vs-bloom-filter",
+        takes_file: false,
+        run: bloom::run,
         generate: None,
     },
 ];

@@ -1,5 +1,17 @@
-//! SHA-512 (FIPS 180-4), as `hashlib.sha512` computes it: `random.seed(str)` needs it, and a
-//! small function costs less wasm than a crate.
+//! SHA-256 and SHA-512 (FIPS 180-4), as `hashlib.sha256`/`hashlib.sha512` compute them: the
+//! Bloom filter's positions and `random.seed(str)` need them, and two small functions cost
+//! less wasm than a crate.
+
+const K256: [u32; 64] = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
 
 const K512: [u64; 80] = [
     0x428a2f98d728ae22,
@@ -97,54 +109,77 @@ fn pad(data: &[u8], block: usize, len_bytes: usize) -> Vec<u8> {
     m
 }
 
-/// SHA-512 of `data`.
-pub(crate) fn sha512(data: &[u8]) -> [u8; 64] {
-    let mut h: [u64; 8] = [
-        0x6a09e667f3bcc908,
-        0xbb67ae8584caa73b,
-        0x3c6ef372fe94f82b,
-        0xa54ff53a5f1d36f1,
-        0x510e527fade682d1,
-        0x9b05688c2b3e6c1f,
-        0x1f83d9abfb41bd6b,
-        0x5be0cd19137e2179,
-    ];
-    for chunk in pad(data, 128, 16).chunks(128) {
-        let mut w = [0u64; 80];
-        for (i, b) in chunk.chunks(8).enumerate() {
-            w[i] = u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+/// One SHA-2 function over words of `$word` (FIPS 180-4 §6.2, §6.4): `$k` round constants,
+/// initial hash `$init`, the bit length in `$len_bytes` bytes, and the rotations of σ0, σ1
+/// (two rotations and a shift each), Σ0 and Σ1 (three rotations each).
+macro_rules! sha2 {
+    ($(#[$doc:meta])* $name:ident, $word:ty, $out:expr, $k:ident, $init:expr, $len_bytes:expr,
+     [$a0:expr, $a1:expr, $a2:expr], [$b0:expr, $b1:expr, $b2:expr],
+     [$c0:expr, $c1:expr, $c2:expr], [$d0:expr, $d1:expr, $d2:expr]) => {
+        $(#[$doc])*
+        pub(crate) fn $name(data: &[u8]) -> [u8; $out] {
+            const W: usize = std::mem::size_of::<$word>();
+            let mut h: [$word; 8] = $init;
+            for chunk in pad(data, 16 * W, $len_bytes).chunks(16 * W) {
+                let mut w = [0 as $word; $k.len()];
+                for (i, b) in chunk.chunks(W).enumerate() {
+                    w[i] = <$word>::from_be_bytes(b.try_into().unwrap_or_default());
+                }
+                for i in 16..$k.len() {
+                    let (x, y) = (w[i - 15], w[i - 2]);
+                    let s0 = x.rotate_right($a0) ^ x.rotate_right($a1) ^ (x >> $a2);
+                    let s1 = y.rotate_right($b0) ^ y.rotate_right($b1) ^ (y >> $b2);
+                    w[i] = w[i - 16]
+                        .wrapping_add(s0)
+                        .wrapping_add(w[i - 7])
+                        .wrapping_add(s1);
+                }
+                let mut v = h;
+                for i in 0..$k.len() {
+                    let e = v[4];
+                    let s1 = e.rotate_right($d0) ^ e.rotate_right($d1) ^ e.rotate_right($d2);
+                    let ch = (e & v[5]) ^ (!e & v[6]);
+                    let t1 = v[7]
+                        .wrapping_add(s1)
+                        .wrapping_add(ch)
+                        .wrapping_add($k[i])
+                        .wrapping_add(w[i]);
+                    let a = v[0];
+                    let s0 = a.rotate_right($c0) ^ a.rotate_right($c1) ^ a.rotate_right($c2);
+                    let maj = (a & v[1]) ^ (a & v[2]) ^ (v[1] & v[2]);
+                    v.copy_within(0..7, 1);
+                    v[4] = v[4].wrapping_add(t1);
+                    v[0] = t1.wrapping_add(s0.wrapping_add(maj));
+                }
+                for (a, b) in h.iter_mut().zip(v) {
+                    *a = a.wrapping_add(b);
+                }
+            }
+            let mut out = [0u8; $out];
+            for (o, x) in out.chunks_mut(W).zip(h) {
+                o.copy_from_slice(&x.to_be_bytes());
+            }
+            out
         }
-        for i in 16..80 {
-            let s0 = w[i - 15].rotate_right(1) ^ w[i - 15].rotate_right(8) ^ (w[i - 15] >> 7);
-            let s1 = w[i - 2].rotate_right(19) ^ w[i - 2].rotate_right(61) ^ (w[i - 2] >> 6);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let mut v = h;
-        for i in 0..80 {
-            let s1 = v[4].rotate_right(14) ^ v[4].rotate_right(18) ^ v[4].rotate_right(41);
-            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
-            let t1 = v[7]
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K512[i])
-                .wrapping_add(w[i]);
-            let s0 = v[0].rotate_right(28) ^ v[0].rotate_right(34) ^ v[0].rotate_right(39);
-            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-            let t2 = s0.wrapping_add(maj);
-            v.copy_within(0..7, 1);
-            v[4] = v[4].wrapping_add(t1);
-            v[0] = t1.wrapping_add(t2);
-        }
-        for (a, b) in h.iter_mut().zip(v) {
-            *a = a.wrapping_add(b);
-        }
-    }
-    let mut out = [0u8; 64];
-    for (o, x) in out.chunks_mut(8).zip(h) {
-        o.copy_from_slice(&x.to_be_bytes());
-    }
-    out
+    };
 }
+
+sha2!(
+    /// SHA-256 of `data`.
+    sha256, u32, 32, K256,
+    [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ],
+    8, [7, 18, 3], [17, 19, 10], [2, 13, 22], [6, 11, 25]
+);
+
+sha2!(
+    /// SHA-512 of `data`.
+    sha512, u64, 64, K512,
+    [
+        0x6a09e667f3bcc908, 0xbb67ae8584caa73b, 0x3c6ef372fe94f82b, 0xa54ff53a5f1d36f1,
+        0x510e527fade682d1, 0x9b05688c2b3e6c1f, 0x1f83d9abfb41bd6b, 0x5be0cd19137e2179,
+    ],
+    16, [1, 8, 7], [19, 61, 6], [28, 34, 39], [14, 18, 41]
+);

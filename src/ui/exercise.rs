@@ -264,14 +264,17 @@ pub(crate) fn ExercisePanel(
                         <span class="muted small" aria-live="polite">{move || copied.get()}</span>
                     </div>
                     {generate}
-                    <h3 class="out-title">"输出（与 CPython 3.11 打印一致）"</h3>
+                    <h3 class="out-title">{if info.python.is_empty() { "输出" } else { "输出（与 CPython 3.11 打印一致）" }}</h3>
                     {output_view}
                     {file_picker}
                 </div>
-                <details class="python-src" open>
-                    <summary>"笔记中的 Python 原代码"</summary>
-                    <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
-                </details>
+                // Exercises on prose-only topics (no code in the notes) have no block to show.
+                {(!info.python.is_empty()).then(|| view! {
+                    <details class="python-src" open>
+                        <summary>"笔记中的 Python 原代码"</summary>
+                        <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
+                    </details>
+                })}
             </div>
             {errata}
         </section>

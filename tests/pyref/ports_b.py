@@ -217,7 +217,51 @@ def dir_walk(case):
     return out
 
 
+# ---- bloom_vs_bitmap (no seed code: the catalogue's proposed spec, written independently) ----
+def bloom_vs_bitmap(case):
+    import hashlib
+    import math
+    kind = case["kind"]
+    m = int(case["m"])
+    k = int(case["k"]) if kind == "bloom" else 1
+    add, delete, query = ([str(x) for x in lit(case[f])] for f in ("add", "delete", "query"))
+
+    def pos(item):
+        if kind == "bitmap":
+            return [int(item)]
+        d = hashlib.sha256(item.encode("utf-8")).digest()
+        h1 = int.from_bytes(d[0:8], "little")
+        h2 = int.from_bytes(d[8:16], "little") | 1
+        return [(h1 + i * h2) % m for i in range(k)]
+
+    show = (lambda s: s) if kind == "bitmap" else repr
+    bits = [0] * m
+    ops = []
+    for item in add:
+        for b in pos(item):
+            bits[b] = 1
+        ops.append(f"add {show(item)}  → 置 1：{pos(item)}")
+    for item in delete:
+        for b in pos(item):
+            bits[b] = 0
+        ops.append(f"delete {show(item)}  → 清 0：{pos(item)}")
+    truly = set(add) - set(delete)
+    words = {(True, True): "在（present）", (False, False): "不在（absent）",
+             (True, False): "在（present）" if kind == "bitmap" else
+             "误判为在（false positive：位都是 1，但没有加入过）",
+             (False, True): "漏判为不在（false negative：删除别的元素时清掉了它的位）"}
+    answers = [f"{show(q)}  位 {pos(q)} → {words[(all(bits[b] for b in pos(q)), q in truly)]}"
+               for q in query]
+    out = {"operations": "\n".join(ops), "answers": "\n".join(answers)}
+    if kind == "bloom":
+        n = len(set(add))
+        rate = (1 - math.exp(-k * n / m)) ** k
+        out["fp_rate"] = f"{rate:.6f}（约 {rate * 100:.4f}%）"
+    return out
+
+
 PORTS = {
+    "bloom_vs_bitmap": bloom_vs_bitmap,
     "dir_walk": dir_walk,
     "observer": observer,
     "yield_send": yield_send,

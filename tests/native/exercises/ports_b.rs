@@ -10,12 +10,13 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// The group-B exercise ids, in registry order.
-pub(crate) const IDS: [&str; 5] = [
+pub(crate) const IDS: [&str; 6] = [
     "shuffle",
     "metaclass_order",
     "yield_send",
     "observer",
     "dir_walk",
+    "bloom_vs_bitmap",
 ];
 
 fn vectors(file: &str) -> Vec<Value> {
@@ -52,7 +53,10 @@ fn get(id: &str, fields: &[(&str, &str)], key: &str) -> String {
 fn ports_b_catalogue_entries() {
     for id in IDS {
         let info = find(id).unwrap_or_else(|| panic!("missing {id}"));
-        assert!(!info.python.is_empty() && !info.fields.is_empty());
+        // The notes have code for every group-B topic but the two prose-only ones.
+        let prose_only = matches!(id, "bloom_vs_bitmap" | "tcp_state_machine");
+        assert_eq!(info.python.is_empty(), prose_only, "{id}");
+        assert!(!info.fields.is_empty());
         assert!(run(id, &[]).is_ok(), "{id} default inputs");
         if info.supports_generate() {
             let g = generate(id, 50, 7).unwrap_or_default();
@@ -476,6 +480,187 @@ fn diff_dir_walk() {
         cases.push(vec![("tree", tree)]);
     }
     compare_with("ports_b.py", "dir_walk", cases);
+}
+
+// ------------------------------------------------------------------------------ bloom_vs_bitmap
+
+#[test]
+fn bloom_vectors() {
+    for v in vectors("bloom_vs_bitmap") {
+        let input = &v["input"];
+        let list = |f: &str| -> String {
+            let items: Vec<String> = input[f]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|x| match x {
+                            Value::String(s) => format!("'{s}'"),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!("[{}]", items.join(", "))
+        };
+        let (add, delete, query) = (list("add"), list("delete"), list("query"));
+        let m = input["m"].to_string();
+        let k = input
+            .get("k")
+            .map(Value::to_string)
+            .unwrap_or_else(|| "1".into());
+        let kind = input["kind"].as_str().unwrap_or_default();
+        let fields = [
+            ("kind", kind),
+            ("m", m.as_str()),
+            ("k", k.as_str()),
+            ("add", add.as_str()),
+            ("delete", delete.as_str()),
+            ("query", query.as_str()),
+        ];
+        let got = run_map("bloom_vs_bitmap", &fields).unwrap_or_else(|e| panic!("{v}: {e}"));
+        let want = &v["expected"];
+        let answers: Vec<&str> = got["answers"].lines().collect();
+        let word = |a: &str| {
+            if a.contains("false positive") {
+                "false_positive"
+            } else if a.contains("false negative") {
+                "false_negative"
+            } else if a.ends_with("（present）") {
+                "yes"
+            } else {
+                "no"
+            }
+        };
+        if kind == "bitmap" {
+            for (q, line) in input["query"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .zip(&answers)
+            {
+                let present = want[q.to_string()].as_bool().unwrap_or_default();
+                assert_eq!(word(line) == "yes", present, "{v}: {line}");
+            }
+            continue;
+        }
+        for (q, line) in input["query"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .zip(&answers)
+        {
+            let q = q.as_str().unwrap_or_default();
+            assert_eq!(
+                word(line),
+                want["answers"][q].as_str().unwrap_or_default(),
+                "{v}: {line}"
+            );
+        }
+        for line in got["operations"].lines().filter(|l| l.starts_with("add ")) {
+            let item = line.split('\'').nth(1).unwrap_or_default();
+            let pos = line.split("置 1：").nth(1).unwrap_or_default();
+            assert_eq!(
+                pos.replace(' ', ""),
+                want["positions"][item].to_string(),
+                "{v}"
+            );
+        }
+        let bits_label = run("bloom_vs_bitmap", &fields).unwrap_or_default()[1]
+            .label
+            .clone();
+        assert!(
+            bits_label.contains(&format!("（{}/", want["bits_set"])),
+            "{bits_label}"
+        );
+        let rate: f64 = got["fp_rate"]
+            .split('（')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(-1.0);
+        let want_rate = want["theoretical_fp_rate"].as_f64().unwrap_or_default();
+        assert!((rate - want_rate).abs() < 1e-6, "{rate} vs {want_rate}");
+    }
+}
+
+#[test]
+fn bloom_unit() {
+    let default = run_map("bloom_vs_bitmap", &[]).unwrap_or_default();
+    assert!(
+        default["answers"].contains("'c'  位 [6, 3, 0] → 漏判为不在"),
+        "{}",
+        default["answers"]
+    );
+    let bitmap = [
+        ("kind", "bitmap"),
+        ("m", "16"),
+        ("add", "[1, 3, 15]"),
+        ("delete", "[3]"),
+        ("query", "[1, 3]"),
+    ];
+    let got = run_map("bloom_vs_bitmap", &bitmap).unwrap_or_default();
+    assert_eq!(
+        got["answers"],
+        "1  位 [1] → 在（present）\n3  位 [3] → 不在（absent）"
+    );
+    assert!(!got.contains_key("fp_rate"));
+    assert!(
+        got["bits"].starts_with(" 0  01000000 00000001"),
+        "{}",
+        got["bits"]
+    );
+    for bad in [
+        ("m", "0"),
+        ("m", "10**9"),
+        ("k", "65"),
+        ("kind", "cuckoo"),
+        ("add", "[[1]]"),
+        ("add", "'a'"),
+    ] {
+        assert!(run("bloom_vs_bitmap", &[bad]).is_err(), "{bad:?}");
+    }
+    assert!(run("bloom_vs_bitmap", &[("kind", "bitmap"), ("add", "[16]")]).is_err());
+    assert!(run("bloom_vs_bitmap", &[("kind", "bitmap"), ("add", "['1']")]).is_err());
+}
+
+#[test]
+fn diff_bloom_vs_bitmap() {
+    let mut rng = Rng::new(15);
+    let mut cases: Vec<Case> = Vec::new();
+    let words = [
+        "apple", "banana", "张三", "李四", "a", "b", "c", "", "x y", "it's", "😀",
+    ];
+    for _ in 0..1000 {
+        let bitmap = rng.below(4) == 0;
+        let m = 1 + rng.below(if bitmap { 64 } else { 300 });
+        let list = |rng: &mut Rng| -> String {
+            let n = rng.below(8);
+            let items: Vec<String> = (0..n)
+                .map(|_| {
+                    if bitmap {
+                        rng.below(m).to_string()
+                    } else if rng.below(4) == 0 {
+                        rng.range_i64(-5, 500).to_string()
+                    } else {
+                        format!("{:?}", pick(rng, &words))
+                            .replace('"', "'")
+                            .replace("it's", "it\\'s")
+                    }
+                })
+                .collect();
+            format!("[{}]", items.join(", "))
+        };
+        let (add, delete, query) = (list(&mut rng), list(&mut rng), list(&mut rng));
+        cases.push(vec![
+            ("kind", if bitmap { "bitmap" } else { "bloom" }.to_string()),
+            ("m", m.to_string()),
+            ("k", (1 + rng.below(8)).to_string()),
+            ("add", add),
+            ("delete", delete),
+            ("query", query),
+        ]);
+    }
+    compare_with("ports_b.py", "bloom_vs_bitmap", cases);
 }
 
 // ------------------------------------------------------------------------------ properties
