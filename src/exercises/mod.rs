@@ -35,6 +35,8 @@ mod observer;
 mod script;
 mod sha2;
 mod shuffle;
+mod tcp;
+mod tcp_model;
 mod yield_send;
 
 pub use merge::merge_sorted_i64;

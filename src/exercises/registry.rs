@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
-use super::{bloom, dir_walk, metaclass, observer, shuffle, yield_send};
+use super::{bloom, dir_walk, metaclass, observer, shuffle, tcp, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -300,6 +300,23 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "bitmap-vs-bloom-filter",
         takes_file: false,
         run: bloom::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "tcp_state_machine",
+        title: "TCP 三次握手、四次挥手与 2MSL",
+        question: "画出 TCP 三次握手和四次挥手的报文与两端状态；主动关闭方为什么要在 TIME-WAIT 等 2MSL？最后一个 ACK 丢了会怎样？",
+        python: "",
+        fields: &[Field {
+            name: "events",
+            label: "事件（每行一个：listen、connect、client/server send <字节数>、client/server close、both close、lose client/server <SYN|SYN-ACK|ACK|FIN|DATA>、msl <秒>）",
+            default: "listen\nconnect\nclient send 100\nclient close\nlose client ACK\nserver close",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "tcp-2msl",
+        takes_file: false,
+        run: tcp::run,
         generate: None,
     },
 ];

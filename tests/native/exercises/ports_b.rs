@@ -10,13 +10,14 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// The group-B exercise ids, in registry order.
-pub(crate) const IDS: [&str; 6] = [
+pub(crate) const IDS: [&str; 7] = [
     "shuffle",
     "metaclass_order",
     "yield_send",
     "observer",
     "dir_walk",
     "bloom_vs_bitmap",
+    "tcp_state_machine",
 ];
 
 fn vectors(file: &str) -> Vec<Value> {
@@ -661,6 +662,127 @@ fn diff_bloom_vs_bitmap() {
         ]);
     }
     compare_with("ports_b.py", "bloom_vs_bitmap", cases);
+}
+
+// ------------------------------------------------------------------------------ tcp_state_machine
+
+fn tcp(events: &str) -> String {
+    get("tcp_state_machine", &[("events", events)], "sequence")
+}
+
+fn tcp_final(events: &str) -> String {
+    get("tcp_state_machine", &[("events", events)], "final")
+}
+
+#[test]
+fn tcp_handshake_and_teardown() {
+    let default = run_map("tcp_state_machine", &[]).unwrap_or_default();
+    let seq = &default["sequence"];
+    // RFC 9293 Figure 6's numbers, one row per segment.
+    for row in [
+        "  0.050 s  SYN-SENT      --> <SEQ=100><CTL=SYN>",
+        "  0.100 s  ESTABLISHED   <-- <SEQ=300><ACK=101><CTL=SYN,ACK>",
+        "  0.150 s  ESTABLISHED   --> <SEQ=101><ACK=301><CTL=ACK>",
+        "  0.200 s  ESTABLISHED   --> <SEQ=101><ACK=301><CTL=ACK><DATA=100B>",
+        "  0.300 s  FIN-WAIT-1    --> <SEQ=201><ACK=301><CTL=FIN,ACK>",
+        "  0.350 s  FIN-WAIT-2    <-- <SEQ=301><ACK=202><CTL=ACK>",
+        "  0.400 s  TIME-WAIT     --> <SEQ=202><ACK=302><CTL=ACK>",
+    ] {
+        assert!(seq.contains(row), "{row}\n{seq}");
+    }
+    // The lost final ACK: the server retransmits its FIN, the client re-ACKs and restarts 2MSL.
+    assert!(seq.contains("✗ 丢失"));
+    assert!(seq.contains("服务器的重传计时器到期（RTO 1.000 s），重传"));
+    assert!(seq.contains("2MSL（240 s）重新计时"));
+    assert!(seq
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .starts_with("241.400 s"));
+    assert_eq!(
+        default["final"],
+        "客户端 CLOSED，服务器 CLOSED（最后时刻 241.400 s）"
+    );
+    let rows = |s: &str| s.lines().filter(|l| l.contains("CLOSE-WAIT")).count();
+    assert_eq!(rows(seq), 2);
+}
+
+#[test]
+fn tcp_other_paths() {
+    // No listener: RST, connection refused.
+    let refused = tcp("connect");
+    assert!(
+        refused.contains("<SEQ=0><ACK=101><CTL=RST,ACK>"),
+        "{refused}"
+    );
+    assert!(refused.contains("error: connection reset"));
+    // Simultaneous close goes through CLOSING, and both sides wait 2MSL.
+    let both = tcp("listen\nconnect\nmsl 30\nboth close");
+    assert!(both.contains("CLOSING"), "{both}");
+    assert_eq!(both.matches("的 2MSL 计时器到期 → CLOSED").count(), 2);
+    assert!(tcp_final("listen\nconnect\nmsl 30\nboth close")
+        .starts_with("客户端 CLOSED，服务器 CLOSED（最后时刻 60."));
+    // A lost SYN is retransmitted after the RTO.
+    let syn = tcp("listen\nlose client SYN\nconnect");
+    assert!(
+        syn.contains("  1.050 s  SYN-SENT      --> <SEQ=100><CTL=SYN>"),
+        "{syn}"
+    );
+    // A lost SYN,ACK: the client's SYN comes again and the server answers it.
+    assert!(tcp_final("listen\nlose server SYN-ACK\nconnect")
+        .starts_with("客户端 ESTABLISHED，服务器 ESTABLISHED"));
+    // Lost data: retransmitted, acknowledged once it arrives.
+    let data = tcp("listen\nconnect\nlose client DATA\nclient send 10");
+    assert_eq!(data.matches("<DATA=10B>").count(), 2, "{data}");
+    // A link that drops everything: the sender gives up.
+    let mut lossy = "listen\n".to_string();
+    lossy.push_str(&"lose client SYN\n".repeat(6));
+    lossy.push_str("connect");
+    assert!(tcp(&lossy).contains("重传 5 次仍没有确认，放弃连接 → CLOSED"));
+    // User-call errors in RFC 9293's words.
+    assert!(tcp("client close").contains("error: connection does not exist"));
+    assert!(tcp("listen\nlisten").contains("error: connection already exists"));
+    assert!(
+        tcp("listen\nconnect\nclient close\nclient send 5").contains("error: connection closing")
+    );
+    // Server closes first: the server waits in TIME-WAIT.
+    assert!(tcp("listen\nconnect\nserver close\nclient close").contains("服务器进入 TIME-WAIT"));
+    for bad in [
+        "jump",
+        "client send 0",
+        "client send x",
+        "lose client XYZ",
+        "msl 0",
+        "alice close",
+    ] {
+        assert!(
+            run("tcp_state_machine", &[("events", bad)]).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Any event sequence settles (every timer fires), and after both sides have closed
+    /// without a loss both end CLOSED.
+    #[test]
+    fn tcp_random_events_settle(events in prop::collection::vec(prop::sample::select(vec![
+        "listen", "connect", "client send 7", "server send 9", "client close", "server close",
+        "both close", "lose client ACK", "lose server ACK", "lose client FIN", "lose server FIN",
+        "lose client SYN", "lose server SYN-ACK", "lose client DATA", "msl 1",
+    ]), 0..20)) {
+        let text = events.join("\n");
+        let t = std::time::Instant::now();
+        let out = run_map("tcp_state_machine", &[("events", &text)]);
+        prop_assert!(t.elapsed().as_secs() < 2);
+        let out = out.unwrap_or_default();
+        let mut clean = "listen\nconnect\nclient close\nserver close".to_string();
+        clean.insert_str(0, &format!("{}\n", events.iter().filter(|e| e.starts_with("msl")).cloned().collect::<Vec<_>>().join("\n")));
+        prop_assert!(out["final"].starts_with("客户端") && out["sequence"].lines().count() < 2000);
+        prop_assert!(tcp_final(&clean).starts_with("客户端 CLOSED，服务器 CLOSED"));
+    }
 }
 
 // ------------------------------------------------------------------------------ properties
