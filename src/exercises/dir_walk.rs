@@ -210,3 +210,66 @@ pub(crate) fn run(inp: &Inputs) -> Result<Vec<Section>, InputError> {
         .with_note("child.resolve() 得到绝对路径，所以打印的是完整路径；os 版本打印的是 os.path.join 拼出来的路径，和传入的参数同样是相对还是绝对。"),
     ])
 }
+
+/// The indented tree text (this port's input) of the files of a folder picked in the browser:
+/// `paths` are their `webkitRelativePath`s (`folder/sub/file`), in the order the browser lists
+/// them; each folder keeps its children in first-seen order. Empty folders never appear (the
+/// browser lists files only).
+pub fn tree_from_paths(paths: &[String]) -> String {
+    struct Dir {
+        name: String,
+        dirs: Vec<Dir>,
+        files: Vec<String>,
+        /// Children in first-seen order: `true` for a folder (index into `dirs`).
+        order: Vec<(bool, usize)>,
+    }
+    fn new(name: &str) -> Dir {
+        Dir {
+            name: name.to_string(),
+            dirs: Vec::new(),
+            files: Vec::new(),
+            order: Vec::new(),
+        }
+    }
+    fn insert(dir: &mut Dir, parts: &[&str]) {
+        match parts {
+            [] => {}
+            [file] => {
+                dir.order.push((false, dir.files.len()));
+                dir.files.push((*file).to_string());
+            }
+            [first, rest @ ..] => {
+                let i = match dir.dirs.iter().position(|d| d.name == *first) {
+                    Some(i) => i,
+                    None => {
+                        dir.order.push((true, dir.dirs.len()));
+                        dir.dirs.push(new(first));
+                        dir.dirs.len() - 1
+                    }
+                };
+                insert(&mut dir.dirs[i], rest);
+            }
+        }
+    }
+    fn render(dir: &Dir, depth: usize, out: &mut String) {
+        for &(is_dir, i) in &dir.order {
+            out.push_str(&"  ".repeat(depth));
+            if is_dir {
+                out.push_str(&dir.dirs[i].name);
+                out.push_str("/\n");
+                render(&dir.dirs[i], depth + 1, out);
+            } else {
+                out.push_str(&dir.files[i]);
+                out.push('\n');
+            }
+        }
+    }
+    let mut top = new("");
+    for p in paths {
+        let parts: Vec<&str> = p.split('/').filter(|s| !s.is_empty()).collect();
+        insert(&mut top, &parts);
+    }
+    let mut out = String::new();
+    render(&top, 0, &mut out);
+    out
+}

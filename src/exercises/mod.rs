@@ -41,6 +41,8 @@ mod yield_send;
 
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};
+// Ports group B (issue 16).
+pub use dir_walk::tree_from_paths;
 
 use pyvalue::PyResult;
 

@@ -221,6 +221,9 @@ pub(crate) fn ExercisePanel(
     let file_picker = info
         .takes_file
         .then(|| view! { <super::wordfile::WordFile /> });
+    // The directory walk can also take its tree from a folder picked on this machine.
+    let folder_picker = (info.id == "dir_walk")
+        .then(|| view! { <super::folder_pick::FolderPick inputs=inputs field="tree" /> });
 
     let errata = (!info.errata.is_empty()).then(|| {
         let items = info
@@ -264,6 +267,7 @@ pub(crate) fn ExercisePanel(
                         <span class="muted small" aria-live="polite">{move || copied.get()}</span>
                     </div>
                     {generate}
+                    {folder_picker}
                     <h3 class="out-title">{if info.python.is_empty() { "输出" } else { "输出（与 CPython 3.11 打印一致）" }}</h3>
                     {output_view}
                     {file_picker}

@@ -5,7 +5,7 @@ use super::diff::{compare_with, Case};
 use super::gen::*;
 use super::run_map;
 use mianshiti_playground::exercises::rng::Rng;
-use mianshiti_playground::exercises::{catalogue, find, generate, run};
+use mianshiti_playground::exercises::{catalogue, find, generate, run, tree_from_paths};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -432,6 +432,29 @@ fn dir_walk_unit() {
     for bad in ["", "a/\n  x\n  x", "a/\nb/", "a/\n  ../"] {
         assert!(run("dir_walk", &[("tree", bad)]).is_err(), "{bad:?}");
     }
+}
+
+#[test]
+fn dir_walk_tree_from_picked_paths() {
+    let paths: Vec<String> = [
+        "proj/b.txt",
+        "proj/src/m.py",
+        "proj/a.txt",
+        "proj/src/x/y.py",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let tree = tree_from_paths(&paths);
+    assert_eq!(
+        tree,
+        "proj/\n  b.txt\n  src/\n    m.py\n    x/\n      y.py\n  a.txt\n"
+    );
+    assert_eq!(
+        get("dir_walk", &[("tree", &tree)], "os_version"),
+        "proj/b.txt\nproj/src/m.py\nproj/src/x/y.py\nproj/a.txt"
+    );
+    assert_eq!(tree_from_paths(&[]), "");
 }
 
 /// A random folder tree as indented text, children in Python's sort order.
