@@ -54,6 +54,12 @@ const E18: Erratum = Erratum {
     actual: "位图把那一位清 0 就是精确删除；布隆过滤器清掉一个元素的位会让别的元素被漏判（假阴性）；k 选得合适时多个哈希降低误判率",
     why: "布隆过滤器的位由多个元素共用，标准布隆过滤器不支持删除（要删除得用计数布隆过滤器）。误判率约为 (1 − e^(−kn/m))^k，最优 k = (m/n)·ln 2。",
 };
+const C7: Erratum = Erratum {
+    title: "C7：2MSL 并不“一般设置为 30 秒”",
+    claim: "2MSL……一般设置为 30 秒",
+    actual: "RFC 793/9293 把 MSL 定为 2 分钟（2MSL = 4 分钟）；Linux 的 TIME_WAIT 固定为 60 秒",
+    why: "MSL 是报文在网络中的最长寿命，各实现取值不同，30 秒不是通用值。这个练习默认 MSL = 120 秒，可以用 msl <秒> 修改。",
+};
 const E21: Erratum = Erratum {
     title: "E21：int 不是完全“不受位数限制”",
     claim: "int 可以表示任意大小的整数",
@@ -313,7 +319,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
             default: "listen\nconnect\nclient send 100\nclient close\nlose client ACK\nserver close",
             multiline: true,
         }],
-        errata: &[],
+        errata: &[C7],
         topic_slug: "tcp-2msl",
         takes_file: false,
         run: tcp::run,
