@@ -21,6 +21,11 @@ BLOCKS = [
     ("MERGE_SORTED_LISTS", [640]),
     ("CLOSURE_LATE_BINDING", [668]),
     ("TOPK_WORD_FREQ", [1851, 1887]),
+    ("SHUFFLE", [70]),
+    ("METACLASS_ORDER", [381]),
+    ("YIELD_SEND", [2556]),
+    ("OBSERVER", [2365]),
+    ("DIR_WALK", [20]),
 ]
 lines = open(SEED, encoding="utf-8").read().split("\n")
 

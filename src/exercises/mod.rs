@@ -27,8 +27,23 @@ mod str_to_int;
 mod topk;
 mod unicode_tables;
 
+// Ports group B (issue 16) and their helpers.
+mod bloom;
+mod dir_walk;
+mod metaclass;
+mod mt19937;
+mod observer;
+mod script;
+mod sha2;
+mod shuffle;
+mod tcp;
+mod tcp_model;
+mod yield_send;
+
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};
+// Ports group B (issue 16).
+pub use dir_walk::tree_from_paths;
 
 use pyvalue::PyResult;
 

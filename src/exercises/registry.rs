@@ -9,6 +9,8 @@ use super::{
     str_to_int, topk,
 };
 use super::{Erratum, ExerciseInfo, Field};
+// Ports group B (issue 16).
+use super::{bloom, dir_walk, metaclass, observer, shuffle, tcp, yield_send};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -28,6 +30,12 @@ const E03: Erratum = Erratum {
     actual: "文本 'hello world hello world hello\\n' 用 block_size=7 得到 [('hello', 1), ('w', 1), ('orld', 1), ...]；方式二 block_num=10 得到 [('hel', 3), ('lo', 3), ('wor', 2), ('ld', 2)]；block_num=0 抛 ZeroDivisionError",
     why: "f.read(n) 不管单词边界，单词会被切成两段分别计数。另外 block_size 在文本模式下数的是字符而不是字节；“方式一：按行读取”的标题也和代码不符。正确做法是把块末尾不完整的单词留到下一块。",
 };
+const E04: Erratum = Erratum {
+    title: "E04：笔记的代码只打印两行",
+    claim: "这段代码依次打印 MetaF __new__、MetaF __init__、MetaF __call__、F __new__、F __init__、F __call__",
+    actual: "照原样运行只打印 MetaF __new__ 和 MetaF __init__",
+    why: "代码块只定义了类。后四行需要再执行 f = F() 和 f()（只出现在下面的说明文字里）；加上这两行后顺序正好是笔记写的六行。另外 F(1) 会在打印 F __new__ 之后抛 TypeError: object.__new__() takes exactly one argument (the type to instantiate)。",
+};
 const E07: Erratum = Erratum {
     title: "E07：结束位置越界不会返回空列表",
     claim: "“如果切片结束位置超出了列表的长度，则返回一个空列表”",
@@ -39,6 +47,18 @@ const E17: Erratum = Erratum {
     claim: "“输入日期”即可算出第几天",
     actual: "传入 datetime.date 抛 TypeError: unsupported operand type(s) for -: 'datetime.date' and 'datetime.datetime'",
     why: "函数用 date 减去一个 datetime.datetime；带时区的 datetime 也会报错。更稳妥的写法是 date.timetuple().tm_yday。",
+};
+const E18: Erratum = Erratum {
+    title: "E18：位图可以删除，布隆过滤器删除会漏判",
+    claim: "两者都“不能进行元素查找和删除操作”；布隆过滤器用多个哈希“因此误判的概率更高”；删除“可能会导致误判率上升”",
+    actual: "位图把那一位清 0 就是精确删除；布隆过滤器清掉一个元素的位会让别的元素被漏判（假阴性）；k 选得合适时多个哈希降低误判率",
+    why: "布隆过滤器的位由多个元素共用，标准布隆过滤器不支持删除（要删除得用计数布隆过滤器）。误判率约为 (1 − e^(−kn/m))^k，最优 k = (m/n)·ln 2。",
+};
+const C7: Erratum = Erratum {
+    title: "C7：2MSL 并不“一般设置为 30 秒”",
+    claim: "2MSL……一般设置为 30 秒",
+    actual: "RFC 793/9293 把 MSL 定为 2 分钟（2MSL = 4 分钟）；Linux 的 TIME_WAIT 固定为 60 秒",
+    why: "MSL 是报文在网络中的最长寿命，各实现取值不同，30 秒不是通用值。这个练习默认 MSL = 120 秒，可以用 msl <秒> 修改。",
 };
 const E21: Erratum = Erratum {
     title: "E21：int 不是完全“不受位数限制”",
@@ -185,5 +205,124 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: true,
         run: topk::run,
         generate: Some(topk::generate),
+    },
+    ExerciseInfo {
+        id: "shuffle",
+        title: "打乱一个排好序的 list",
+        question: "用 random.shuffle 打乱一个排好序的列表：它返回什么？给定种子时，CPython 会得到哪种顺序？",
+        python: code::SHUFFLE,
+        fields: &[
+            Field { name: "list", label: "列表", default: "[1, 2, 3, 4, 5]", multiline: false },
+            Field { name: "seed", label: "随机种子（可留空）", default: "42", multiline: false },
+        ],
+        errata: &[],
+        topic_slug: "shuffle-list",
+        takes_file: false,
+        run: shuffle::run,
+        generate: Some(shuffle::generate),
+    },
+    ExerciseInfo {
+        id: "metaclass_order",
+        title: "元类的执行过程",
+        question: "定义带元类 MetaF 的类 F、创建实例 f = F()、再调用 f()，依次会执行哪些 __new__、__init__、__call__？F(1) 又会怎样？",
+        python: code::METACLASS_ORDER,
+        fields: &[Field {
+            name: "statements",
+            label: "语句（每行一条，像在交互式解释器里输入）",
+            default: "class F(metaclass=MetaF): ...\nf = F()\nf()\nF(1)",
+            multiline: true,
+        }],
+        errata: &[E04],
+        topic_slug: "metaclass-execution",
+        takes_file: false,
+        run: metaclass::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "yield_send",
+        title: "yield 和 send",
+        question: "生成器 range_ = yield; for i in range(range_): yield i 依次执行 send(None)、send(3) 和 next() 会得到什么？为什么笔记的 for 循环只打印 1、2？",
+        python: code::YIELD_SEND,
+        fields: &[Field {
+            name: "ops",
+            label: "操作（每行一个：next 或 send <值>）",
+            default: "send None\nsend 3",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "yield-and-send",
+        takes_file: false,
+        run: yield_send::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "observer",
+        title: "观察者模式",
+        question: "用观察者模式实现商品上新通知：注册短信和邮件观察者后添加商品，会按什么顺序发出通知？删除没注册过的观察者会怎样？",
+        python: code::OBSERVER,
+        fields: &[Field {
+            name: "commands",
+            label: "命令（每行一个：register / add_observer / remove 观察者，add 商品，notify 参数…）",
+            default: "register sms\nregister email\nadd apple\nadd banana\nremove sms\nadd cherry\nremove sms",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "observer-pattern",
+        takes_file: false,
+        run: observer::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "dir_walk",
+        title: "递归遍历所有的文件夹和文件",
+        question: "写一个函数，递归打印一个文件夹下所有文件的路径；pathlib 版本和 os 版本打印的有什么不同？",
+        python: code::DIR_WALK,
+        fields: &[Field {
+            name: "tree",
+            label: "文件夹结构（第一行是要遍历的文件夹，子项缩进；文件夹以 / 结尾，也可以粘贴目录树命令的输出）",
+            default: "project/\n  README.md\n  src/\n    main.py\n    utils/\n      helpers.py\n  empty/\n  .gitignore",
+            multiline: true,
+        }],
+        errata: &[],
+        topic_slug: "dir-walk",
+        takes_file: false,
+        run: dir_walk::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "bloom_vs_bitmap",
+        title: "位图和布隆过滤器",
+        question: "位图和布隆过滤器都能快速判断元素是否存在：它们各会误判吗？能删除元素吗？误判率由什么决定？",
+        python: "",
+        fields: &[
+            Field { name: "kind", label: "结构（bloom 或 bitmap）", default: "bloom", multiline: false },
+            Field { name: "m", label: "位数 m", default: "8", multiline: false },
+            Field { name: "k", label: "哈希函数个数 k（仅布隆过滤器）", default: "3", multiline: false },
+            Field { name: "add", label: "加入的元素（列表）", default: "['a', 'b', 'c']", multiline: false },
+            Field { name: "delete", label: "“删除”的元素（列表，可留空）", default: "['a']", multiline: false },
+            Field { name: "query", label: "查询的元素（列表）", default: "['a', 'b', 'c', 'd', 'e']", multiline: false },
+        ],
+        errata: &[E18],
+        topic_slug: "bitmap-vs-bloom-filter",
+        takes_file: false,
+        run: bloom::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "tcp_state_machine",
+        title: "TCP 三次握手、四次挥手与 2MSL",
+        question: "画出 TCP 三次握手和四次挥手的报文与两端状态；主动关闭方为什么要在 TIME-WAIT 等 2MSL？最后一个 ACK 丢了会怎样？",
+        python: "",
+        fields: &[Field {
+            name: "events",
+            label: "事件（每行一个：listen、connect、client/server send <字节数>、client/server close、both close、lose client/server <SYN|SYN-ACK|ACK|FIN|DATA>、msl <秒>）",
+            default: "listen\nconnect\nclient send 100\nclient close\nlose client ACK\nserver close",
+            multiline: true,
+        }],
+        errata: &[C7],
+        topic_slug: "tcp-2msl",
+        takes_file: false,
+        run: tcp::run,
+        generate: None,
     },
 ];

@@ -242,3 +242,162 @@ file_path = 'path/to/your/file.txt'
 high_freq_words = get_high_freq_words(file_path, block_num=10, top_k=10)
 print(high_freq_words)
 "####;
+
+/// Seed block at line 70.
+pub(crate) const SHUFFLE: &str = r####"import random
+
+my_list = [1, 2, 3, 4, 5]
+
+#打乱列表
+random.shuffle(my_list)
+
+print(my_list)
+
+# 该函数会直接修改原列表，因此请确保您已经备份好了需要打乱顺序的原始列表
+"####;
+
+/// Seed block at line 381.
+pub(crate) const METACLASS_ORDER: &str = r####"class MetaF(type):
+    def __init__(cls, *args, **kw):
+        print(f"MetaF __init__")
+        super(MetaF, cls).__init__(*args, **kw)
+
+    def __call__(cls, *args, **kwargs):
+        print(f"MetaF __call__")
+        return super(MetaF, cls).__call__(*args, **kwargs)
+
+    def __new__(mcs, *args, **kwargs):
+        print(f"MetaF __new__")
+        return super(MetaF, mcs).__new__(mcs, *args, **kwargs)
+
+
+# 也就是  class = MetaF("F", (), {})
+class F(metaclass=MetaF):
+
+    def __init__(self):
+        print("F __init__")
+
+    def __new__(cls, *args, **kwargs):
+        print("F __new__")
+        return super(F, cls).__new__(cls, *args, **kwargs)
+
+    def __call__(self, *args, **kwargs):
+        print("F __call__")
+
+
+        
+# MetaF __new__
+# MetaF __init__
+# MetaF __call__
+# F __new__
+# F __init__
+# F __call__
+"####;
+
+/// Seed block at line 2556.
+pub(crate) const YIELD_SEND: &str = r####"def my_generator():
+    range_ = yield
+    for i in range(range_):
+        yield i
+
+
+g = my_generator()
+# next(g)  # 先执行一次，使生成器准备好接收send的值
+g.send(None)
+g.send(3)
+
+for i in g:
+    print(i)
+# 1
+# 2
+"####;
+
+/// Seed block at line 2365.
+pub(crate) const OBSERVER: &str = r####"class Observable:
+    """
+        Observable 类是一个被观察的对象。它维护一个观察者列表，它可以注册和删除观察者，当它的状态发生变化时，它会通知它的所有观察者。
+    """
+    def __init__(self):
+        self._observers = []
+
+    def register_observer(self, observer):
+        self._observers.append(observer)
+
+    def remove_observer(self, observer):
+        self._observers.remove(observer)
+
+    def notify_observers(self, *args, **kwargs):
+        for observer in self._observers:
+            observer.update(*args, **kwargs)
+
+    def add_observer(self, observer):
+        self._observers.append(observer)
+
+    def add_item(self, item):
+        self.notify_observers(item=item)
+
+
+class Observer:
+    """
+        Observer 类是观察者的基类， update() 方法是用于接收状态变化的通知的方法。
+    """
+    def update(self, *args, **kwargs):
+        pass
+
+
+
+class SMSSender(Observer):
+    def update(self, item):
+        print(f'Sending SMS notification about {item}.')
+
+
+class EmailSender(Observer):
+    def update(self, item):
+        print(f'Sending Email notification about {item}.')
+
+
+observable = Observable()
+
+sms_sender = SMSSender()
+email_sender = EmailSender()
+
+observable.register_observer(sms_sender)
+observable.register_observer(email_sender)
+
+observable.add_item('apple')
+
+observable.add_item('banana')
+"####;
+
+/// Seed block at line 20.
+pub(crate) const DIR_WALK: &str = r####"from pathlib import Path
+
+def print_directory_contents(s_path):
+    path = Path(s_path)
+    for child in path.iterdir():
+        if child.is_file():
+            print(child.resolve())
+        elif child.is_dir():
+            print_directory_contents(child.resolve())
+
+# 具体实现步骤如下：
+
+    # 输入文件夹路径。
+    # 将路径转换成Path对象。
+    # 使用Path.iterdir()函数获取该文件夹中所有文件和文件夹的名称。
+    # 遍历列表中的每一个子项。
+    # 如果该路径是一个文件，打印该文件的绝对路径。
+    # 如果该路径是一个文件夹，递归调用自身，传入该路径。
+    
+# 需要注意的是，Path库是从Python 3.4版本开始引入的，如果是旧版本的Python，需要使用os模块来操作文件和文件夹。
+
+import os
+
+def print_directory_contents(s_path):
+    for s_child in os.listdir(s_path):
+        s_child_path = os.path.join(s_path, s_child)
+        if os.path.isdir(s_child_path):
+            print_directory_contents(s_child_path)
+        else:
+            print(s_child_path)
+"####;

@@ -308,6 +308,9 @@ pub(crate) fn ExercisePanel(
     let file_picker = info
         .takes_file
         .then(|| view! { <super::wordfile::WordFile /> });
+    // The directory walk can also take its tree from a folder picked on this machine.
+    let folder_picker = (info.id == "dir_walk")
+        .then(|| view! { <super::folder_pick::FolderPick inputs=inputs field="tree" /> });
 
     let help_view = info
         .fields
@@ -357,7 +360,9 @@ pub(crate) fn ExercisePanel(
 
     // The notes' code is shown once per page: on a topic page it is in the note above, so
     // the panel links there; on the exercise's own page the panel shows it.
-    let python_link = python_in_note.then(|| {
+    // Exercises on prose-only topics (no code in the notes) have no block to show or link to.
+    let has_python = !info.python.is_empty();
+    let python_link = (python_in_note && has_python).then(|| {
         view! {
             <p class="python-src-link small">
                 <a href=format!("#ex-{}-code", info.id) on:click=move |ev| {
@@ -369,7 +374,7 @@ pub(crate) fn ExercisePanel(
             </p>
         }
     });
-    let python_src = (!python_in_note).then(|| {
+    let python_src = (!python_in_note && has_python).then(|| {
         view! {
             <details class="python-src" open>
                 <summary>"笔记中的 Python 原代码"</summary>
@@ -385,7 +390,7 @@ pub(crate) fn ExercisePanel(
                 <p class="question">{info.question}</p>
                 {python_link}
             </header>
-            <div class="exercise-grid" class:single=python_in_note>
+            <div class="exercise-grid" class:single={python_in_note || !has_python}>
                 <div class="exercise-io">
                     <div class="fields">{fields}</div>
                     {help_view}
@@ -397,7 +402,8 @@ pub(crate) fn ExercisePanel(
                         <span class="muted small" aria-live="polite">{move || copied.get()}</span>
                     </div>
                     {generate}
-                    <h3 class="out-title">"输出（与 CPython 3.11 打印一致）"</h3>
+                    {folder_picker}
+                    <h3 class="out-title">{if info.python.is_empty() { "输出" } else { "输出（与 CPython 3.11 打印一致）" }}</h3>
                     {output_view}
                     {file_picker}
                 </div>

@@ -12,6 +12,7 @@ mod browser;
 mod code_wrap;
 mod confirm;
 mod exercise;
+mod folder_pick;
 mod format;
 mod pages;
 mod panic;

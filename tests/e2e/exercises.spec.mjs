@@ -1,13 +1,4 @@
-import { test, expect, ready, FIRST_FRAME_PROBE } from "./helpers.mjs";
-
-const field = (page, name) => page.locator(`.exercise .field[data-field="${name}"] :is(input, textarea)`);
-const result = (page, key) => page.locator(`.exercise .result[data-key="${key}"] output`);
-
-async function typeInto(page, name, text) {
-  const f = field(page, name);
-  await f.fill("");
-  await f.pressSequentially(text, { delay: 5 });
-}
+import { test, expect, ready, FIRST_FRAME_PROBE, field, result, typeInto } from "./helpers.mjs";
 
 test("merge: output follows every keystroke, bad input shows a pointed Chinese error", async ({ page }) => {
   await page.goto("./#/ex/merge_sorted_lists");

@@ -54,3 +54,12 @@ export const FIRST_FRAME_PROBE = () => {
   });
   mo.observe(document, { childList: true, subtree: true });
 };
+
+/** An exercise panel's input field, its result output, and typing into a field key by key. */
+export const field = (page, name) => page.locator(`.exercise .field[data-field="${name}"] :is(input, textarea)`);
+export const result = (page, key) => page.locator(`.exercise .result[data-key="${key}"] output`);
+export async function typeInto(page, name, text) {
+  const f = field(page, name);
+  await f.fill("");
+  await f.pressSequentially(text, { delay: 5 });
+}

@@ -680,3 +680,27 @@ fn cut_query_trims_and_cuts_like_the_search() {
     assert_eq!(cut.chars().count(), MAX_QUERY_CHARS);
     assert_eq!(terms(cut), parse_query(&long).terms);
 }
+
+#[test]
+fn group_b_exercises_are_found_by_id_and_title() {
+    for (query, id, slug) in [
+        ("shuffle", "shuffle", "shuffle-list"),
+        ("元类的执行过程", "metaclass_order", "metaclass-execution"),
+        ("yield_send", "yield_send", "yield-and-send"),
+        ("观察者模式", "observer", "observer-pattern"),
+        ("dir_walk", "dir_walk", "dir-walk"),
+        (
+            "位图和布隆过滤器",
+            "bloom_vs_bitmap",
+            "bitmap-vs-bloom-filter",
+        ),
+        ("四次挥手", "tcp_state_machine", "tcp-2msl"),
+    ] {
+        let hits = index().search(query, 10);
+        let hit = hits
+            .iter()
+            .find(|h| h.exercise_id.as_deref() == Some(id))
+            .unwrap_or_else(|| panic!("{query}: no {id} in {hits:?}"));
+        assert_eq!(hit.slug, slug, "{query}");
+    }
+}

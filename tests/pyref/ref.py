@@ -269,9 +269,10 @@ PORTS = {"merge_sorted_lists": p_merge, "reverse_number": p_reverse, "sort_dict_
          "day_of_year": p_day, "list_slice": p_slice, "set_ops": p_set, "str_to_int": p_str_to_int,
          "remove_while_iterating": p_remove, "closure_late_binding": p_closure, "topk_word_freq": p_topk}
 
-if __name__ == "__main__":
+def serve(ports):
+    """Answers stdin's cases with `ports[sys.argv[1]]` (also used by ports_b.py)."""
     sys.set_int_max_str_digits(4300)
-    fn = PORTS[sys.argv[1]]
+    fn = ports[sys.argv[1]]
     for line in sys.stdin:
         case = json.loads(line)
         try:
@@ -280,3 +281,7 @@ if __name__ == "__main__":
             res = {"__input_error__": type(e).__name__ + ": " + str(e)}
         sys.stdout.write(json.dumps(res, ensure_ascii=False) + "\n")
         sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    serve(PORTS)

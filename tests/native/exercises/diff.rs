@@ -8,9 +8,9 @@ use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
-type Case = Vec<(&'static str, String)>;
+pub(crate) type Case = Vec<(&'static str, String)>;
 
-fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
+fn python(script: &str, id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
     let input: Vec<Map<String, Value>> = cases
         .iter()
         .map(|c| {
@@ -19,7 +19,7 @@ fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
                 .collect()
         })
         .collect();
-    python_json_lines("ref.py", &[id], input)
+    python_json_lines(script, &[id], input)
 }
 
 /// Runs `python3 tests/pyref/<script> <args>` with `PYTHONHASHSEED=0` (sets of strings print
@@ -60,9 +60,14 @@ pub(super) fn python_json_lines(
     out
 }
 
-/// Runs all cases; returns (compared, skipped because the reference itself rejected the input).
 fn compare(id: &str, cases: Vec<Case>) {
-    let py = python(id, &cases);
+    compare_with("ref.py", id, cases);
+}
+
+/// Runs all cases through the port and through `tests/pyref/<script>`; panics on a mismatch
+/// (an input the reference itself rejects must be an input error in Rust too).
+pub(crate) fn compare_with(script: &str, id: &str, cases: Vec<Case>) {
+    let py = python(script, id, &cases);
     let mut passed = 0;
     let mut skipped = 0;
     let mut failures = Vec::new();
