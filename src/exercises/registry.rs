@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::c3_mro;
+use super::{c3_mro, redis_cluster_slot};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -199,6 +199,18 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "new-style-vs-classic-class",
         takes_file: false,
         run: c3_mro::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "redis_cluster_slot",
+        title: "Redis Cluster：键落在哪个槽",
+        question: "Redis Cluster 有 16384 个槽：给定一个键，算出 CLUSTER KEYSLOT 返回的槽号；哈希标签 {…} 怎样让不同的键落在同一个槽？",
+        python: code::REDIS_CLUSTER_SLOT,
+        fields: &[Field { name: "key", label: "键名（原样输入，不加引号）", default: "{user1000}.following", multiline: false }],
+        errata: &[],
+        topic_slug: "redis-cluster",
+        takes_file: false,
+        run: redis_cluster_slot::run,
         generate: None,
     },
 ];

@@ -262,3 +262,13 @@ pub(crate) const C3_MRO: &str = r####"- 2 `方法解析顺序(Method Resolution 
 
 这就导致，当继承树中存在钻石继承时，新式类不会出现属性查找顺序的歧义，而经典类则可能导致与预期不符的结果。
 "####;
+
+/// Seed lines 2882-2888 (no Python in this topic: the notes' own text).
+pub(crate) const REDIS_CLUSTER_SLOT: &str = r####"Redis Cluster
+
+    Redis Cluster是Redis官方提供的分布式集群方案，它采用哈希分区的方式将数据分散到多个节点上，在保证高可用和数据一致性的前提下，实现数据的快速存储和查询。
+    Redis Cluster最多支持16384个槽位，每个节点负责一部分槽位，当节点宕机时，槽位会自动转移至其他可用节点。
+
+    Redis Cluster通过Gossip协议来实现节点之间的信息交换和故障检测，同时支持动态扩容和缩容。
+    Redis Cluster在实现上比较复杂，但是提供了完整的解决方案，适用于大规模的数据存储和在线应用场景。
+"####;

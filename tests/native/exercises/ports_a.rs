@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The group's ids, in registry order.
-pub(crate) const IDS_A: [&str; 1] = ["c3_mro"];
+pub(crate) const IDS_A: [&str; 2] = ["c3_mro", "redis_cluster_slot"];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -147,6 +147,39 @@ fn diff_c3_mro() {
         )]);
     }
     compare("c3_mro", cases);
+}
+
+// ---- redis_cluster_slot ----
+
+#[test]
+fn redis_cluster_slot_vectors() {
+    let vs = vectors("redis_cluster_slot");
+    for v in &vs {
+        let key = v["input"].as_str().unwrap();
+        let got = get("redis_cluster_slot", &[("key", key)]);
+        let want = format!("(integer) {}", v["expected"].as_str().unwrap());
+        assert_eq!(got["slot"], want, "{key}");
+    }
+    assert_eq!(vs.len(), 6);
+    let got = get("redis_cluster_slot", &[("key", "123456789")]);
+    assert_eq!(got["crc16"], "0x31C3", "the CRC16/XMODEM check value");
+    assert_eq!(get("redis_cluster_slot", &[])["hashed"], "user1000");
+}
+
+#[test]
+fn diff_redis_cluster_slot() {
+    let mut rng = Rng::new(32);
+    let parts = [
+        "{", "}", "user", "1000", "", "{}", "é", "张三", ":", ".", "\\", "\"", " ", "\t", "😀",
+    ];
+    let cases: Vec<Case> = (0..2000)
+        .map(|_| {
+            let n = rng.below(7);
+            let key: String = (0..n).map(|_| pick(&mut rng, &parts)).collect();
+            vec![("key", key)]
+        })
+        .collect();
+    compare("redis_cluster_slot", cases);
 }
 
 // ---- every port of the group ----
