@@ -28,6 +28,7 @@ BLOCKS = [
 EXCERPTS = [
     ("C3_MRO", 251, 267),
     ("REDIS_CLUSTER_SLOT", 2882, 2888),
+    ("MOST_FREQUENT", 1984, 2002),
 ]
 SEPARATOR = {
     "TOPK_WORD_FREQ": "\n# ---- （以下为笔记中的下一段代码：方式二 按大小分块）----\n\n",

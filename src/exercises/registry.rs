@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::{c3_mro, redis_cluster_slot};
+use super::{c3_mro, most_frequent, redis_cluster_slot};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -212,5 +212,17 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: false,
         run: redis_cluster_slot::run,
         generate: None,
+    },
+    ExerciseInfo {
+        id: "most_frequent",
+        title: "找出重复次数最多的一个",
+        question: "在一批数据中找出出现次数最多的元素：Counter(data).most_common(1) 给出什么？次数相同时取哪个？MapReduce 又是怎样分步算出来的？",
+        python: code::MOST_FREQUENT,
+        fields: &[Field { name: "data", label: "数据（列表、元组或字符串）", default: "['b', 'a', 'c', 'a', 'b']", multiline: false }],
+        errata: &[],
+        topic_slug: "most-frequent-in-massive-data",
+        takes_file: false,
+        run: most_frequent::run,
+        generate: Some(most_frequent::generate),
     },
 ];

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The group's ids, in registry order.
-pub(crate) const IDS_A: [&str; 2] = ["c3_mro", "redis_cluster_slot"];
+pub(crate) const IDS_A: [&str; 3] = ["c3_mro", "redis_cluster_slot", "most_frequent"];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -180,6 +180,91 @@ fn diff_redis_cluster_slot() {
         })
         .collect();
     compare("redis_cluster_slot", cases);
+}
+
+// ---- most_frequent ----
+
+#[test]
+fn most_frequent_vectors_and_ties() {
+    let vs = vectors("most_frequent");
+    for v in &vs {
+        let input = v["input"].as_str().unwrap();
+        let got = get("most_frequent", &[("data", input)]);
+        let want = match v["expected"].as_str() {
+            Some(s) => s.to_string(),
+            None => format!("!{}", v["error"].as_str().unwrap()),
+        };
+        assert_eq!(got["most_common"], want, "{input}");
+    }
+    assert_eq!(vs.len(), 5);
+    let d = get("most_frequent", &[]);
+    assert_eq!(
+        d["most_common"], "[('b', 2)]",
+        "the default shows the tie rule"
+    );
+    assert_eq!(d["counter"], "Counter({'b': 2, 'a': 2, 'c': 1})");
+    assert!(d["mapreduce"].contains("Shuffle"));
+    let merged = get("most_frequent", &[("data", "[1, 1.0, True, 2]")]);
+    assert_eq!(merged["most_common"], "[(1, 3)]");
+    assert_eq!(
+        get("most_frequent", &[("data", "None")])["counter"],
+        "Counter()"
+    );
+    assert_eq!(get("most_frequent", &[("data", "[]")])["most_common"], "[]");
+    assert!(run("most_frequent", &[("data", "{1, 2}")]).is_err());
+}
+
+#[test]
+fn diff_most_frequent() {
+    use super::gen::{list_of, scalar_text, str_text};
+    let mut rng = Rng::new(33);
+    let mut cases: Vec<Case> = Vec::new();
+    for i in 0..1500 {
+        let n = rng.below(12) as usize;
+        let text = match i % 6 {
+            0 => list_of(&mut rng, n, &mut |r| r.below(4).to_string()),
+            1 => list_of(&mut rng, n, &mut |r| {
+                pick(
+                    r,
+                    &[
+                        "1",
+                        "1.0",
+                        "True",
+                        "2",
+                        "0",
+                        "False",
+                        "None",
+                        "'a'",
+                        "(1, 2)",
+                        "(1, [2])",
+                        "[1]",
+                        "float('nan')",
+                    ],
+                )
+                .to_string()
+            }),
+            2 => list_of(&mut rng, n, &mut |r| scalar_text(r)),
+            3 => format!(
+                "'{}'",
+                (0..n)
+                    .map(|_| pick(&mut rng, &["a", "b", "é", " ", "张"]))
+                    .collect::<String>()
+            ),
+            4 => format!(
+                "{{{}}}",
+                (0..n)
+                    .map(|k| format!(
+                        "'k{k}': {}",
+                        pick(&mut rng, &["1", "2", "2.5", "-1", "'x'", "None", "True"])
+                    ))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            _ => list_of(&mut rng, n, &mut |r| str_text(r)),
+        };
+        cases.push(vec![("data", text)]);
+    }
+    compare("most_frequent", cases);
 }
 
 // ---- every port of the group ----
