@@ -24,6 +24,7 @@ BLOCKS = [
     ("MERGE_SORTED_LISTS", [640]),
     ("CLOSURE_LATE_BINDING", [668]),
     ("TOPK_WORD_FREQ", [1851, 1887]),
+    ("DEFAULTDICT_DEMO", [133, 147]),
 ]
 EXCERPTS = [
     ("C3_MRO", 251, 267),

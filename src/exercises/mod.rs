@@ -27,6 +27,7 @@ mod topk;
 mod unicode_tables;
 // P2 ports, group A.
 mod c3_mro;
+mod defaultdict_demo;
 mod most_frequent;
 mod redis_cluster_slot;
 

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::{c3_mro, most_frequent, redis_cluster_slot};
+use super::{c3_mro, defaultdict_demo, most_frequent, redis_cluster_slot};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -41,6 +41,12 @@ const E17: Erratum = Erratum {
     claim: "“输入日期”即可算出第几天",
     actual: "传入 datetime.date 抛 TypeError: unsupported operand type(s) for -: 'datetime.date' and 'datetime.datetime'",
     why: "函数用 date 减去一个 datetime.datetime；带时区的 datetime 也会报错。更稳妥的写法是 date.timetuple().tm_yday。",
+};
+const E19: Erratum = Erratum {
+    title: "E19：print(word_count) 输出的不是普通字典",
+    claim: "print(word_count) “会输出一个字典”",
+    actual: "defaultdict(<class 'int'>, {'the': 2, 'quick': 1, 'brown': 1, 'fox': 1, 'jumps': 1, 'over': 1, 'lazy': 1, 'dog': 1})",
+    why: "defaultdict 是 dict 的子类，它的 repr 带上类名和默认工厂；要得到普通字典的样子，用 print(dict(word_count))。",
 };
 const E21: Erratum = Erratum {
     title: "E21：int 不是完全“不受位数限制”",
@@ -224,5 +230,17 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: false,
         run: most_frequent::run,
         generate: Some(most_frequent::generate),
+    },
+    ExerciseInfo {
+        id: "defaultdict_demo",
+        title: "用 defaultdict 统计单词出现次数",
+        question: "用 defaultdict(int) 统计一句话里每个单词出现的次数：print 出来是什么样子？读取一个不存在的键会发生什么？",
+        python: code::DEFAULTDICT_DEMO,
+        fields: &[Field { name: "text", label: "句子 s", default: "the quick brown fox jumps over the lazy dog", multiline: true }],
+        errata: &[E19],
+        topic_slug: "defaultdict",
+        takes_file: false,
+        run: defaultdict_demo::run,
+        generate: Some(defaultdict_demo::generate),
     },
 ];

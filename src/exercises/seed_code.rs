@@ -243,6 +243,29 @@ high_freq_words = get_high_freq_words(file_path, block_num=10, top_k=10)
 print(high_freq_words)
 "####;
 
+/// Seed block at line 133, 147.
+pub(crate) const DEFAULTDICT_DEMO: &str = r####"from collections import defaultdict
+
+person = defaultdict(int)  # 所有未定义的键将获得 int 对应的空值
+person['age'] += 1
+person['age'] += 1
+person['age'] += 1
+print(person['age'])  # 这将输出 3，因为 age 变量初值为 0
+
+# ---- （以下为笔记中的下一段代码）----
+
+from collections import defaultdict
+
+s = "the quick brown fox jumps over the lazy dog"
+words = s.split()
+word_count = defaultdict(int)
+
+for word in words:
+    word_count[word] += 1
+
+print(word_count)  # 会输出一个字典，其中单词和对应的次数都被打印出来
+"####;
+
 /// Seed lines 251-267 (no Python in this topic: the notes' own text).
 pub(crate) const C3_MRO: &str = r####"- 2 `方法解析顺序(Method Resolution Order，MRO)`不同
 

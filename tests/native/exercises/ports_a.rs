@@ -11,7 +11,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The group's ids, in registry order.
-pub(crate) const IDS_A: [&str; 3] = ["c3_mro", "redis_cluster_slot", "most_frequent"];
+pub(crate) const IDS_A: [&str; 4] = [
+    "c3_mro",
+    "redis_cluster_slot",
+    "most_frequent",
+    "defaultdict_demo",
+];
 
 fn vectors(file: &str) -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -265,6 +270,55 @@ fn diff_most_frequent() {
         cases.push(vec![("data", text)]);
     }
     compare("most_frequent", cases);
+}
+
+// ---- defaultdict_demo ----
+
+#[test]
+fn defaultdict_demo_vectors_and_missing_key() {
+    let vs = vectors("defaultdict_wordcount");
+    for v in &vs {
+        let input = v["input"].as_str().unwrap();
+        let got = get("defaultdict_demo", &[("text", input)]);
+        assert_eq!(
+            got["word_count"],
+            v["expected"].as_str().unwrap(),
+            "{input:?}"
+        );
+    }
+    assert_eq!(vs.len(), 4);
+    let got = get("defaultdict_demo", &[("text", "python a")]);
+    assert_eq!(got["read_missing"], "0");
+    assert_eq!(
+        got["after_read"],
+        "defaultdict(<class 'int'>, {'python': 1, 'a': 1, 'python_': 0})"
+    );
+    let zw = get("defaultdict_demo", &[("text", "a\u{200b}b\u{3000}c")]);
+    assert_eq!(zw["words"], "['a\\u200bb', 'c']");
+    assert_eq!(
+        get("defaultdict_demo", &[("text", "")])["word_count"],
+        "defaultdict(<class 'int'>, {})"
+    );
+}
+
+#[test]
+fn diff_defaultdict_demo() {
+    let mut rng = Rng::new(34);
+    let pieces = [
+        "the", "a", "A", "python", "python_", "狐狸", "it's", "\"q\"", "\\", "e\u{301}", "\u{7f}",
+        " ", "  ", "\t", "\n", "\r\n", "\u{3000}", "\u{a0}", "\u{85}", "\u{1c}", "\u{1f}",
+        "\u{200b}", "\u{2028}", "\u{202f}", "\u{180e}", "\u{feff}", "\u{2007}", "\u{0b}",
+    ];
+    let cases: Vec<Case> = (0..2000)
+        .map(|_| {
+            let n = rng.below(14);
+            vec![(
+                "text",
+                (0..n).map(|_| pick(&mut rng, &pieces)).collect::<String>(),
+            )]
+        })
+        .collect();
+    compare("defaultdict_demo", cases);
 }
 
 // ---- every port of the group ----
