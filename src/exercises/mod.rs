@@ -28,6 +28,7 @@ mod unicode_tables;
 // P2 ports, group A.
 mod c3_mro;
 mod defaultdict_demo;
+mod http_status;
 mod most_frequent;
 mod redis_cluster_slot;
 

@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::{c3_mro, defaultdict_demo, most_frequent, redis_cluster_slot};
+use super::{c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -242,5 +242,17 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         takes_file: false,
         run: defaultdict_demo::run,
         generate: Some(defaultdict_demo::generate),
+    },
+    ExerciseInfo {
+        id: "http_status",
+        title: "HTTP 状态码查询",
+        question: "输入一个 HTTP 状态码：它属于哪一类？笔记怎样解释它？Python 的 http.HTTPStatus 给出什么短语？",
+        python: code::HTTP_STATUS,
+        fields: &[Field { name: "code", label: "状态码", default: "304", multiline: false }],
+        errata: &[],
+        topic_slug: "http-status-codes",
+        takes_file: false,
+        run: http_status::run,
+        generate: None,
     },
 ];

@@ -87,6 +87,11 @@ def p_dd(c):
 
 # ---- http_status ----
 def p_http(c):
+    try:
+        int(c["code"])
+    except ValueError as e:
+        return {"phrase": "!ValueError: " + str(e)}
+
     def phrase():
         return HTTPStatus(int(c["code"])).phrase
 

@@ -11,11 +11,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The group's ids, in registry order.
-pub(crate) const IDS_A: [&str; 4] = [
+pub(crate) const IDS_A: [&str; 5] = [
     "c3_mro",
     "redis_cluster_slot",
     "most_frequent",
     "defaultdict_demo",
+    "http_status",
 ];
 
 fn vectors(file: &str) -> Vec<Value> {
@@ -319,6 +320,76 @@ fn diff_defaultdict_demo() {
         })
         .collect();
     compare("defaultdict_demo", cases);
+}
+
+// ---- http_status ----
+
+#[test]
+fn http_status_vectors_and_notes() {
+    let vs = vectors("http_status");
+    for v in &vs {
+        let input = v["input"].as_str().unwrap();
+        let got = get("http_status", &[("code", input)]);
+        let want = &v["expected"];
+        match want["class"].as_str() {
+            Some(c) => assert_eq!(got["class"], c, "{input}"),
+            None => assert!(got["class"].contains("不属于"), "{input}"),
+        }
+        match want["seed_description"].as_str() {
+            Some(d) => assert_eq!(got["seed"], d, "{input}"),
+            None => assert!(got["seed"].contains("没有列出"), "{input}"),
+        }
+        let phrase = want["python_phrase"].as_str().unwrap();
+        let phrase = if phrase.starts_with("ValueError") {
+            format!("!{phrase}")
+        } else {
+            phrase.to_string()
+        };
+        assert_eq!(got["phrase"], phrase, "{input}");
+    }
+    assert_eq!(vs.len(), 9);
+    // Every description shown is the notes' own line for that code.
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/seed/000_f1efb83ef02286e6.txt"
+    ))
+    .unwrap();
+    let mut listed = 0;
+    for code in 100..600 {
+        let got = get("http_status", &[("code", &code.to_string())]);
+        if !got["seed"].contains("没有列出") {
+            assert!(seed.contains(&format!("{code}：{}", got["seed"])), "{code}");
+            listed += 1;
+        }
+    }
+    assert_eq!(listed, 18);
+}
+
+#[test]
+fn diff_http_status() {
+    let mut rng = Rng::new(35);
+    let mut cases: Vec<Case> = (-5..1000).map(|c| vec![("code", c.to_string())]).collect();
+    for _ in 0..300 {
+        let t = pick(
+            &mut rng,
+            &[
+                " 404 ",
+                "４０４",
+                "+200",
+                "2_00",
+                "0x1F4",
+                "abc",
+                "",
+                "404.0",
+                "-0",
+                "99999999999999999999999",
+                "٤٠٤",
+                "4__04",
+            ],
+        );
+        cases.push(vec![("code", t.to_string())]);
+    }
+    compare("http_status", cases);
 }
 
 // ---- every port of the group ----
