@@ -31,6 +31,7 @@ mod defaultdict_demo;
 mod http_status;
 mod most_frequent;
 mod redis_cluster_slot;
+mod url_parts;
 
 pub use merge::merge_sorted_i64;
 pub use topk::{findall_words, show_pairs, WordCounter};

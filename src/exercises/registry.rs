@@ -10,7 +10,7 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::{c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot};
+use super::{c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot, url_parts};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -253,6 +253,18 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "http-status-codes",
         takes_file: false,
         run: http_status::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "url_parts",
+        title: "拆开一个 URL",
+        question: "把一个 URL 拆成协议、主机、端口、路径、查询参数和锚点：urllib.parse.urlsplit 和 parse_qs 各给出什么？没写端口时 port 是多少？",
+        python: code::URL_PARTS,
+        fields: &[Field { name: "url", label: "URL", default: "https://www.example.com:8080/index.html?param1=value1&param2=value2#section1", multiline: false }],
+        errata: &[],
+        topic_slug: "url-format",
+        takes_file: false,
+        run: url_parts::run,
         generate: None,
     },
 ];

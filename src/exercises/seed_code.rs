@@ -373,3 +373,23 @@ pub(crate) const HTTP_STATUS: &str = r####"`HTTP协议的状态码`分为五类�
 
     503：服务不可用，服务器当前无法处理请求，一段时间后可能会恢复正常。
 "####;
+
+/// Seed lines 1640-1659 (no Python in this topic: the notes' own text).
+pub(crate) const URL_PARTS: &str = r####"    [协议]://[域名或IP地址][:端口号]/[路径]?[查询参数]#[锚点]
+
+例如：
+
+    https://www.example.com:8080/index.html?param1=value1&param2=value2#section1
+
+    协议：例如HTTP、HTTPS、FTP。
+
+    域名或IP地址：指定服务器的地址。
+
+    端口号：HTTP协议默认端口号为80，HTTPS协议默认端口号为443，如果需要访问其他端口，则需要在URL中指定。
+
+    路径：指定服务器上的文件路径。
+
+    查询参数：用于向服务器传递额外的数据或指令。
+
+    锚点（或称片段）：用于指定网页中的特定位置，浏览器会自动跳转至该位置。
+"####;

@@ -11,12 +11,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The group's ids, in registry order.
-pub(crate) const IDS_A: [&str; 5] = [
+pub(crate) const IDS_A: [&str; 6] = [
     "c3_mro",
     "redis_cluster_slot",
     "most_frequent",
     "defaultdict_demo",
     "http_status",
+    "url_parts",
 ];
 
 fn vectors(file: &str) -> Vec<Value> {
@@ -390,6 +391,159 @@ fn diff_http_status() {
         cases.push(vec![("code", t.to_string())]);
     }
     compare("http_status", cases);
+}
+
+// ---- url_parts ----
+
+/// A vector's expected field as the Rust section prints it (a repr, or `!ValueError: …`).
+fn url_expect(v: &Value) -> String {
+    match v {
+        Value::Null => "None".into(),
+        Value::String(s) if s.starts_with("ValueError") => format!("!{s}"),
+        Value::String(s) => mianshiti_playground::exercises::pyvalue::repr_str(s),
+        Value::Object(m) => {
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, vs)| {
+                    let list: Vec<String> = vs
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|x| {
+                            mianshiti_playground::exercises::pyvalue::repr_str(x.as_str().unwrap())
+                        })
+                        .collect();
+                    format!(
+                        "{}: [{}]",
+                        mianshiti_playground::exercises::pyvalue::repr_str(k),
+                        list.join(", ")
+                    )
+                })
+                .collect();
+            format!("{{{}}}", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+#[test]
+fn url_parts_vectors() {
+    let vs = vectors("url_parts");
+    for v in &vs {
+        let url = v["input"].as_str().unwrap();
+        let got = get("url_parts", &[("url", url)]);
+        let want = &v["expected"];
+        let split = format!(
+            "SplitResult(scheme={}, netloc={}, path={}, query={}, fragment={})",
+            url_expect(&want["scheme"]),
+            url_expect(&want["netloc"]),
+            url_expect(&want["path"]),
+            url_expect(&want["query"]),
+            url_expect(&want["fragment"])
+        );
+        assert_eq!(got["split"], split, "{url}");
+        for key in ["hostname", "username", "password", "port", "parse_qs"] {
+            assert_eq!(got[key], url_expect(&want[key]), "{url} {key}");
+        }
+    }
+    assert_eq!(vs.len(), 8);
+    let d = get("url_parts", &[("url", "http://h")]);
+    assert_eq!(d["port"], "None");
+    assert!(d["effective_port"].starts_with("80"));
+    let e = get("url_parts", &[("url", "http://h:99999/")]);
+    assert_eq!(e["port"], "!ValueError: Port out of range 0-65535");
+}
+
+#[test]
+fn url_parts_nfkc_list_matches_python() {
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import unicodedata\nfor cp in range(0x80, 0x110000):\n    c = chr(cp)\n    n = unicodedata.normalize('NFKC', c)\n    if n != c and any(d in n for d in '/?#@:'):\n        print(cp)",
+        ])
+        .output()
+        .expect("python3");
+    let cps: Vec<u32> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.parse().unwrap())
+        .collect();
+    assert_eq!(cps.len(), 19);
+    for cp in cps {
+        let c = char::from_u32(cp).unwrap();
+        let got = get("url_parts", &[("url", &format!("http://a{c}b/"))]);
+        assert!(got["split"].contains("NFKC"), "U+{cp:04X}");
+    }
+}
+
+#[test]
+fn diff_url_parts() {
+    let mut rng = Rng::new(36);
+    let schemes = [
+        "http://",
+        "HTTPS://",
+        "ftp://",
+        "//",
+        "mailto:",
+        "",
+        "a+b-c.d:",
+        "1x://",
+        "git+ssh://",
+        " \u{1}http://",
+        ":",
+    ];
+    let users = ["", "user@", "user:pw@", "u:p:q@", "@", "a@b@", "é@"];
+    let hosts = [
+        "www.Example.COM",
+        "[::1]",
+        "[fe80::1%25eTh0]",
+        "[v1.x]",
+        "[1.2.3.4]",
+        "[::ffff:1.2.3.4]",
+        "[::1",
+        "::1]",
+        "h[x]",
+        "[x]",
+        "[1::2::3]",
+        "例子.测试",
+        "a\u{ff0f}b",
+        "a\u{2100}",
+        "H\u{130}",
+        "",
+        "[]",
+        "[::]",
+    ];
+    let ports = [
+        "", ":", ":80", ":0080", ":99999", ":abc", ":-1", ":\u{661}", ":65535", ":1_0",
+    ];
+    let paths = ["", "/", "/A/B", "/p;x", "/a b", "/\t/\n", "/路径"];
+    let queries = [
+        "",
+        "?",
+        "?a=1&a=2&b=",
+        "?q=a%20b+c",
+        "?x",
+        "?%E4%B8%AD=%zz&%FF=1",
+        "?a=%E4中%B8",
+        "?=v&&k=",
+        "?a;b=c",
+    ];
+    let frags = ["", "#", "#frag?x", "#a#b"];
+    let cases: Vec<Case> = (0..3000)
+        .map(|_| {
+            let url = [
+                pick(&mut rng, &schemes),
+                pick(&mut rng, &users),
+                pick(&mut rng, &hosts),
+                pick(&mut rng, &ports),
+                pick(&mut rng, &paths),
+                pick(&mut rng, &queries),
+                pick(&mut rng, &frags),
+            ]
+            .concat();
+            vec![("url", url)]
+        })
+        .collect();
+    compare("url_parts", cases);
 }
 
 // ---- every port of the group ----
