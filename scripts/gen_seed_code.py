@@ -32,6 +32,7 @@ EXCERPTS = [
     ("MOST_FREQUENT", 1984, 2002),
     ("HTTP_STATUS", 1343, 1395),
     ("URL_PARTS", 1640, 1659),
+    ("REDIS_ZSET", 2426, 2507),
 ]
 SEPARATOR = {
     "TOPK_WORD_FREQ": "\n# ---- （以下为笔记中的下一段代码：方式二 按大小分块）----\n\n",

@@ -31,6 +31,8 @@ mod defaultdict_demo;
 mod http_status;
 mod most_frequent;
 mod redis_cluster_slot;
+mod redis_reply;
+mod redis_zset;
 mod url_parts;
 
 pub use merge::merge_sorted_i64;

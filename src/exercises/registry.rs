@@ -10,7 +10,9 @@ use super::{
 };
 use super::{Erratum, ExerciseInfo, Field};
 // P2 ports, group A.
-use super::{c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot, url_parts};
+use super::{
+    c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot, redis_zset, url_parts,
+};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -29,6 +31,12 @@ const E03: Erratum = Erratum {
     claim: "按固定大小分块读取是统计大文件词频的更好方式",
     actual: "文本 'hello world hello world hello\\n' 用 block_size=7 得到 [('hello', 1), ('w', 1), ('orld', 1), ...]；方式二 block_num=10 得到 [('hel', 3), ('lo', 3), ('wor', 2), ('ld', 2)]；block_num=0 抛 ZeroDivisionError",
     why: "f.read(n) 不管单词边界，单词会被切成两段分别计数。另外 block_size 在文本模式下数的是字符而不是字节；“方式一：按行读取”的标题也和代码不符。正确做法是把块末尾不完整的单词留到下一块。",
+};
+const E05: Erratum = Erratum {
+    title: "E05：ZRANGE 是从低到高",
+    claim: "“可以使用 ZRANGE 命令从高到低获取排名前三的用户”，输出 user1 98、user3 90、user2 87",
+    actual: "ZRANGE player_score 0 2 WITHSCORES 输出 1) \"user2\" 2) \"87\" 3) \"user3\" 4) \"90\" 5) \"user1\" 6) \"98\"",
+    why: "ZRANGE 按分数从小到大排列；从高到低要用 ZREVRANGE（或 Redis 6.2 起的 ZRANGE … REV）。笔记里的编号 1) 2) 2) 3) 4) 5) 也不是 redis-cli 的样子：成员和分数各占一行，依次编号。",
 };
 const E07: Erratum = Erratum {
     title: "E07：结束位置越界不会返回空列表",
@@ -265,6 +273,18 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "url-format",
         takes_file: false,
         run: url_parts::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "redis_zset",
+        title: "Redis 有序集合（zset）命令",
+        question: "用 ZADD 建一个排行榜，再用 ZRANGE、ZREVRANGE、ZRANGEBYSCORE 等命令查询：redis-cli 实际输出什么？分数相同时谁在前？",
+        python: code::REDIS_ZSET,
+        fields: &[Field { name: "commands", label: "redis-cli 命令（每行一条）", default: "ZADD player_score 98 \"user1\"\nZADD player_score 87 \"user2\"\nZADD player_score 90 \"user3\"\nZRANGE player_score 0 2 WITHSCORES\nZREVRANGE player_score 0 2 WITHSCORES\nZRANK player_score user1\nZRANGEBYSCORE player_score 88 +inf", multiline: true }],
+        errata: &[E05],
+        topic_slug: "redis-zset",
+        takes_file: false,
+        run: redis_zset::run,
         generate: None,
     },
 ];

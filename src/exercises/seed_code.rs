@@ -393,3 +393,88 @@ pub(crate) const URL_PARTS: &str = r####"    [协议]://[域名或IP地址][:端
 
     锚点（或称片段）：用于指定网页中的特定位置，浏览器会自动跳转至该位置。
 "####;
+
+/// Seed lines 2426-2507 (no Python in this topic: the notes' own text).
+pub(crate) const REDIS_ZSET: &str = r####"因此，`zset` 适用于以下场景：
+
+    排行榜：    
+
+        将每个用户的分数作为得分，可以快速地通过分数对用户进行排名。
+
+            假如我们需要实现一个简单的在线游戏排行榜，其中每个用户有一个分数，根据分数高低进行排名。可以使用 zset 存储用户分数，成员为用户ID，分数为分数值，例如：
+
+            ZADD player_score 98 "user1"
+            ZADD player_score 87 "user2"
+            ZADD player_score 90 "user3"
+            可以使用 ZRANGE 命令从高到低获取排名前三的用户：
+
+            ZRANGE player_score 0 2 WITHSCORES
+            输出结果为：
+
+            1) "user1"
+               2) "98"
+            2) "user3"
+               3) "90"
+            4) "user2"
+               5) "87"
+
+    针对有限集合的索引：
+
+        例如，可以用 zset 存储文章的创建时间，并将文章ID作为每个元素的成员，在查询时，可以通过时间区间查询（例如，查找某个时间段内所有的文章ID）。
+
+            假如我们需要存储一些文章，需要按照发布时间进行排序，并且支持根据时间范围检索。可以使用 zset 存储文章的发布时间戳，成员为文章ID，例如：
+
+            ZADD article_published_time 1539832580 "article1"
+            ZADD article_published_time 1539864580 "article2"
+            ZADD article_published_time 1539918780 "article3"
+
+            可以使用 ZRANGEBYSCORE 命令获取指定时间范围内的文章ID：
+
+            ZRANGEBYSCORE article_published_time 1539864580 1539918780
+
+            输出结果为：
+
+            1) "article2"
+            2) "article3"
+
+    实时数据排名：
+
+        使用 zset 存储每个页面的浏览数，并在用户请求页面时进行实时排名，可以提高对热门页面的访问速度和系统的响应速度。
+
+            假如我们需要统计一些页面的访问次数，并根据访问次数进行排名，来提高对热门页面的访问速度和系统的响应速度。
+
+            可以使用 zset 存储页面的访问次数，成员为页面ID，分数为访问次数值，例如：
+
+            ZADD page_views 100 "page1"
+            ZADD page_views 67 "page2"
+            ZADD page_views 50 "page3"
+
+            可以使用 ZREVRANGE 命令从多到少获取排名前三的页面：
+
+            ZREVRANGE page_views 0 2 WITHSCORES
+
+            输出结果为：
+
+            1) "page1"
+               2) "100"
+            2) "page2"
+               3) "67"
+            3) "page3"
+               4) "50"
+
+    消息队列：
+
+        将每个消息的时间戳作为元素的 score，可以快速地根据时间戳获取消息，实现简单的延迟队列。
+
+            假如我们需要实现一个简单的延迟队列，即在指定的延迟时间内将消息发送给消费者。
+
+            可以使用 zset 存储消息的延迟时间戳，成员为消息ID，例如：
+
+            ZADD delay_queue 1543262392 "msg1"
+            ZADD delay_queue 1543262592 "msg2"
+            ZADD delay_queue 1543262792 "msg3"
+
+            可以使用 ZRANGEBYSCORE 命令获取指定延迟时间范围内的消息ID，并将消息发送给消费者：
+
+            ZRANGEBYSCORE delay_queue -inf 1543262592 | xargs -L 1 echo "send message: "
+"####;
