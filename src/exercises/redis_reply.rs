@@ -13,7 +13,7 @@ pub(crate) enum Reply {
     /// `$-1` (a null bulk string).
     Nil,
     /// `+…` (a status such as `OK`).
-    Status(&'static str),
+    Status(String),
     /// `-…`: the message after the dash, e.g. `ERR syntax error`.
     Error(String),
     /// `*n` of bulk strings.

@@ -1,7 +1,7 @@
 //! redis_zset: a sorted-set session in `redis-cli`, emulating Redis 7.0.15 (`t_zset.c`): ZADD
 //! (NX/XX/GT/LT/CH/INCR), ZINCRBY, ZSCORE, ZCARD, ZREM, ZRANK, ZREVRANK, ZCOUNT, ZRANGE (by rank,
-//! BYSCORE, REV, LIMIT, WITHSCORES), ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE, plus DEL,
-//! EXISTS, TYPE, PING and FLUSHALL. Members are ordered by score, then by their bytes.
+//! BYSCORE, REV, LIMIT, WITHSCORES), ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE,
+//! ZREMRANGEBYSCORE, ZREMRANGEBYRANK, plus DEL, EXISTS, TYPE, PING and FLUSHALL. Members are ordered by score, then by their bytes.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -130,6 +130,72 @@ impl Range {
     }
 }
 
+/// Real Redis commands this emulation leaves out: it says so instead of Redis's unknown-command
+/// error, which would be untrue.
+const NOT_EMULATED: &[&str] = &[
+    "set",
+    "get",
+    "incr",
+    "decr",
+    "mset",
+    "mget",
+    "append",
+    "strlen",
+    "expire",
+    "ttl",
+    "keys",
+    "scan",
+    "hset",
+    "hget",
+    "hgetall",
+    "lpush",
+    "rpush",
+    "lpop",
+    "rpop",
+    "lrange",
+    "sadd",
+    "smembers",
+    "srem",
+    "zrangebylex",
+    "zrevrangebylex",
+    "zlexcount",
+    "zremrangebylex",
+    "zpopmin",
+    "zpopmax",
+    "bzpopmin",
+    "bzpopmax",
+    "zrandmember",
+    "zmscore",
+    "zscan",
+    "zunion",
+    "zinter",
+    "zdiff",
+    "zunionstore",
+    "zinterstore",
+    "zdiffstore",
+    "zrangestore",
+    "select",
+    "info",
+    "dbsize",
+    "multi",
+    "exec",
+    "watch",
+    "publish",
+    "subscribe",
+];
+
+/// `Z[REV]RANGE`'s and `ZREMRANGEBYRANK`'s index sanitising: negative indices count from the
+/// end, `start` is clamped at 0 and `end` at the last index. `(first, count)`, `None` if empty.
+fn rank_span(len: i64, start: i64, end: i64) -> Option<(usize, usize)> {
+    let start = if start < 0 { len + start } else { start }.max(0);
+    let end = if end < 0 { len + end } else { end };
+    if start > end || start >= len {
+        return None;
+    }
+    let end = end.min(len - 1);
+    Some((start as usize, (end - start + 1) as usize))
+}
+
 /// The emulated server: one database of sorted sets.
 #[derive(Default)]
 struct Server {
@@ -160,12 +226,18 @@ impl Server {
         let name = lower(&argv[0]);
         let arity: i32 = match name.as_str() {
             "zadd" | "zrange" | "zrevrange" | "zrangebyscore" | "zrevrangebyscore" => -4,
-            "zincrby" | "zcount" => 4,
+            "zincrby" | "zcount" | "zremrangebyscore" | "zremrangebyrank" => 4,
             "zrem" => -3,
             "zscore" | "zrank" | "zrevrank" => 3,
             "zcard" | "type" => 2,
             "del" | "exists" => -2,
             "ping" | "flushall" => -1,
+            other if NOT_EMULATED.contains(&other) => {
+                return Reply::Status(format!(
+                    "（这个练习只模拟有序集合的常用命令，没有模拟 {}）",
+                    other.to_ascii_uppercase()
+                ));
+            }
             _ => {
                 let mut args = String::new();
                 for a in &argv[1..] {
@@ -231,6 +303,47 @@ impl Server {
                     .count();
                 Reply::Int(n as i64)
             }
+            "zremrangebyscore" | "zremrangebyrank" => {
+                let picked: Option<Vec<Vec<u8>>> = if name == "zremrangebyrank" {
+                    let (Some(start), Some(end)) = (string2ll(&argv[2]), string2ll(&argv[3]))
+                    else {
+                        return Reply::err("value is not an integer or out of range");
+                    };
+                    self.db
+                        .get(&argv[1])
+                        .map(|z| match rank_span(z.len() as i64, start, end) {
+                            Some((from, n)) => z
+                                .order
+                                .iter()
+                                .skip(from)
+                                .take(n)
+                                .map(|(_, m)| m.clone())
+                                .collect(),
+                            None => Vec::new(),
+                        })
+                } else {
+                    let Some(range) = Range::parse(&argv[2], &argv[3]) else {
+                        return Reply::err("min or max is not a float");
+                    };
+                    self.db.get(&argv[1]).map(|z| {
+                        z.order
+                            .iter()
+                            .filter(|(s, _)| range.gte_min(s.0) && range.lte_max(s.0))
+                            .map(|(_, m)| m.clone())
+                            .collect()
+                    })
+                };
+                let (Some(picked), Some(z)) = (picked, self.db.get_mut(&argv[1])) else {
+                    return Reply::Int(0);
+                };
+                for m in &picked {
+                    z.remove(m);
+                }
+                if z.len() == 0 {
+                    self.db.remove(&argv[1]);
+                }
+                Reply::Int(picked.len() as i64)
+            }
             "zrange" => self.zrange(argv, None, None),
             "zrevrange" => self.zrange(argv, Some(false), Some(true)),
             "zrangebyscore" => self.zrange(argv, Some(true), Some(false)),
@@ -247,17 +360,20 @@ impl Server {
                 }
                 Reply::Int(n)
             }
-            "type" => Reply::Status(if self.db.contains_key(&argv[1]) {
-                "zset"
-            } else {
-                "none"
-            }),
+            "type" => Reply::Status(
+                if self.db.contains_key(&argv[1]) {
+                    "zset"
+                } else {
+                    "none"
+                }
+                .into(),
+            ),
             "flushall" => {
                 self.db.clear();
-                Reply::Status("OK")
+                Reply::Status("OK".into())
             }
             _ => match argv.len() {
-                1 => Reply::Status("PONG"),
+                1 => Reply::Status("PONG".into()),
                 2 => Reply::Bulk(argv[1].clone()),
                 _ => Reply::err("wrong number of arguments for 'ping' command"),
             },
@@ -405,20 +521,14 @@ impl Server {
             let Some(z) = self.db.get(&argv[1]) else {
                 return Reply::Array(Vec::new());
             };
-            let len = z.len() as i64;
-            let mut start = if start < 0 { len + start } else { start };
-            let mut end = if end < 0 { len + end } else { end };
-            start = start.max(0);
-            if start > end || start >= len {
+            let Some((start, n)) = rank_span(z.len() as i64, start, end) else {
                 return Reply::Array(Vec::new());
-            }
-            end = end.min(len - 1);
-            let n = (end - start + 1) as usize;
+            };
             let items = z.order.iter().map(|(s, m)| (m.clone(), s.0));
             let picked: Vec<(Vec<u8>, f64)> = if rev {
-                items.rev().skip(start as usize).take(n).collect()
+                items.rev().skip(start).take(n).collect()
             } else {
-                items.skip(start as usize).take(n).collect()
+                items.skip(start).take(n).collect()
             };
             return flatten(picked, withscores);
         }

@@ -626,6 +626,31 @@ fn redis_zset_semantics_from_the_research_notes() {
             "(error) ERR wrong number of arguments for 'zrank' command",
         ]
     );
+    let r = zset_replies(&[
+        "ZADD r 1 a 2 b 3 c 4 d 5 e",
+        "ZREMRANGEBYRANK r -2 -1",
+        "ZREMRANGEBYSCORE r (1 2",
+        "ZREMRANGEBYRANK r 5 9",
+        "ZREMRANGEBYSCORE r x 1",
+        "ZRANGE r 0 -1",
+        "ZREMRANGEBYSCORE r -inf +inf",
+        "TYPE r",
+        "SET k v",
+    ]);
+    assert_eq!(
+        r,
+        vec![
+            "(integer) 5",
+            "(integer) 2",
+            "(integer) 1",
+            "(integer) 0",
+            "(error) ERR min or max is not a float",
+            "1) \"a\"\n2) \"c\"",
+            "(integer) 2",
+            "none",
+            "（这个练习只模拟有序集合的常用命令，没有模拟 SET）",
+        ]
+    );
     // Ten or more items: the numbers are right-aligned.
     let r = zset_replies(&["ZADD k 1 a 2 b 3 c 4 d 5 e", "ZRANGE k 0 -1 WITHSCORES"]);
     assert!(r[1].starts_with(" 1) \"a\"\n 2) \"1\""), "{}", r[1]);
