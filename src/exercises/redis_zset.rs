@@ -3,7 +3,8 @@
 //! BYSCORE, REV, LIMIT, WITHSCORES), ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE,
 //! ZREMRANGEBYSCORE, ZREMRANGEBYRANK, plus DEL, EXISTS, TYPE, PING and FLUSHALL. Members are ordered by score, then by their bytes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use super::redis_reply::{fmt_double, format_tty, split_args, string2d, string2ll, strtod, Reply};
 use super::{InputError, Inputs, Section};
@@ -20,28 +21,11 @@ const MAX_TRANSCRIPT: usize = 1_000_000;
 const LISTPACK_ENTRIES: usize = 128;
 const LISTPACK_VALUE: usize = 64;
 
-/// A score with a total order for the index (NaN is never stored).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Score(f64);
-impl Eq for Score {}
-impl PartialOrd for Score {
-    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(o))
-    }
-}
-impl Ord for Score {
-    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        self.0
-            .partial_cmp(&o.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-    }
-}
-
 /// One sorted set: member → score, and (score, member) in order.
 #[derive(Default)]
 struct ZSet {
     scores: HashMap<Vec<u8>, f64>,
-    order: BTreeSet<(Score, Vec<u8>)>,
+    order: Vec<(f64, Vec<u8>)>,
     /// Whether it has been converted from a listpack to a skiplist (never converted back).
     skiplist: bool,
 }
@@ -64,12 +48,15 @@ impl ZSet {
         let score = self.stored(score);
         self.remove(member);
         self.scores.insert(member.to_vec(), score);
-        self.order.insert((Score(score), member.to_vec()));
+        let at = self.find(score, member).unwrap_or_else(|i| i);
+        self.order.insert(at, (score, member.to_vec()));
     }
     fn remove(&mut self, member: &[u8]) -> bool {
         match self.scores.remove(member) {
             Some(old) => {
-                self.order.remove(&(Score(old), member.to_vec()));
+                if let Ok(at) = self.find(old, member) {
+                    self.order.remove(at);
+                }
                 true
             }
             None => false,
@@ -78,9 +65,17 @@ impl ZSet {
     fn len(&self) -> usize {
         self.scores.len()
     }
+    /// Where `(score, member)` is (or would go) in `order`: by score, then by member bytes.
+    fn find(&self, score: f64, member: &[u8]) -> Result<usize, usize> {
+        self.order.binary_search_by(|(s, m)| {
+            s.partial_cmp(&score)
+                .unwrap_or(Ordering::Equal)
+                .then_with(|| m.as_slice().cmp(member))
+        })
+    }
     fn rank(&self, member: &[u8]) -> Option<usize> {
         let s = *self.scores.get(member)?;
-        Some(self.order.range(..(Score(s), member.to_vec())).count())
+        self.find(s, member).ok()
     }
 }
 
@@ -299,7 +294,7 @@ impl Server {
                 let n = z
                     .order
                     .iter()
-                    .filter(|(s, _)| range.gte_min(s.0) && range.lte_max(s.0))
+                    .filter(|(s, _)| range.gte_min(*s) && range.lte_max(*s))
                     .count();
                 Reply::Int(n as i64)
             }
@@ -328,7 +323,7 @@ impl Server {
                     self.db.get(&argv[1]).map(|z| {
                         z.order
                             .iter()
-                            .filter(|(s, _)| range.gte_min(s.0) && range.lte_max(s.0))
+                            .filter(|(s, _)| range.gte_min(*s) && range.lte_max(*s))
                             .map(|(_, m)| m.clone())
                             .collect()
                     })
@@ -524,7 +519,7 @@ impl Server {
             let Some((start, n)) = rank_span(z.len() as i64, start, end) else {
                 return Reply::Array(Vec::new());
             };
-            let items = z.order.iter().map(|(s, m)| (m.clone(), s.0));
+            let items = z.order.iter().map(|(s, m)| (m.clone(), *s));
             let picked: Vec<(Vec<u8>, f64)> = if rev {
                 items.rev().skip(start).take(n).collect()
             } else {
@@ -541,7 +536,7 @@ impl Server {
         if (offset > 0 && offset >= z.len() as i64) || offset < 0 || range.is_empty() {
             return Reply::Array(Vec::new());
         }
-        let in_range = |(s, _): &&(Score, Vec<u8>)| range.gte_min(s.0) && range.lte_max(s.0);
+        let in_range = |(s, _): &&(f64, Vec<u8>)| range.gte_min(*s) && range.lte_max(*s);
         let take = if limit < 0 {
             usize::MAX
         } else {
@@ -554,7 +549,7 @@ impl Server {
                 .filter(in_range)
                 .skip(offset as usize)
                 .take(take)
-                .map(|(s, m)| (m.clone(), s.0))
+                .map(|(s, m)| (m.clone(), *s))
                 .collect()
         } else {
             z.order
@@ -562,7 +557,7 @@ impl Server {
                 .filter(in_range)
                 .skip(offset as usize)
                 .take(take)
-                .map(|(s, m)| (m.clone(), s.0))
+                .map(|(s, m)| (m.clone(), *s))
                 .collect()
         };
         flatten(picked, withscores)
@@ -583,7 +578,7 @@ fn describe(server: &Server) -> String {
             .order
             .iter()
             .take(50)
-            .map(|(s, m)| format!("{} {}", String::from_utf8_lossy(m), fmt_double(s.0)))
+            .map(|(s, m)| format!("{} {}", String::from_utf8_lossy(m), fmt_double(*s)))
             .collect();
         let more = if z.len() > 50 {
             format!(" …（共 {} 个）", z.len())
