@@ -3,9 +3,12 @@
 Run: python3 scripts/gen_seed_code.py > src/exercises/seed_code.rs
 (`cargo test --test native generated` fails when the file differs from this script's output.)
 It reads the seed kept in the repository, tests/data/seed/000_f1efb83ef02286e6.txt.
-Each entry is (const name, 1-based lines of the ```python fences).
+Each entry is (const name, 1-based lines of the ```python fences). EXCERPTS are topics whose
+notes have no Python (command transcripts, lists, prose): (const name, first line, last line),
+inclusive and dedented.
 """
 import os
+import textwrap
 
 SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "data", "seed",
                     "000_f1efb83ef02286e6.txt")
@@ -26,7 +29,19 @@ BLOCKS = [
     ("YIELD_SEND", [2556]),
     ("OBSERVER", [2365]),
     ("DIR_WALK", [20]),
+    ("DEFAULTDICT_DEMO", [133, 147]),
 ]
+EXCERPTS = [
+    ("C3_MRO", 251, 267),
+    ("REDIS_CLUSTER_SLOT", 2882, 2888),
+    ("MOST_FREQUENT", 1984, 2002),
+    ("HTTP_STATUS", 1343, 1395),
+    ("URL_PARTS", 1640, 1659),
+    ("REDIS_ZSET", 2426, 2507),
+]
+SEPARATOR = {
+    "TOPK_WORD_FREQ": "\n# ---- （以下为笔记中的下一段代码：方式二 按大小分块）----\n\n",
+}
 lines = open(SEED, encoding="utf-8").read().split("\n")
 
 def block(fence_line):
@@ -46,8 +61,13 @@ for n, (name, fences) in enumerate(BLOCKS):
     parts = [block(f) for f in fences]
     text = parts[0]
     if len(parts) > 1:
-        text += "\n# ---- （以下为笔记中的下一段代码：方式二 按大小分块）----\n\n" + parts[1]
+        text += SEPARATOR.get(name, "\n# ---- （以下为笔记中的下一段代码）----\n\n") + parts[1]
     if n:
         print()
     print(f"/// Seed block at line {', '.join(map(str, fences))}.")
+    print(f"pub(crate) const {name}: &str = r####\"{text}\"####;")
+for name, first, last in EXCERPTS:
+    text = textwrap.dedent("\n".join(lines[first - 1:last])).strip("\n") + "\n"
+    print()
+    print(f"/// Seed lines {first}-{last} (no Python in this topic: the notes' own text).")
     print(f"pub(crate) const {name}: &str = r####\"{text}\"####;")

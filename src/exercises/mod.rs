@@ -26,6 +26,15 @@ mod sort_dict;
 mod str_to_int;
 mod topk;
 mod unicode_tables;
+// P2 ports, group A.
+mod c3_mro;
+mod defaultdict_demo;
+mod http_status;
+mod most_frequent;
+mod redis_cluster_slot;
+mod redis_reply;
+mod redis_zset;
+mod url_parts;
 
 // Ports group B (issue 16) and their helpers.
 mod bloom;

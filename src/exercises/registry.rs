@@ -11,6 +11,10 @@ use super::{
 use super::{Erratum, ExerciseInfo, Field};
 // Ports group B (issue 16).
 use super::{bloom, dir_walk, metaclass, observer, shuffle, tcp, yield_send};
+// P2 ports, group A.
+use super::{
+    c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot, redis_zset, url_parts,
+};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -36,6 +40,12 @@ const E04: Erratum = Erratum {
     actual: "照原样运行只打印 MetaF __new__ 和 MetaF __init__",
     why: "代码块只定义了类。后四行需要再执行 f = F() 和 f()（只出现在下面的说明文字里）；加上这两行后顺序正好是笔记写的六行。另外 F(1) 会在打印 F __new__ 之后抛 TypeError: object.__new__() takes exactly one argument (the type to instantiate)。",
 };
+const E05: Erratum = Erratum {
+    title: "E05：ZRANGE 是从低到高",
+    claim: "“可以使用 ZRANGE 命令从高到低获取排名前三的用户”，输出 user1 98、user3 90、user2 87",
+    actual: "ZRANGE player_score 0 2 WITHSCORES 输出 1) \"user2\" 2) \"87\" 3) \"user3\" 4) \"90\" 5) \"user1\" 6) \"98\"",
+    why: "ZRANGE 按分数从小到大排列；从高到低要用 ZREVRANGE（或 Redis 6.2 起的 ZRANGE … REV）。笔记里的编号 1) 2) 2) 3) 4) 5) 也不是 redis-cli 的样子：成员和分数各占一行，依次编号。",
+};
 const E07: Erratum = Erratum {
     title: "E07：结束位置越界不会返回空列表",
     claim: "“如果切片结束位置超出了列表的长度，则返回一个空列表”",
@@ -59,6 +69,12 @@ const C7: Erratum = Erratum {
     claim: "2MSL……一般设置为 30 秒",
     actual: "RFC 793/9293 把 MSL 定为 2 分钟（2MSL = 4 分钟）；Linux 的 TIME_WAIT 固定为 60 秒",
     why: "MSL 是报文在网络中的最长寿命，各实现取值不同，30 秒不是通用值。这个练习默认 MSL = 120 秒，可以用 msl <秒> 修改。",
+};
+const E19: Erratum = Erratum {
+    title: "E19：print(word_count) 输出的不是普通字典",
+    claim: "print(word_count) “会输出一个字典”",
+    actual: "defaultdict(<class 'int'>, {'the': 2, 'quick': 1, 'brown': 1, 'fox': 1, 'jumps': 1, 'over': 1, 'lazy': 1, 'dog': 1})",
+    why: "defaultdict 是 dict 的子类，它的 repr 带上类名和默认工厂；要得到普通字典的样子，用 print(dict(word_count))。",
 };
 const E21: Erratum = Erratum {
     title: "E21：int 不是完全“不受位数限制”",
@@ -323,6 +339,91 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         topic_slug: "tcp-2msl",
         takes_file: false,
         run: tcp::run,
+        generate: None,
+    },
+    // P2 ports, group A.
+    ExerciseInfo {
+        id: "c3_mro",
+        title: "新式类的 MRO（C3 算法）与经典类的深度优先",
+        question: "给出一组类的继承关系，写出最后一个类的方法解析顺序（MRO）：C3 算法怎样一步步合并？经典类的深度优先顺序有什么不同？",
+        python: code::C3_MRO,
+        fields: &[Field { name: "classes", label: "类定义（用 ; 或换行分隔，例如 D(B, C)）", default: "A; B(A); C(A); D(B, C)", multiline: false }],
+        errata: &[],
+        topic_slug: "new-style-vs-classic-class",
+        takes_file: false,
+        run: c3_mro::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "redis_cluster_slot",
+        title: "Redis Cluster：键落在哪个槽",
+        question: "Redis Cluster 有 16384 个槽：给定一个键，算出 CLUSTER KEYSLOT 返回的槽号；哈希标签 {…} 怎样让不同的键落在同一个槽？",
+        python: code::REDIS_CLUSTER_SLOT,
+        fields: &[Field { name: "key", label: "键名（原样输入，不加引号）", default: "{user1000}.following", multiline: false }],
+        errata: &[],
+        topic_slug: "redis-cluster",
+        takes_file: false,
+        run: redis_cluster_slot::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "most_frequent",
+        title: "找出重复次数最多的一个",
+        question: "在一批数据中找出出现次数最多的元素：Counter(data).most_common(1) 给出什么？次数相同时取哪个？MapReduce 又是怎样分步算出来的？",
+        python: code::MOST_FREQUENT,
+        fields: &[Field { name: "data", label: "数据（列表、元组或字符串）", default: "['b', 'a', 'c', 'a', 'b']", multiline: false }],
+        errata: &[],
+        topic_slug: "most-frequent-in-massive-data",
+        takes_file: false,
+        run: most_frequent::run,
+        generate: Some(most_frequent::generate),
+    },
+    ExerciseInfo {
+        id: "defaultdict_demo",
+        title: "用 defaultdict 统计单词出现次数",
+        question: "用 defaultdict(int) 统计一句话里每个单词出现的次数：print 出来是什么样子？读取一个不存在的键会发生什么？",
+        python: code::DEFAULTDICT_DEMO,
+        fields: &[Field { name: "text", label: "句子 s", default: "the quick brown fox jumps over the lazy dog", multiline: true }],
+        errata: &[E19],
+        topic_slug: "defaultdict",
+        takes_file: false,
+        run: defaultdict_demo::run,
+        generate: Some(defaultdict_demo::generate),
+    },
+    ExerciseInfo {
+        id: "http_status",
+        title: "HTTP 状态码查询",
+        question: "输入一个 HTTP 状态码：它属于哪一类？笔记怎样解释它？Python 的 http.HTTPStatus 给出什么短语？",
+        python: code::HTTP_STATUS,
+        fields: &[Field { name: "code", label: "状态码", default: "304", multiline: false }],
+        errata: &[],
+        topic_slug: "http-status-codes",
+        takes_file: false,
+        run: http_status::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "url_parts",
+        title: "拆开一个 URL",
+        question: "把一个 URL 拆成协议、主机、端口、路径、查询参数和锚点：urllib.parse.urlsplit 和 parse_qs 各给出什么？没写端口时 port 是多少？",
+        python: code::URL_PARTS,
+        fields: &[Field { name: "url", label: "URL", default: "https://www.example.com:8080/index.html?param1=value1&param2=value2#section1", multiline: false }],
+        errata: &[],
+        topic_slug: "url-format",
+        takes_file: false,
+        run: url_parts::run,
+        generate: None,
+    },
+    ExerciseInfo {
+        id: "redis_zset",
+        title: "Redis 有序集合（zset）命令",
+        question: "用 ZADD 建一个排行榜，再用 ZRANGE、ZREVRANGE、ZRANGEBYSCORE 等命令查询：redis-cli 实际输出什么？分数相同时谁在前？",
+        python: code::REDIS_ZSET,
+        fields: &[Field { name: "commands", label: "redis-cli 命令（每行一条）", default: "ZADD player_score 98 \"user1\"\nZADD player_score 87 \"user2\"\nZADD player_score 90 \"user3\"\nZRANGE player_score 0 2 WITHSCORES\nZREVRANGE player_score 0 2 WITHSCORES\nZRANK player_score user1\nZRANGEBYSCORE player_score 88 +inf", multiline: true }],
+        errata: &[E05],
+        topic_slug: "redis-zset",
+        takes_file: false,
+        run: redis_zset::run,
         generate: None,
     },
 ];

@@ -401,3 +401,239 @@ def print_directory_contents(s_path):
         else:
             print(s_child_path)
 "####;
+
+/// Seed block at line 133, 147.
+pub(crate) const DEFAULTDICT_DEMO: &str = r####"from collections import defaultdict
+
+person = defaultdict(int)  # 所有未定义的键将获得 int 对应的空值
+person['age'] += 1
+person['age'] += 1
+person['age'] += 1
+print(person['age'])  # 这将输出 3，因为 age 变量初值为 0
+
+# ---- （以下为笔记中的下一段代码）----
+
+from collections import defaultdict
+
+s = "the quick brown fox jumps over the lazy dog"
+words = s.split()
+word_count = defaultdict(int)
+
+for word in words:
+    word_count[word] += 1
+
+print(word_count)  # 会输出一个字典，其中单词和对应的次数都被打印出来
+"####;
+
+/// Seed lines 251-267 (no Python in this topic: the notes' own text).
+pub(crate) const C3_MRO: &str = r####"- 2 `方法解析顺序(Method Resolution Order，MRO)`不同
+
+`经典类`的属性查找方式是按照`从子类到父类`的顺序进行搜索
+
+`新式类`在搜索属性时，会按照一个特定的算法`（C3算法）`在类的继承层次结构中进行搜索，该算法确保所有基类的属性仅被访问一次，且按照正确的顺序进行搜索。
+
+
+
+- 3 `多继承的 MRO `不同
+
+在多继承情况下
+
+`新式类`的 `MRO 算法`确保每个基类仅被访问一次，且按照正确的线性顺序进行访问
+
+`经典类`则是`深度优先`的搜索方式。
+
+这就导致，当继承树中存在钻石继承时，新式类不会出现属性查找顺序的歧义，而经典类则可能导致与预期不符的结果。
+"####;
+
+/// Seed lines 2882-2888 (no Python in this topic: the notes' own text).
+pub(crate) const REDIS_CLUSTER_SLOT: &str = r####"Redis Cluster
+
+    Redis Cluster是Redis官方提供的分布式集群方案，它采用哈希分区的方式将数据分散到多个节点上，在保证高可用和数据一致性的前提下，实现数据的快速存储和查询。
+    Redis Cluster最多支持16384个槽位，每个节点负责一部分槽位，当节点宕机时，槽位会自动转移至其他可用节点。
+
+    Redis Cluster通过Gossip协议来实现节点之间的信息交换和故障检测，同时支持动态扩容和缩容。
+    Redis Cluster在实现上比较复杂，但是提供了完整的解决方案，适用于大规模的数据存储和在线应用场景。
+"####;
+
+/// Seed lines 1984-2002 (no Python in this topic: the notes' own text).
+pub(crate) const MOST_FREQUENT: &str = r####"有多种算法可以在海量数据中找出重复次数最多的一个，以下是两种常用的方法：
+
+    MapReduce
+
+        MapReduce是一个分布式计算框架，可以用于处理大规模数据集。在MapReduce中，可以使用 Map 和 Reduce 两个操作来处理数据。具体地，在找出重复次数最多的一个时，可以进行以下步骤：
+
+        Map 阶段：将海量数据分成多个块，并将每个块中的每个元素都映射成一个键值对。键表示元素的值，值为1。
+        Shuffle 阶段：将 Map 阶段得到的键值对按键进行分组。
+        Reduce 阶段：对每个键的值进行累加，得到每个元素的出现次数。
+        最后，遍历 Reduce 阶段得到的键值对，可以找出重复次数最多的一个元素及其出现次数。
+
+    布谷鸟哈希
+
+        布谷鸟哈希是一种哈希表的实现方式，具有高效的查找和插入操作，并且可以动态调整哈希表的大小。具体地，在找出重复次数最多的一个时，可以进行以下步骤：
+
+        将海量数据进行哈希，并将哈希值存储到布谷鸟哈希表中。
+        对于哈希冲突的情况，可以使用链表等方法进行处理。
+        遍历布谷鸟哈希表，找出出现次数最多的一个哈希值。
+        可以采用以上两种方法中的任意一种，具体选择根据数据集的特点以及实现难度和效率来决定。
+"####;
+
+/// Seed lines 1343-1395 (no Python in this topic: the notes' own text).
+pub(crate) const HTTP_STATUS: &str = r####"`HTTP协议的状态码`分为五类，分别是`1xx、2xx、3xx、4xx和5xx`，下面是状态码的具体含义：
+
+
+`1xx（提供信息）`
+
+    100：继续请求，客户端应该继续发出请求。
+
+    101：协议切换，服务器正在切换到一个不同的协议（例如HTTP/2）。
+
+
+`2xx（成功）`
+
+    200：请求成功，服务器已经成功处理了请求。
+
+    201：创建成功，请求已经成功创建一个新的资源。
+
+    204：无内容，服务器成功处理了请求，但返回的响应报文不包含实体的主体部分。
+
+    206：部分内容，服务器成功处理了范围请求。
+
+`3xx（重定向）`
+
+    301：永久重定向，在请求的资源被永久性转移时使用。
+
+    302：临时重定向，在请求的资源临时性转移时使用。
+
+    304：未修改，客户端发送了一个带条件的GET请求，服务器告诉客户端资源未被修改，可以使用缓存的响应。
+
+    307：临时重定向，与302状态码含义相似，但不允许将POST变成GET。
+
+`4xx（客户端错误）`
+
+    400：请求无效，由于客户端发送的请求有误而无法被服务器处理。
+
+    401：未授权，需要客户端先进行身份验证后，才能访问请求的资源。
+
+    403：禁止访问，客户端没有访问资源的权限。
+
+    404：未找到，客户端请求的资源不存在。
+
+    405：方法不被允许，服务器禁止使用该方法访问资源。
+
+    `4xx`表示客户端请求有误或者请求无法被服务器响应。
+
+
+`5xx（服务器错误）`
+
+
+    500：服务器错误，服务器遇到了一个未知的错误，无法完成该请求。
+
+    502：错误网关，服务器作为网关或代理时，从上游服务器接收到无效的响应。
+
+    503：服务不可用，服务器当前无法处理请求，一段时间后可能会恢复正常。
+"####;
+
+/// Seed lines 1640-1659 (no Python in this topic: the notes' own text).
+pub(crate) const URL_PARTS: &str = r####"    [协议]://[域名或IP地址][:端口号]/[路径]?[查询参数]#[锚点]
+
+例如：
+
+    https://www.example.com:8080/index.html?param1=value1&param2=value2#section1
+
+    协议：例如HTTP、HTTPS、FTP。
+
+    域名或IP地址：指定服务器的地址。
+
+    端口号：HTTP协议默认端口号为80，HTTPS协议默认端口号为443，如果需要访问其他端口，则需要在URL中指定。
+
+    路径：指定服务器上的文件路径。
+
+    查询参数：用于向服务器传递额外的数据或指令。
+
+    锚点（或称片段）：用于指定网页中的特定位置，浏览器会自动跳转至该位置。
+"####;
+
+/// Seed lines 2426-2507 (no Python in this topic: the notes' own text).
+pub(crate) const REDIS_ZSET: &str = r####"因此，`zset` 适用于以下场景：
+
+    排行榜：    
+
+        将每个用户的分数作为得分，可以快速地通过分数对用户进行排名。
+
+            假如我们需要实现一个简单的在线游戏排行榜，其中每个用户有一个分数，根据分数高低进行排名。可以使用 zset 存储用户分数，成员为用户ID，分数为分数值，例如：
+
+            ZADD player_score 98 "user1"
+            ZADD player_score 87 "user2"
+            ZADD player_score 90 "user3"
+            可以使用 ZRANGE 命令从高到低获取排名前三的用户：
+
+            ZRANGE player_score 0 2 WITHSCORES
+            输出结果为：
+
+            1) "user1"
+               2) "98"
+            2) "user3"
+               3) "90"
+            4) "user2"
+               5) "87"
+
+    针对有限集合的索引：
+
+        例如，可以用 zset 存储文章的创建时间，并将文章ID作为每个元素的成员，在查询时，可以通过时间区间查询（例如，查找某个时间段内所有的文章ID）。
+
+            假如我们需要存储一些文章，需要按照发布时间进行排序，并且支持根据时间范围检索。可以使用 zset 存储文章的发布时间戳，成员为文章ID，例如：
+
+            ZADD article_published_time 1539832580 "article1"
+            ZADD article_published_time 1539864580 "article2"
+            ZADD article_published_time 1539918780 "article3"
+
+            可以使用 ZRANGEBYSCORE 命令获取指定时间范围内的文章ID：
+
+            ZRANGEBYSCORE article_published_time 1539864580 1539918780
+
+            输出结果为：
+
+            1) "article2"
+            2) "article3"
+
+    实时数据排名：
+
+        使用 zset 存储每个页面的浏览数，并在用户请求页面时进行实时排名，可以提高对热门页面的访问速度和系统的响应速度。
+
+            假如我们需要统计一些页面的访问次数，并根据访问次数进行排名，来提高对热门页面的访问速度和系统的响应速度。
+
+            可以使用 zset 存储页面的访问次数，成员为页面ID，分数为访问次数值，例如：
+
+            ZADD page_views 100 "page1"
+            ZADD page_views 67 "page2"
+            ZADD page_views 50 "page3"
+
+            可以使用 ZREVRANGE 命令从多到少获取排名前三的页面：
+
+            ZREVRANGE page_views 0 2 WITHSCORES
+
+            输出结果为：
+
+            1) "page1"
+               2) "100"
+            2) "page2"
+               3) "67"
+            3) "page3"
+               4) "50"
+
+    消息队列：
+
+        将每个消息的时间戳作为元素的 score，可以快速地根据时间戳获取消息，实现简单的延迟队列。
+
+            假如我们需要实现一个简单的延迟队列，即在指定的延迟时间内将消息发送给消费者。
+
+            可以使用 zset 存储消息的延迟时间戳，成员为消息ID，例如：
+
+            ZADD delay_queue 1543262392 "msg1"
+            ZADD delay_queue 1543262592 "msg2"
+            ZADD delay_queue 1543262792 "msg3"
+
+            可以使用 ZRANGEBYSCORE 命令获取指定延迟时间范围内的消息ID，并将消息发送给消费者：
+
+            ZRANGEBYSCORE delay_queue -inf 1543262592 | xargs -L 1 echo "send message: "
+"####;

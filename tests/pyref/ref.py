@@ -269,6 +269,11 @@ PORTS = {"merge_sorted_lists": p_merge, "reverse_number": p_reverse, "sort_dict_
          "day_of_year": p_day, "list_slice": p_slice, "set_ops": p_set, "str_to_int": p_str_to_int,
          "remove_while_iterating": p_remove, "closure_late_binding": p_closure, "topk_word_freq": p_topk}
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ref_ports_a import PORTS as PORTS_A  # noqa: E402  (P2 ports, group A)
+PORTS.update(PORTS_A)
+
+
 def serve(ports):
     """Answers stdin's cases with `ports[sys.argv[1]]` (also used by ports_b.py)."""
     sys.set_int_max_str_digits(4300)

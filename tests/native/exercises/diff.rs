@@ -60,7 +60,7 @@ pub(super) fn python_json_lines(
     out
 }
 
-fn compare(id: &str, cases: Vec<Case>) {
+pub(super) fn compare(id: &str, cases: Vec<Case>) {
     compare_with("ref.py", id, cases);
 }
 

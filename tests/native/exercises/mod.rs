@@ -6,6 +6,7 @@ mod gen;
 pub(crate) mod generated;
 mod language;
 mod panel;
+mod ports_a;
 mod ports_b;
 mod props;
 mod pyset_diff;

@@ -288,8 +288,12 @@ fn ports_on_hand_picked_cases() {
 #[test]
 fn catalogue_is_complete() {
     let ids = super::IDS;
-    assert_eq!(catalogue().len(), ids.len() + super::ports_b::IDS.len());
-    for id in ids {
+    let group_a = super::ports_a::IDS_A;
+    assert_eq!(
+        catalogue().len(),
+        ids.len() + group_a.len() + super::ports_b::IDS.len()
+    );
+    for id in ids.into_iter().chain(group_a) {
         let info = find(id).unwrap_or_else(|| panic!("missing {id}"));
         assert!(!info.python.is_empty() && !info.fields.is_empty() && !info.topic_slug.is_empty());
         // Defaults must run without input errors.
