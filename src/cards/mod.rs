@@ -146,6 +146,36 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// How far off a prediction is: `(missing, extra)`, the lines CPython printed that the
+    /// prediction lacks or got wrong, and the predicted lines CPython did not print.
+    pub fn counts(&self) -> (usize, usize) {
+        self.lines.iter().fold((0, 0), |(m, e), l| match l {
+            DiffLine::Missing(_) => (m + 1, e),
+            DiffLine::Extra(_) => (m, e + 1),
+            DiffLine::Same(_) => (m, e),
+        })
+    }
+
+    /// The verdict in words: never "0 lines wrong" on a wrong answer, and an empty prediction
+    /// is named as such rather than scored line by line.
+    pub fn headline(&self) -> String {
+        if self.correct {
+            return "✓ 完全正确".to_string();
+        }
+        let (missing, extra) = self.counts();
+        if extra == 0 && !self.lines.iter().any(|l| matches!(l, DiffLine::Same(_))) {
+            return "还没有写预测：下面是真实输出".to_string();
+        }
+        let mut parts = Vec::new();
+        if missing > 0 {
+            parts.push(format!("缺少或写错 {missing} 行"));
+        }
+        if extra > 0 {
+            parts.push(format!("多写了 {extra} 行"));
+        }
+        format!("✗ 与真实输出不同：{}", parts.join("，"))
+    }
+
     /// The FSRS rating the app proposes: 重来 (Again) when wrong, 良好 (Good) when right. The
     /// learner may choose another.
     pub fn proposed_rating(&self) -> Rating {

@@ -9,7 +9,7 @@ use super::Status;
 /// readers), `spoken` is visually hidden and read as part of the link's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TopicMark {
-    /// The visible markers, e.g. `"◐★▶✎"`.
+    /// The visible markers, e.g. `"◐★▶?"`.
     pub glyphs: String,
     /// The accessible words, e.g. `"（已读，已收藏，有练习）"`.
     pub spoken: String,
@@ -30,7 +30,7 @@ pub const BOOKMARK_GLYPH: &str = "★";
 /// The marker of a topic with an exercise.
 pub const EXERCISE_GLYPH: &str = "▶";
 /// The marker of a topic with predict-the-output cards (代码预测).
-pub const CARDS_GLYPH: &str = "✎";
+pub const CARDS_GLYPH: &str = "?";
 
 /// The mark of one topic in a list.
 pub fn topic_mark(

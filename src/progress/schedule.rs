@@ -129,7 +129,7 @@ impl CardState {
     /// Chinese label shown on the review card.
     pub fn label(self) -> &'static str {
         match self {
-            CardState::New => "新主题",
+            CardState::New => "首次复习",
             CardState::Learning => "学习中",
             CardState::Review => "复习",
             CardState::Relearning => "重新学习",

@@ -37,17 +37,44 @@ pub fn PredictCards(slug: &'static str) -> impl IntoView {
 }
 
 /// One card: question, code, the prediction box, and after 揭晓 the verdict and the diff.
+/// Diff lines shown at most; a longer diff (a pasted novel) says how many more there are.
+const MAX_DIFF_ROWS: usize = 200;
+
+/// Rows of the prediction box: its lines plus one, between 3 and 20.
+fn box_rows(text: &str) -> usize {
+    (text.lines().count() + 1).clamp(3, 20)
+}
+
+/// Moves focus to the element `get` finds, in the next frame (once the view holding it is
+/// built).
+fn focus_soon(get: impl Fn() -> Option<web_sys::HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        if let Some(el) = get() {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// One card: question, code, the prediction box, and after 揭晓 the verdict and the diff.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 fn PredictCard(card: &'static Card) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<Verdict>);
+    let input_ref = NodeRef::<leptos::html::Textarea>::new();
+    let head_ref = NodeRef::<leptos::html::P>::new();
     let reveal = move || {
         verdict.set(Some(cards::compare(
             &card.expected,
             &text.get_untracked(),
             card.unordered_sets,
         )));
+        // The button that was pressed is gone: the verdict's headline takes the focus.
+        focus_soon(move || head_ref.get_untracked().map(Into::into));
+    };
+    let retry = move |_| {
+        verdict.set(None);
+        focus_soon(move || input_ref.get_untracked().map(Into::into));
     };
     let box_id = format!("predict-{}", card.id);
     view! {
@@ -55,15 +82,19 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
             <p class="predict-q">{card.question.clone()}</p>
             <pre class="code"><code inner_html=highlight_python(&card.code)></code></pre>
             <label class="predict-label" for=box_id.clone()>"你的预测（每行对应一行输出）"</label>
-            <textarea id=box_id class="code predict-input" rows="3" spellcheck="false"
+            <textarea id=box_id class="code predict-input" spellcheck="false" node_ref=input_ref
                 autocapitalize="off" autocomplete="off"
+                rows=move || text.with(|t| box_rows(t)).to_string()
                 readonly=move || verdict.with(Option::is_some)
+                title=move || verdict.with(Option::is_some).then_some("已揭晓：按“再试一次”可以修改")
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                         ev.prevent_default();
-                        reveal();
+                        if verdict.with_untracked(Option::is_none) {
+                            reveal();
+                        }
                     }
                 }></textarea>
             {move || match verdict.get() {
@@ -74,9 +105,9 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
                     </p>
                 }.into_any(),
                 Some(v) => view! {
-                    <VerdictView card=card verdict=v />
+                    <VerdictView card=card verdict=v head_ref=head_ref />
                     <p class="predict-actions">
-                        <button on:click=move |_| verdict.set(None)>"再试一次"</button>
+                        <button on:click=retry>"再试一次"</button>
                     </p>
                 }.into_any(),
             }}
@@ -84,59 +115,70 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
     }
 }
 
-/// The verdict after 揭晓: right or not, the line diff, and the real output.
+/// The verdict after 揭晓: right or not (the only part announced), the line diff, the real
+/// output and why.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-fn VerdictView(card: &'static Card, verdict: Verdict) -> impl IntoView {
-    let (class, headline) = if verdict.correct {
-        ("verdict ok", "✓ 完全正确".to_string())
+fn VerdictView(
+    card: &'static Card,
+    verdict: Verdict,
+    head_ref: NodeRef<leptos::html::P>,
+) -> impl IntoView {
+    let class = if verdict.correct {
+        "verdict ok"
     } else {
-        let wrong = verdict
-            .lines
-            .iter()
-            .filter(|l| matches!(l, DiffLine::Missing(_)))
-            .count();
-        ("verdict bad", format!("✗ 有 {wrong} 行与真实输出不同"))
+        "verdict bad"
     };
-    let diff = (!verdict.correct).then(|| {
-        let rows = verdict
-            .lines
-            .into_iter()
-            .map(|line| {
-                let (class, mark, label, text) = match line {
-                    DiffLine::Same(t) => ("same", " ", "一致", t),
-                    DiffLine::Missing(t) => ("missing", "+", "真实输出", t),
-                    DiffLine::Extra(t) => ("extra", "−", "你的预测", t),
-                };
-                view! {
-                    <li class=class><span class="mark" aria-hidden="true">{mark}</span>
-                        <span class="vh">{label}"："</span><code>{text}</code></li>
-                }
-            })
-            .collect_view();
-        view! {
-            <p class="small">"逐行对比（" <span class="legend missing">"+ 真实输出"</span> "，"
-                <span class="legend extra">"− 你写的"</span> "）："</p>
-            <ol class="predict-diff">{rows}</ol>
-        }
-    });
+    let headline = verdict.headline();
+    let (missing, extra) = verdict.counts();
+    let diff =
+        (!verdict.correct && missing + extra > 0 && verdict.lines.len() > missing).then(|| {
+            let hidden = verdict.lines.len().saturating_sub(MAX_DIFF_ROWS);
+            let rows = verdict
+                .lines
+                .into_iter()
+                .take(MAX_DIFF_ROWS)
+                .map(|line| {
+                    let (class, mark, label, text) = match line {
+                        DiffLine::Same(t) => ("same", " ", "一致", t),
+                        DiffLine::Missing(t) => ("missing", "+", "真实输出", t),
+                        DiffLine::Extra(t) => ("extra", "−", "你的预测", t),
+                    };
+                    // Leading spaces count: show them (·), or " 9" and "9" would look the same.
+                    let lead = text.len() - text.trim_start_matches(' ').len();
+                    let text = format!("{}{}", "·".repeat(lead), &text[lead..]);
+                    view! {
+                        <li class=class><span class="mark" aria-hidden="true">{mark}</span>
+                            <span class="vh">{label}"："</span><code>{text}</code></li>
+                    }
+                })
+                .collect_view();
+            let more = (hidden > 0).then(
+                || view! { <p class="small muted">{format!("还有 {hidden} 行未显示。")}</p> },
+            );
+            view! {
+                <p class="small">"逐行对比（" <span class="legend missing">"+ 真实输出"</span> "，"
+                    <span class="legend extra">"− 你写的"</span> "；行首的空格显示为 ·）："</p>
+                <ol class="predict-diff">{rows}</ol>
+                {more}
+            }
+        });
     let raises = card.raises.as_ref().map(
         |name| view! { <p class="small">"这段代码最后抛出 " <code>{name.clone()}</code> "。"</p> },
     );
     view! {
-        <div class=class role="status" data-correct=verdict.correct.to_string()>
-            <p class="verdict-head">{headline}</p>
+        <div class=class data-correct=verdict.correct.to_string()>
+            <p class="verdict-head" role="status" tabindex="-1" node_ref=head_ref>{headline}</p>
             {diff}
             <div class="result" class:exception=card.raises.is_some()>
                 <div class="result-label">"CPython 的真实输出"</div>
-                <output class="mono predict-expected">{card.expected.trim_end().to_string()}</output>
+                <div class="mono predict-expected">{card.expected.trim_end().to_string()}</div>
             </div>
             {raises}
             <p class="predict-why">
                 {card.erratum.clone().map(|e| view! { <span class="tag erratum">{format!("笔记勘误 {e}")}</span> " " })}
                 {card.explain.clone()}
             </p>
-            <p class="small"><a href=crate::route::topic_hash(&card.topic)>"回到笔记中的这一题 →"</a></p>
         </div>
     }
 }

@@ -21,13 +21,23 @@ test("a topic lists its predict-the-output cards; a wrong prediction shows where
   await box.press("Control+Enter");
   const verdict = card.locator(".verdict");
   await expect(verdict).toHaveAttribute("data-correct", "false");
-  await expect(verdict.locator(".verdict-head")).toHaveText("✗ 有 3 行与真实输出不同");
+  await expect(verdict.locator(".verdict-head")).toHaveText("✗ 与真实输出不同：缺少或写错 3 行，多写了 3 行");
+  // The pressed button is gone: the headline has the focus, and only it is announced.
+  await expect(verdict.locator(".verdict-head")).toBeFocused();
+  await expect(verdict.locator(".verdict-head")).toHaveAttribute("role", "status");
+  await expect(verdict.locator("[role=status]")).toHaveCount(1);
   await expect(verdict.locator(".predict-diff li.missing")).toHaveCount(3);
   await expect(verdict.locator(".predict-diff li.extra")).toHaveCount(3);
   await expect(verdict.locator(".predict-diff li.extra").first()).toContainText("你的预测：0");
   await expect(card.locator(".predict-expected")).toHaveText("9\n9\n9\n9\n0\n3\n6\n9");
   await expect(box).toHaveAttribute("readonly", "");
   // Try again, right this time (trailing spaces and a final blank line do not count).
+  await card.getByRole("button", { name: "再试一次" }).click();
+  await expect(box).toBeFocused();
+  // One extra line is wrong, and the headline says so (never "0 lines wrong").
+  await box.fill("9\n9\n9\n9\n0\n3\n6\n9\n10");
+  await box.press("Control+Enter");
+  await expect(card.locator(".verdict-head")).toHaveText("✗ 与真实输出不同：多写了 1 行");
   await card.getByRole("button", { name: "再试一次" }).click();
   await box.fill("9 \n9\n9\n9\n0\n3\n6\n9\n\n");
   await card.getByRole("button", { name: "揭晓答案" }).click();
@@ -50,7 +60,17 @@ test("a predict-the-error card wants the exception line; hostile text stays text
   await expect(card.locator(".predict-expected")).toHaveText("Local\nNameError: name 'local_var' is not defined");
   await expect(card).toContainText("这段代码最后抛出 NameError");
   await expect(card.locator(".predict-why")).toContainText("local_var 只在 test_func 内部存在");
-  await expect(card.getByRole("link", { name: "回到笔记中的这一题 →" })).toHaveAttribute("href", "#/t/variable-scope");
+  // Leading spaces count, and the diff shows them.
+  await card.getByRole("button", { name: "再试一次" }).click();
+  await box.fill(" Local\nNameError: name 'local_var' is not defined");
+  await box.press("Control+Enter");
+  await expect(card.locator(".predict-diff li.extra")).toContainText("·Local");
+  // Nothing written: the answer, named as such, not a score.
+  await card.getByRole("button", { name: "再试一次" }).click();
+  await box.fill("");
+  await box.press("Control+Enter");
+  await expect(card.locator(".verdict-head")).toHaveText("还没有写预测：下面是真实输出");
+  await expect(card.locator(".predict-diff")).toHaveCount(0);
 });
 
 test("topics without cards show no 代码预测 section", async ({ page }) => {

@@ -215,3 +215,29 @@ fn huge_predictions_are_cut_not_compared_whole() {
     assert!(!v.correct);
     assert!(v.lines.len() <= cards::MAX_PREDICTION_CHARS);
 }
+
+#[test]
+fn the_headline_counts_both_kinds_of_difference_and_never_says_zero_on_a_wrong_answer() {
+    let expected = "9\n9\n9\n9\n0\n3\n6\n9\n";
+    // Right answer plus one extra line: wrong, and it says so.
+    let v = compare(expected, &format!("{expected}10\n"), false);
+    assert!(!v.correct);
+    assert_eq!(v.counts(), (0, 1));
+    assert_eq!(v.headline(), "✗ 与真实输出不同：多写了 1 行");
+    // A blank line in the middle counts too.
+    let v = compare(expected, "9\n9\n\n9\n9\n0\n3\n6\n9", false);
+    assert!(!v.correct);
+    assert_eq!(v.headline(), "✗ 与真实输出不同：多写了 1 行");
+    // Both kinds.
+    let v = compare(expected, "0\n3\n6\n9\n0\n3\n6\n9", false);
+    assert_eq!(v.counts(), (3, 3));
+    assert_eq!(
+        v.headline(),
+        "✗ 与真实输出不同：缺少或写错 3 行，多写了 3 行"
+    );
+    // Nothing written: named as such.
+    let v = compare(expected, "  \n", false);
+    assert!(!v.correct);
+    assert_eq!(v.headline(), "还没有写预测：下面是真实输出");
+    assert_eq!(compare(expected, expected, false).headline(), "✓ 完全正确");
+}

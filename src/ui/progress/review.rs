@@ -149,7 +149,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             };
             view! {
                 <p class="review-result" role="status" data-review-result>
-                    "✓ 「" <span inner_html=title></span> "」评为「" {rating} "」。" {what}
+                    "已记录：「" <span inner_html=title></span> "」评为「" {rating} "」。" {what}
                 </p>
             }
         })
