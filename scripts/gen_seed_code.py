@@ -71,3 +71,10 @@ for name, first, last in EXCERPTS:
     print()
     print(f"/// Seed lines {first}-{last} (no Python in this topic: the notes' own text).")
     print(f"pub(crate) const {name}: &str = r####\"{text}\"####;")
+print()
+print("/// The constants above that are the notes' prose (their topics have no Python).")
+# One name a line, as rustfmt lays it out (`cargo fmt` leaves the file as written).
+print("pub(crate) const PROSE_EXCERPTS: &[&str] = &[")
+for name, _, _ in EXCERPTS:
+    print(f"    {name},")
+print("];")

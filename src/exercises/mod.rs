@@ -121,6 +121,12 @@ pub struct ExerciseInfo {
 }
 
 impl ExerciseInfo {
+    /// Whether `python` is an excerpt of the notes' prose rather than a Python block (the
+    /// exercise comes from a topic whose notes have no code).
+    pub fn python_is_prose(&self) -> bool {
+        seed_code::PROSE_EXCERPTS.contains(&self.python)
+    }
+
     /// Whether [`generate`] can make random inputs for it.
     pub fn supports_generate(&self) -> bool {
         self.generate.is_some()

@@ -637,3 +637,13 @@ pub(crate) const REDIS_ZSET: &str = r####"因此，`zset` 适用于以下场景�
 
             ZRANGEBYSCORE delay_queue -inf 1543262592 | xargs -L 1 echo "send message: "
 "####;
+
+/// The constants above that are the notes' prose (their topics have no Python).
+pub(crate) const PROSE_EXCERPTS: &[&str] = &[
+    C3_MRO,
+    REDIS_CLUSTER_SLOT,
+    MOST_FREQUENT,
+    HTTP_STATUS,
+    URL_PARTS,
+    REDIS_ZSET,
+];

@@ -360,8 +360,10 @@ pub(crate) fn ExercisePanel(
 
     // The notes' code is shown once per page: on a topic page it is in the note above, so
     // the panel links there; on the exercise's own page the panel shows it.
-    // Exercises on prose-only topics (no code in the notes) have no block to show or link to.
-    let has_python = !info.python.is_empty();
+    // Exercises on prose-only topics have no block to link to: on their topic page the prose
+    // is right above; on their own page it is shown as text, not as Python.
+    let prose = info.python_is_prose();
+    let has_python = !info.python.is_empty() && (!prose || !python_in_note);
     let python_link = (python_in_note && has_python).then(|| {
         view! {
             <p class="python-src-link small">
@@ -375,11 +377,22 @@ pub(crate) fn ExercisePanel(
         }
     });
     let python_src = (!python_in_note && has_python).then(|| {
-        view! {
-            <details class="python-src" open>
-                <summary>"笔记中的 Python 原代码"</summary>
-                <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
-            </details>
+        if prose {
+            view! {
+                <details class="python-src" open>
+                    <summary>"笔记原文（这一题的笔记没有 Python 代码）"</summary>
+                    <pre class="note-block">{info.python}</pre>
+                </details>
+            }
+            .into_any()
+        } else {
+            view! {
+                <details class="python-src" open>
+                    <summary>"笔记中的 Python 原代码"</summary>
+                    <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
+                </details>
+            }
+            .into_any()
         }
     });
 
@@ -403,7 +416,13 @@ pub(crate) fn ExercisePanel(
                     </div>
                     {generate}
                     {folder_picker}
-                    <h3 class="out-title">{if info.python.is_empty() { "输出" } else { "输出（与 CPython 3.11 打印一致）" }}</h3>
+                    <h3 class="out-title">{if info.id.starts_with("redis_") {
+                        "输出（与 Redis 7.0.15 的 redis-cli 一致）"
+                    } else if info.python.is_empty() {
+                        "输出"
+                    } else {
+                        "输出（与 CPython 3.11 打印一致）"
+                    }}</h3>
                     {output_view}
                     {file_picker}
                 </div>

@@ -6,7 +6,7 @@ import { test, expect, ready } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "block" });
 
-const A = { slug: "tcp-2msl" }; // no exercise
+const A = { slug: "http-vs-https" }; // no exercise, no code cards
 const B = { slug: "merge-sorted-lists" }; // has an exercise and a predict-the-output card
 const C = { slug: "mvcc" };
 
