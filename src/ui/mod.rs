@@ -18,6 +18,7 @@ mod panic;
 mod predict;
 mod progress;
 mod progress_state;
+mod pyrun;
 mod reading;
 mod search;
 mod theme;
