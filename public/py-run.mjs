@@ -43,9 +43,11 @@ export function installHarness(py) {
  * `input()` line by line (EOFError when it runs out). Returns
  * `{ segments: [[stream, text]…] (stream 0 stdout, 1 stderr), raises, only, traceback,
  *    truncated, fatal }`; `fatal` is a failure of the interpreter itself (not a Python
- * exception), after which `py` must not be used again.
+ * exception), after which `py` must not be used again. Where the engine has WebAssembly
+ * stack switching (JSPI: Chromium 137+), the block is called with `callPromising`, so
+ * `asyncio.run` works; elsewhere (Node 20) it is called plainly, and `asyncio.run` raises.
  */
-export function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) {
+export async function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) {
   const segments = [];
   let size = 0;
   let truncated = false;
@@ -76,7 +78,7 @@ export function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) {
   let fatal = false;
   try {
     const run = py.globals.get("__run_block");
-    const r = run(code);
+    const r = typeof WebAssembly.Suspending === "function" ? await run.callPromising(code) : run(code);
     run.destroy();
     if (r) {
       [raises, only, traceback] = r.toJs();

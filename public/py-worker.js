@@ -58,7 +58,13 @@ const runtime = (async () => {
   return null;
 });
 
-self.onmessage = async (event) => {
+// One run at a time, in the order asked (a run may await: asyncio with stack switching).
+let queue = Promise.resolve();
+self.onmessage = (event) => {
+  queue = queue.then(() => handle(event));
+};
+
+async function handle(event) {
   let req;
   try {
     req = JSON.parse(event.data);
@@ -68,7 +74,7 @@ self.onmessage = async (event) => {
   const py = await runtime;
   if (!py) return;
   const t0 = performance.now();
-  const r = runBlock(py, String(req.code ?? ""), { stdin: String(req.stdin ?? "") });
+  const r = await runBlock(py, String(req.code ?? ""), { stdin: String(req.stdin ?? "") });
   send({
     type: "result",
     id: req.id,
@@ -80,4 +86,4 @@ self.onmessage = async (event) => {
     ms: Math.round((performance.now() - t0) * 10) / 10,
     python,
   });
-};
+}

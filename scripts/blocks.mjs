@@ -75,9 +75,9 @@ async function freshInterpreter() {
 
 /** Runs one block through the shared harness (public/py-run.mjs); returns { output, raises,
  *  fatal }: stdout and stderr as written (stderr lines marked), then the exception's end. */
-function runBlock(py, code) {
+async function runBlock(py, code) {
   py.FS.chdir("/home/pyodide/blocks");
-  const r = runInHarness(py, code, { cap: Infinity });
+  const r = await runInHarness(py, code, { cap: Infinity });
   let output = r.segments.map(([stream, text]) => (stream === 1 ? text.replace(/^(?=.)/gm, "[stderr] ") : text)).join("");
   if (r.fatal) output += `[fatal] ${r.only}`;
   else if (r.only) output += r.only;
@@ -90,12 +90,12 @@ export async function runAll({ withCpython = true } = {}) {
   const python = `CPython ${py.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))")} · Pyodide ${pyodideVersion}`;
   const blocks = [];
   for (const b of notesBlocks()) {
-    const { output, raises, fatal } = runBlock(py, b.code);
+    const { output, raises, fatal } = await runBlock(py, b.code);
     const rec = { slug: b.slug, index: b.index, output, raises };
     // A block whose output changes between two runs (an unseeded random) is compared by its
     // exception only.
     if (!fatal) {
-      const again = runBlock(py, b.code);
+      const again = await runBlock(py, b.code);
       if (again.output !== output) rec.varies = true;
     }
     if (withCpython) {
