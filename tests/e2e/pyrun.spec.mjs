@@ -155,7 +155,7 @@ test("Ctrl+Enter runs a focused block; output with markup is text; input() witho
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
 
-test("a runaway block is stopped after 5 s with a message, and the next run works on a fresh worker", async ({ page }) => {
+test("a runaway block is stopped after 5 s, an interpreter that exits is replaced, and the next run works on a fresh worker", async ({ page }) => {
   test.setTimeout(240_000);
   await openTopic(page, "closure-late-binding");
   const b = block(page, 0);
@@ -172,6 +172,13 @@ test("a runaway block is stopped after 5 s with a message, and the next run work
   await run(b);
   await expect(b.locator(".py-out")).toHaveText("45\n");
   console.log(`pyrun: runaway stopped after ${stopped} ms; restart + run ${Date.now() - t1} ms`);
+  // An interpreter that exits for good is replaced the same way.
+  await setCode(b, "import os\nos._exit(3)\n");
+  await run(b);
+  await expect(b.locator(".py-out")).toContainText("Python 解释器崩溃了，已停止。下次运行会重新启动 Python");
+  await setCode(b, "print('again')\n");
+  await run(b);
+  await expect(b.locator(".py-out")).toHaveText("again\n");
 });
 
 test("blocks that need processes or a server say so before running", async ({ page }) => {
