@@ -216,3 +216,9 @@ fn progress_and_durations_read_well() {
     assert_eq!(ms_text(12.4), "12 毫秒");
     assert_eq!(ms_text(1250.0), "1.25 秒");
 }
+
+#[test]
+fn a_result_without_its_id_is_refused() {
+    let err = parse_message(r#"{"type":"result","output":[],"ms":1,"python":"P"}"#).unwrap_err();
+    assert!(err.contains("结果缺少 id"), "{err}");
+}
