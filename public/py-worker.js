@@ -21,7 +21,7 @@ const send = (msg) => self.postMessage(JSON.stringify(msg));
 
 // Bytes received of the runtime's files, counted as their bodies stream in.
 let received = 0;
-let lastReport = 0;
+let lastReport = -Infinity; // the first chunk is reported at once
 const realFetch = self.fetch.bind(self);
 self.fetch = async (input, init) => {
   const res = await realFetch(input, init);
