@@ -5,7 +5,8 @@
 //   node scripts/blocks.mjs > tests/data/blocks-pyodide.json   (record)
 //   tests/e2e/blocks.spec.mjs                                   (rerun and compare, every build)
 //
-// Each block runs with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
+// Each block runs through the harness the browser's Python worker uses (public/py-run.mjs),
+// with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
 // working folder of Pyodide's in-memory file system. Output is stdout and stderr as written,
 // in order (stderr lines marked), then for a block that raises, the end of its traceback
 // (`traceback.format_exception_only`); object addresses read `0x…`.
