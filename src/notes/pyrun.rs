@@ -312,6 +312,8 @@ pub fn pieces(result: &RunResult) -> Vec<Piece> {
 /// (`完成 · 用时 1.2 毫秒 · CPython 3.14.2 · Pyodide 314.0.7`).
 pub fn status_text(result: &RunResult) -> String {
     let verdict = match (&result.raises, result.output.is_empty()) {
+        // Not a Python exception: the interpreter itself stopped (`os._exit`, a crash).
+        _ if result.fatal => "解释器已退出".to_string(),
         (Some(name), _) => format!("引发 {name}"),
         (None, true) => "没有输出".to_string(),
         (None, false) => "完成".to_string(),

@@ -187,6 +187,7 @@ test("a runaway block is stopped after 5 s, an interpreter that exits is replace
   await setCode(b, "import os\nos._exit(3)\n");
   await run(b);
   await expect(b.locator(".py-out")).toContainText("Python 解释器崩溃了，已停止。下次运行会重新启动 Python");
+  await expect(b.locator(".py-status")).toContainText("解释器已退出");
   await setCode(b, "print('again')\n");
   await run(b);
   await expect(b.locator(".py-out")).toHaveText("again\n");

@@ -187,6 +187,10 @@ fn output_is_capped_with_a_note_and_a_fatal_error_says_python_restarts() {
     assert_eq!(chars, 200_000);
     assert_eq!(p[p.len() - 2], Piece::Note(TRUNCATED_TEXT.into()));
     assert_eq!(p[p.len() - 1], Piece::Note(FATAL_TEXT.into()));
+    assert_eq!(
+        status_text(&result(&json)),
+        "解释器已退出 · 用时 3.0 毫秒 · P"
+    );
     // The worker's own cut is shown too.
     let cut = result(
         r#"{"type":"result","id":3,"output":[[0,"x"]],"raises":null,"traceback":null,"truncated":true,"fatal":false,"ms":1,"python":"P"}"#,
