@@ -2,9 +2,16 @@
 // scripts/postbuild.mjs, never hand-written) into one versioned cache, serves it
 // cache-first, and deletes old caches on activation. A new version waits until the page
 // asks it to take over, so a page never mixes files of two builds.
+//
+// The Python runtime (Pyodide, under pyodide/<version>/, ~13.5 MB) is not precached: its files
+// go into their own cache on the first run, named by Pyodide's version and not by the app's,
+// so app updates neither download nor delete them; a new Pyodide version replaces the cache.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "mianshiti-" + VERSION;
+const PYODIDE = "__PYODIDE__";
+const PY_CACHE = "pyodide-" + PYODIDE;
+const PY_PATH = "pyodide/" + PYODIDE + "/";
 
 // Content-hashed files (Trunk's name-<16 hex>.ext and the notes bundle) cannot be stale: take
 // them from the HTTP cache the page just filled, so installing does not download the app a
@@ -22,7 +29,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("mianshiti-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => (k.startsWith("mianshiti-") && k !== CACHE) || (k.startsWith("pyodide-") && k !== PY_CACHE)).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -36,6 +43,18 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET") return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
+  // The Python runtime: cache-first from its own cache, filled on first fetch.
+  if (url.href.startsWith(new URL(PY_PATH, self.registration.scope).href)) {
+    event.respondWith(
+      caches.open(PY_CACHE).then((cache) =>
+        cache.match(req).then((hit) => hit || fetch(req).then((res) => {
+          if (res.ok) return cache.put(req, res.clone()).then(() => res, () => res);
+          return res;
+        }))
+      )
+    );
+    return;
+  }
   // Every navigation (any hash route) is the app shell.
   const key = req.mode === "navigate" ? new URL("./index.html", self.registration.scope).href : req;
   event.respondWith(

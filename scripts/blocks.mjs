@@ -5,7 +5,8 @@
 //   node scripts/blocks.mjs > tests/data/blocks-pyodide.json   (record)
 //   tests/e2e/blocks.spec.mjs                                   (rerun and compare, every build)
 //
-// Each block runs with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
+// Each block runs through the harness the browser's Python worker uses (public/py-run.mjs),
+// with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
 // working folder of Pyodide's in-memory file system. Output is stdout and stderr as written,
 // in order (stderr lines marked), then for a block that raises, the end of its traceback
 // (`traceback.format_exception_only`); object addresses read `0x…`.
@@ -15,6 +16,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { loadPyodide, version as pyodideVersion } from "pyodide";
+import { HARNESS, installHarness, runBlock as runInHarness } from "../public/py-run.mjs";
 
 const root = new URL("../", import.meta.url);
 
@@ -34,25 +36,6 @@ export function notesBlocks() {
   return out;
 }
 
-// The one harness both interpreters run: the block with fresh globals; if it raises, the
-// exception as CPython's traceback ends (`traceback.format_exception_only`), after its output.
-const HARNESS = `
-import sys, traceback
-def __run_block(code):
-    g = {"__name__": "__main__"}
-    try:
-        exec(compile(code, "<block>", "exec"), g)
-    except BaseException as e:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        sys.stdout.write("".join(traceback.format_exception_only(type(e), e)))
-        return type(e).__name__
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return None
-`;
-
 // Object addresses (`<function f at 0x7f...>`) differ between runs: recorded as `0x…`.
 const addresses = (s) => s.replace(/ at 0x[0-9a-f]+>/g, " at 0x…>");
 
@@ -71,7 +54,7 @@ export const CPYTHON_DIFFERS_BECAUSE = {
 
 /** What the machine's python3 prints for `code` through the same harness, or null. */
 function cpythonRun(code) {
-  const r = spawnSync("python3", ["-I", "-c", `${HARNESS}\nimport sys\nsys.exit(0 if __run_block(sys.argv[1]) is None else 1)`, code], {
+  const r = spawnSync("python3", ["-I", "-c", `${HARNESS}\nimport sys\nr = __run_block(sys.argv[1])\nif r: sys.stdout.write(r[1])\nsys.exit(0 if r is None else 1)`, code], {
     encoding: "utf8",
     timeout: 10_000,
     cwd: "/tmp",
@@ -87,37 +70,19 @@ async function freshInterpreter() {
   const indexURL = fileURLToPath(new URL("node_modules/pyodide/", root));
   const py = await loadPyodide({ indexURL, env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" } });
   py.FS.mkdirTree("/home/pyodide/blocks");
-  py.runPython(HARNESS);
+  installHarness(py);
   return py;
 }
 
-/** Runs one block; returns { output, raises, fatal }. */
-function runBlock(py, code) {
-  let output = "";
-  const decoder = new TextDecoder();
-  const sink = (mark) => ({
-    write(buf) {
-      const s = decoder.decode(buf, { stream: true });
-      output += mark ? s.replace(/^(?=.)/gm, "[stderr] ") : s;
-      return buf.length;
-    },
-  });
-  py.setStdout(sink(false));
-  py.setStderr(sink(true));
+/** Runs one block through the shared harness (public/py-run.mjs); returns { output, raises,
+ *  fatal }: stdout and stderr as written (stderr lines marked), then the exception's end. */
+async function runBlock(py, code) {
   py.FS.chdir("/home/pyodide/blocks");
-  let raises = null;
-  let fatal = false;
-  try {
-    const run = py.globals.get("__run_block");
-    raises = run(code) ?? null;
-    run.destroy();
-  } catch (e) {
-    // Not a Python exception (those the harness catches): the interpreter itself failed.
-    fatal = true;
-    raises = "FatalError";
-    output += `[fatal] ${String(e.message || e).trim().split("\n").pop()}\n`;
-  }
-  return { output: addresses(output), raises, fatal };
+  const r = await runInHarness(py, code, { cap: Infinity });
+  let output = r.segments.map(([stream, text]) => (stream === 1 ? text.replace(/^(?=.)/gm, "[stderr] ") : text)).join("");
+  if (r.fatal) output += `[fatal] ${r.only}`;
+  else if (r.only) output += r.only;
+  return { output: addresses(output), raises: r.raises, fatal: r.fatal };
 }
 
 /** Runs every block; the record written to tests/data/blocks-pyodide.json. */
@@ -126,12 +91,12 @@ export async function runAll({ withCpython = true } = {}) {
   const python = `CPython ${py.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))")} · Pyodide ${pyodideVersion}`;
   const blocks = [];
   for (const b of notesBlocks()) {
-    const { output, raises, fatal } = runBlock(py, b.code);
+    const { output, raises, fatal } = await runBlock(py, b.code);
     const rec = { slug: b.slug, index: b.index, output, raises };
     // A block whose output changes between two runs (an unseeded random) is compared by its
     // exception only.
     if (!fatal) {
-      const again = runBlock(py, b.code);
+      const again = await runBlock(py, b.code);
       if (again.output !== output) rec.varies = true;
     }
     if (withCpython) {

@@ -7,7 +7,7 @@
 // (`TRUNK_STAGING_DIR`), so `trunk build`, `trunk serve` and `./x dist` all produce the
 // finished site. By hand: `node scripts/postbuild.mjs <dir>` on any built site (idempotent).
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dist = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
@@ -57,6 +57,33 @@ if (release) {
   html = html.replace(classic, () => `<script>${boot}</script>`);
 }
 
+// 0c. The Python runtime (issue 13): Pyodide's five core files, copied from node_modules into
+//    pyodide/<version>/ (copied files are not hashed, so the path carries the version). Not
+//    precached: the first visit downloads none of it; the service worker caches it on the first
+//    run in its own cache (public/sw.js). The worker (public/py-worker.js) gets the version and
+//    the files' total size, for its progress bar.
+const PYODIDE_FILES = ["pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "python_stdlib.zip", "pyodide-lock.json"];
+const pyodideDir = new URL("../node_modules/pyodide/", import.meta.url);
+let pyodideVersion;
+try {
+  pyodideVersion = JSON.parse(readFileSync(new URL("package.json", pyodideDir), "utf8")).version;
+} catch {
+  throw new Error("postbuild: the npm package pyodide is missing: run scripts/setup-build.sh (npm ci)");
+}
+mkdirSync(join(dist, "pyodide", pyodideVersion), { recursive: true });
+let pyodideBytes = 0;
+for (const f of PYODIDE_FILES) {
+  copyFileSync(new URL(f, pyodideDir), join(dist, "pyodide", pyodideVersion, f));
+  pyodideBytes += statSync(join(dist, "pyodide", pyodideVersion, f)).size;
+}
+const worker = readFileSync(join(dist, "py-worker.js"), "utf8")
+  .replace(/\.\/pyodide\/[^/"]+\/pyodide\.mjs"/, () => `./pyodide/${pyodideVersion}/pyodide.mjs"`)
+  .replace(/const TOTAL_BYTES = \d+;/, () => `const TOTAL_BYTES = ${pyodideBytes};`);
+if (!worker.includes(`./pyodide/${pyodideVersion}/pyodide.mjs"`) || !worker.includes(`TOTAL_BYTES = ${pyodideBytes};`)) {
+  throw new Error("postbuild: py-worker.js lacks its pyodide import or `const TOTAL_BYTES = 0;` line");
+}
+writeFileSync(join(dist, "py-worker.js"), worker);
+
 // 1. CSP: hash every inline <script> (the boot script, Trunk's module loader) and allow wasm
 //    compilation. Comments are skipped (an unminified page's comments may mention tags).
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/g, "");
@@ -89,7 +116,7 @@ writeFileSync(join(dist, "index.html"), html);
 // 2. Service worker: precache every file of this build, versioned by their contents.
 //    Idempotent: running it again on a processed dist/ (e.g. after editing a file) rewrites
 //    the version and list instead of looking for the placeholders.
-const isMeta = (f) => f === "sw.js" || f === "build-info.json" || f.endsWith(".map");
+const isMeta = (f) => f === "sw.js" || f === "build-info.json" || f.endsWith(".map") || f.startsWith("pyodide/");
 const files = walk(dist)
   .map((p) => relative(dist, p).split("\\").join("/"))
   .filter((f) => !isMeta(f) && !f.split("/").some((part) => part.startsWith(".")))
@@ -101,8 +128,10 @@ const precache = ["./", ...[...files, "build-info.json"].sort().map((f) => "./" 
 writeFileSync(join(dist, "build-info.json"), JSON.stringify({ version, files: precache.length }) + "\n");
 const sw = readFileSync(join(dist, "sw.js"), "utf8")
   .replace(/const VERSION = "[^"]*";/, () => `const VERSION = "${version}";`)
-  .replace(/const FILES = [^\n]*;/, () => `const FILES = ${JSON.stringify(precache)};`);
+  .replace(/const FILES = [^\n]*;/, () => `const FILES = ${JSON.stringify(precache)};`)
+  .replace(/const PYODIDE = "[^"]*";/, () => `const PYODIDE = "${pyodideVersion}";`);
 if (!sw.includes(version)) throw new Error("postbuild: sw.js has no `const VERSION = \"...\";` line");
+if (!sw.includes(`const PYODIDE = "${pyodideVersion}";`)) throw new Error("postbuild: sw.js has no `const PYODIDE = \"...\";` line");
 writeFileSync(join(dist, "sw.js"), sw);
 const scripts = devServer ? "inline scripts allowed (trunk serve's reload script)" : `${hashes.length} inline script hash(es)`;
 console.log(`postbuild: ${precache.length} files precached, cache version ${version}, ${scripts} in CSP`);

@@ -211,11 +211,21 @@ fn code_block(text: &str, fenced: bool, lang: &str) -> String {
     let mut out = String::new();
     if fenced {
         let is_python = lang.is_empty() || lang == "python" || lang == "py" || lang == "python3";
+        if is_python {
+            // A runnable block: its toolbar (运行, 复制) comes with the HTML, so the boot view
+            // paints it before the wasm and nothing moves when the app takes over.
+            out.push_str("<div class=\"py-block\">");
+            out.push_str(&super::pyrun::toolbar_html(text));
+        }
         out.push_str("<pre class=\"code\"");
         if !lang.is_empty() {
             out.push_str(" data-lang=\"");
             escape_html(lang, &mut out);
             out.push('"');
+        }
+        if is_python {
+            // Focusable, so Ctrl/⌘+Enter on the block runs it.
+            out.push_str(" tabindex=\"0\"");
         }
         out.push_str("><code>");
         if is_python {
@@ -223,7 +233,11 @@ fn code_block(text: &str, fenced: bool, lang: &str) -> String {
         } else {
             escape_html(text, &mut out);
         }
-        out.push_str("</code></pre>\n");
+        out.push_str("</code></pre>");
+        if is_python {
+            out.push_str("</div>");
+        }
+        out.push('\n');
     } else {
         // The notes use 4-space indentation for preformatted prose, not code:
         // keep line breaks, but wrap long lines (see style/main.css `.note-block`).

@@ -72,6 +72,11 @@ pub fn extract_html(html: &str) -> Extract {
                 skip = Some("a");
                 continue;
             }
+            // A Python block's toolbar (运行, 复制): controls, not text of the note.
+            if !closing && name == "div" && tag.contains("class=\"py-tools\"") {
+                skip = Some("div");
+                continue;
+            }
             if !closing && name == "span" && tag.contains("class=\"img-placeholder\"") {
                 skip = Some("span");
                 continue;

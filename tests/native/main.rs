@@ -8,6 +8,7 @@ mod index_sort;
 mod progress;
 mod progress_import;
 mod progress_session;
+mod pyrun;
 mod render;
 mod route;
 mod search;

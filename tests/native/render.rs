@@ -35,7 +35,8 @@ fn python_fences_are_highlighted_and_escaped() {
     check_contains(
         "```python\ndef f(x):\n    return x < 1  # 注释\n```\n",
         &[
-            "<pre class=\"code\" data-lang=\"python\">",
+            "<div class=\"py-block\"><div class=\"py-tools\">",
+            "<pre class=\"code\" data-lang=\"python\" tabindex=\"0\">",
             "<span class=\"tok-kw\">def</span>",
             "<span class=\"tok-fn\">f</span>",
             "x &lt; <span class=\"tok-num\">1</span>",
