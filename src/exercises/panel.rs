@@ -110,6 +110,12 @@ const LITERAL_FIELDS: &[(&str, &str)] = &[
     ("topk_word_freq", "k"),
     ("topk_word_freq", "block_size"),
     ("topk_word_freq", "block_num"),
+    ("shuffle", "list"),
+    ("shuffle", "seed"),
+    ("most_frequent", "data"),
+    ("bloom_vs_bitmap", "add"),
+    ("bloom_vs_bitmap", "delete"),
+    ("bloom_vs_bitmap", "query"),
 ];
 
 /// Whether field `field` of exercise `id` takes a Python value in the one input language

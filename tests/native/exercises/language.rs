@@ -109,6 +109,12 @@ const EVERY_FIELD: &[(&str, &str, &str)] = &[
     ("topk_word_freq", "k", "None"),
     ("topk_word_freq", "block_size", "7"),
     ("topk_word_freq", "block_num", "3"),
+    ("shuffle", "list", "list(range(10))"),
+    ("shuffle", "seed", "7"),
+    ("most_frequent", "data", "list((1, 2, 2))"),
+    ("bloom_vs_bitmap", "add", "list(('a', 'b'))"),
+    ("bloom_vs_bitmap", "delete", "list()"),
+    ("bloom_vs_bitmap", "query", "tuple(['a', 'z'])"),
 ];
 
 #[test]
