@@ -127,6 +127,7 @@ g = outer()
 print(f(), f(), g())
 """), None),
     ("closure-adder", block("closures", 0), None),
+    ("closure-mutable-state", block("closures", 1), None),
     ("str-to-int-ord", block("str-to-int", 0), None),
     ("str-to-int-fullwidth", variant("str-to-int", """s = "１２３"
 ans = 0
@@ -228,6 +229,7 @@ EXPLAIN = {
     "unbound-local": ("E22", "函数体里只要有对 global_var 的赋值，这个名字在整个函数里就都是局部变量；赋值之前先读取它，就抛出 UnboundLocalError，而不是读到全局变量。"),
     "legb-lookup": (None, "名字按 LEGB 顺序查找：局部 (Local)、外层函数 (Enclosing)、全局 (Global)、内置 (Built-in)。"),
     "nonlocal-counter": (None, "每次调用 outer() 都创建一个新的闭包和自己的 count；nonlocal 让 inner 修改外层的 count 而不是新建局部变量。"),
+    "closure-mutable-state": (None, "每次调用 inner 都往同一个列表 x 里追加：闭包记住的是外层的变量本身，而不是创建时的一份拷贝，所以第二次调用看到了第一次的结果。"),
     "closure-adder": (None, "inner 记住了外层函数的参数 x，即使 outer 已经返回。"),
     "str-to-int-ord": (None, "ord(c) - ord('0') 把每个数字字符变成对应的数值，再按十进制累加。"),
     "str-to-int-fullwidth": (None, "全角数字的码位不是 '0' 到 '9'，ord 相减得到的不是 0–9，所以循环算出一个奇怪的数；内置 int() 认识所有 Unicode 十进制数字，得到 123。"),
