@@ -18,34 +18,15 @@ enum Subscript {
 
 /// Splits the subscript on top-level `:` (outside brackets and strings) and parses each part.
 fn parse_subscript(text: &str) -> Result<Subscript, InputError> {
-    let mut parts: Vec<(usize, String)> = vec![(0, String::new())];
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
-    for (idx, c) in text.chars().enumerate() {
-        if let Some(q) = quote {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == q {
-                quote = None;
-            }
-        } else {
-            match c {
-                '\'' | '"' => quote = Some(c),
-                '[' | '(' | '{' => depth += 1,
-                ']' | ')' | '}' => depth -= 1,
-                ':' if depth == 0 => {
-                    parts.push((idx + 1, String::new()));
-                    continue;
-                }
-                _ => {}
-            }
-        }
-        if let Some(last) = parts.last_mut() {
-            last.1.push(c);
-        }
+    // `(char offset, text)` of each part, split at the `:`s outside brackets and strings.
+    let mut parts: Vec<(usize, String)> = Vec::new();
+    let mut start = 0;
+    let cuts = super::script::unquoted(text)
+        .filter(|&(_, c, depth)| c == ':' && depth == 0)
+        .map(|(i, _, _)| i);
+    for end in cuts.chain(std::iter::once(text.len())) {
+        parts.push((text[..start].chars().count(), text[start..end].to_string()));
+        start = end + 1;
     }
     if parts.len() > 3 {
         let col = parts.get(3).map(|p| p.0).unwrap_or(1);

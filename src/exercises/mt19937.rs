@@ -118,60 +118,9 @@ impl Mt19937 {
     }
 }
 
-/// CPython's `hash(float)` (`_Py_HashDouble`) for a finite or infinite float; `None` for NaN,
-/// whose hash depends on the object's address since Python 3.10.
+/// CPython's `hash(float)` (`_Py_HashDouble`, [`super::pyset::hash::hash_float`]) for a
+/// finite or infinite float; `None` for NaN, whose hash depends on the object's address since
+/// Python 3.10.
 pub(crate) fn hash_float(v: f64) -> Option<i64> {
-    const BITS: u32 = 61;
-    const MODULUS: u64 = (1 << BITS) - 1;
-    if v.is_nan() {
-        return None;
-    }
-    if v.is_infinite() {
-        return Some(if v > 0.0 { 314_159 } else { -314_159 });
-    }
-    let (mut m, mut e) = frexp(v);
-    let mut sign = 1i64;
-    if m < 0.0 {
-        sign = -1;
-        m = -m;
-    }
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= MODULUS {
-            x -= MODULUS;
-        }
-    }
-    let e = if e >= 0 {
-        (e as u32) % BITS
-    } else {
-        BITS - 1 - (((-1 - e) as u32) % BITS)
-    };
-    x = ((x << e) & MODULUS) | (x >> (BITS - e));
-    let mut h = (x as i64).wrapping_mul(sign);
-    if h == -1 {
-        h = -2;
-    }
-    Some(h)
-}
-
-/// C's `frexp`: `v = m * 2^e` with `0.5 <= |m| < 1` (`(0.0, 0)` for zero).
-fn frexp(v: f64) -> (f64, i32) {
-    if v == 0.0 {
-        return (v, 0);
-    }
-    let bits = v.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        // Subnormal: scale into the normal range first.
-        let (m, e) = frexp(v * f64::from_bits(0x4350_0000_0000_0000)); // 2^54
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
+    (!v.is_nan()).then(|| super::pyset::hash::hash_float(v))
 }
