@@ -244,15 +244,7 @@ impl Parser {
             }
             c if c.is_alphabetic() || c == '_' => {
                 let start = self.pos;
-                let mut name = String::new();
-                while let Some(c) = self.peek() {
-                    if c.is_alphanumeric() || c == '_' {
-                        name.push(c);
-                        self.pos += 1;
-                    } else {
-                        break;
-                    }
-                }
+                let name = self.identifier();
                 // String prefixes: r'..', u'..', b'..', f'..'.
                 if matches!(self.peek(), Some('\'' | '"')) && name.len() <= 2 {
                     let lower = name.to_ascii_lowercase();
@@ -489,9 +481,8 @@ impl Parser {
         }
     }
 
-    /// `name=` at the cursor (not `==`): consumes it and returns the name.
-    fn keyword_name(&mut self) -> Option<String> {
-        let save = self.pos;
+    /// The identifier characters at the cursor (letters, digits, `_`), consumed.
+    fn identifier(&mut self) -> String {
         let mut name = String::new();
         while let Some(c) = self.peek() {
             if c.is_alphanumeric() || c == '_' {
@@ -501,6 +492,13 @@ impl Parser {
                 break;
             }
         }
+        name
+    }
+
+    /// `name=` at the cursor (not `==`): consumes it and returns the name.
+    fn keyword_name(&mut self) -> Option<String> {
+        let save = self.pos;
+        let name = self.identifier();
         self.skip_ws();
         let is_kw = !name.is_empty()
             && !name.starts_with(|c: char| c.is_ascii_digit())
