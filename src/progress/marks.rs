@@ -32,6 +32,22 @@ pub const EXERCISE_GLYPH: &str = "▶";
 /// The marker of a topic with predict-the-output cards (代码预测).
 pub const CARDS_GLYPH: &str = "?";
 
+/// The key to the list marks, `(glyph, words)` in the order they appear after a title: each
+/// status, then bookmark, exercise and code cards. Shown once under the lists (the links
+/// already carry the words for screen readers).
+pub fn mark_legend() -> Vec<(&'static str, &'static str)> {
+    let mut legend: Vec<(&'static str, &'static str)> = Status::ALL
+        .iter()
+        .map(|&s| (status_glyph(s), s.label()))
+        .collect();
+    legend.extend([
+        (BOOKMARK_GLYPH, "已收藏"),
+        (EXERCISE_GLYPH, "有练习"),
+        (CARDS_GLYPH, "有代码预测"),
+    ]);
+    legend
+}
+
 /// The mark of one topic in a list.
 pub fn topic_mark(
     status: Status,

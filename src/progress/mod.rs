@@ -34,8 +34,8 @@ pub use import::{
 };
 pub use load::{load, LoadOutcome};
 pub use marks::{
-    continue_reading_label, due_badge, due_summary, status_glyph, topic_mark, TopicFilter,
-    TopicMark, BOOKMARK_GLYPH, CARDS_GLYPH, EXERCISE_GLYPH,
+    continue_reading_label, due_badge, due_summary, mark_legend, status_glyph, topic_mark,
+    TopicFilter, TopicMark, BOOKMARK_GLYPH, CARDS_GLYPH, EXERCISE_GLYPH,
 };
 pub use my_notes::{my_notes, MyNote, MY_NOTES_EXCERPT_CHARS};
 pub use notice::{ImportError, LoadNotice, LoadSource};

@@ -214,6 +214,13 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
     view! {
         <TopicFilters filter=filter />
         <div class="toc" inner_html=crate::notes::toc_html(cat)></div>
+        // The key to the marks; hidden from screen readers, which hear the words on each link.
+        <p class="toc-legend small muted" aria-hidden="true">
+            {crate::progress::mark_legend()
+                .into_iter()
+                .map(|(glyph, words)| view! { <span><b>{glyph}</b>" "{words}</span> })
+                .collect_view()}
+        </p>
     }
     .into_any()
 }

@@ -42,6 +42,11 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await expect(sidebarLink(page, A.slug).locator(".tm")).toHaveText("◐");
   // Statuses differ in shape, not colour alone.
   await expect(sidebarLink(page, C.slug).locator(".tm")).toHaveText("○");
+  // And the shapes are explained once, under the list.
+  const legend = page.locator("nav.sidebar .toc-legend");
+  for (const key of ["○ 未读", "◐ 已读", "↻ 待复习", "● 已掌握", "★ 已收藏", "▶ 有练习", "? 有代码预测"]) {
+    await expect(legend).toContainText(key);
+  }
 
   await page.locator("a.brand").click();
   await expect(page.locator(".cat-grid")).toBeVisible();

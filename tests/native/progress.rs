@@ -1384,3 +1384,18 @@ fn the_list_filters_keep_what_their_labels_say() {
         "没有符合「已收藏」的主题。"
     );
 }
+
+#[test]
+fn the_mark_legend_explains_every_glyph_a_list_can_show() {
+    let legend = mark_legend();
+    let all = topic_mark(Status::Read, true, true, true);
+    for s in Status::ALL {
+        assert!(legend.contains(&(status_glyph(s), s.label())));
+    }
+    // Every glyph of the fullest mark is explained, with the words screen readers hear.
+    for (glyph, words) in &legend[Status::ALL.len()..] {
+        assert!(all.glyphs.contains(glyph), "{glyph}");
+        assert!(all.spoken.contains(words), "{words}");
+    }
+    assert_eq!(legend.len(), Status::ALL.len() + 3);
+}
