@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::confirm::focus_soon;
 use crate::cards::{self, Card, DiffLine, Verdict};
 use crate::notes::highlight::highlight_python;
 
@@ -36,7 +37,6 @@ pub fn PredictCards(slug: &'static str) -> impl IntoView {
     .into_any()
 }
 
-/// One card: question, code, the prediction box, and after 揭晓 the verdict and the diff.
 /// Diff lines shown at most; a longer diff (a pasted novel) says how many more there are.
 const MAX_DIFF_ROWS: usize = 200;
 
@@ -45,24 +45,12 @@ fn box_rows(text: &str) -> usize {
     (text.lines().count() + 1).clamp(3, 20)
 }
 
-/// Moves focus to the element `get` finds, in the next frame (once the view holding it is
-/// built).
-fn focus_soon(get: impl Fn() -> Option<web_sys::HtmlElement> + 'static) {
-    request_animation_frame(move || {
-        if let Some(el) = get() {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// One card: question, code, the prediction box, and after 揭晓 the verdict and the diff.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 fn PredictCard(card: &'static Card) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let verdict = RwSignal::new(None::<Verdict>);
-    let input_ref = NodeRef::<leptos::html::Textarea>::new();
-    let head_ref = NodeRef::<leptos::html::P>::new();
     let reveal = move || {
         verdict.set(Some(cards::compare(
             &card.expected,
@@ -70,11 +58,11 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
             card.unordered_sets,
         )));
         // The button that was pressed is gone: the verdict's headline takes the focus.
-        focus_soon(move || head_ref.get_untracked().map(Into::into));
+        focus_soon(format!("#predict-{}-verdict", card.id));
     };
     let retry = move |_| {
         verdict.set(None);
-        focus_soon(move || input_ref.get_untracked().map(Into::into));
+        focus_soon(format!("#predict-{}", card.id));
     };
     let box_id = format!("predict-{}", card.id);
     view! {
@@ -82,7 +70,7 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
             <p class="predict-q">{card.question.clone()}</p>
             <pre class="code"><code inner_html=highlight_python(&card.code)></code></pre>
             <label class="predict-label" for=box_id.clone()>"你的预测（每行对应一行输出）"</label>
-            <textarea id=box_id class="code predict-input" spellcheck="false" node_ref=input_ref
+            <textarea id=box_id class="code predict-input" spellcheck="false"
                 autocapitalize="off" autocomplete="off"
                 rows=move || text.with(|t| box_rows(t)).to_string()
                 readonly=move || verdict.with(Option::is_some)
@@ -105,7 +93,7 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
                     </p>
                 }.into_any(),
                 Some(v) => view! {
-                    <VerdictView card=card verdict=v head_ref=head_ref />
+                    <VerdictView card=card verdict=v />
                     <p class="predict-actions">
                         <button on:click=retry>"再试一次"</button>
                     </p>
@@ -119,11 +107,7 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
 /// output and why.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-fn VerdictView(
-    card: &'static Card,
-    verdict: Verdict,
-    head_ref: NodeRef<leptos::html::P>,
-) -> impl IntoView {
+fn VerdictView(card: &'static Card, verdict: Verdict) -> impl IntoView {
     let class = if verdict.correct {
         "verdict ok"
     } else {
@@ -168,7 +152,7 @@ fn VerdictView(
     );
     view! {
         <div class=class data-correct=verdict.correct.to_string()>
-            <p class="verdict-head" role="status" tabindex="-1" node_ref=head_ref>{headline}</p>
+            <p class="verdict-head" id=format!("predict-{}-verdict", card.id) role="status" tabindex="-1">{headline}</p>
             {diff}
             <div class="result" class:exception=card.raises.is_some()>
                 <div class="result-label">"CPython 的真实输出"</div>
