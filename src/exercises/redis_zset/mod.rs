@@ -3,11 +3,13 @@
 //! BYSCORE, REV, LIMIT, WITHSCORES), ZREVRANGE, ZRANGEBYSCORE, ZREVRANGEBYSCORE,
 //! ZREMRANGEBYSCORE, ZREMRANGEBYRANK, plus DEL, EXISTS, TYPE, PING and FLUSHALL. Members are ordered by score, then by their bytes.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::redis_reply::{fmt_double, format_tty, split_args, string2d, string2ll, strtod, Reply};
+use super::redis_reply::{fmt_double, format_tty, split_args, string2d, string2ll, Reply};
 use super::{InputError, Inputs, Section};
+
+mod zset;
+use zset::{rank_span, Range, ZSet, LISTPACK_ENTRIES, LISTPACK_VALUE};
 
 /// The prompt `redis-cli` shows before each command.
 const PROMPT: &str = "127.0.0.1:6379> ";
@@ -17,113 +19,6 @@ const MAX_LINES: usize = 2_000;
 const MAX_MEMBERS: usize = 20_000;
 /// Longest transcript produced; later commands are not run.
 const MAX_TRANSCRIPT: usize = 1_000_000;
-/// `zset-max-listpack-entries` and `zset-max-listpack-value` (the 7.0 defaults).
-const LISTPACK_ENTRIES: usize = 128;
-const LISTPACK_VALUE: usize = 64;
-
-/// One sorted set: member → score, and (score, member) in order.
-#[derive(Default)]
-struct ZSet {
-    scores: HashMap<Vec<u8>, f64>,
-    order: Vec<(f64, Vec<u8>)>,
-    /// Whether it has been converted from a listpack to a skiplist (never converted back).
-    skiplist: bool,
-}
-
-impl ZSet {
-    /// A listpack stores scores as text (`d2string`/`double2ll`), which turns `-0` into `0`.
-    fn stored(&self, score: f64) -> f64 {
-        if !self.skiplist && score == 0.0 {
-            0.0
-        } else {
-            score
-        }
-    }
-    fn insert(&mut self, member: &[u8], score: f64) {
-        if !self.skiplist
-            && (self.scores.len() + 1 > LISTPACK_ENTRIES || member.len() > LISTPACK_VALUE)
-        {
-            self.skiplist = true;
-        }
-        let score = self.stored(score);
-        self.remove(member);
-        self.scores.insert(member.to_vec(), score);
-        let at = self.find(score, member).unwrap_or_else(|i| i);
-        self.order.insert(at, (score, member.to_vec()));
-    }
-    fn remove(&mut self, member: &[u8]) -> bool {
-        match self.scores.remove(member) {
-            Some(old) => {
-                if let Ok(at) = self.find(old, member) {
-                    self.order.remove(at);
-                }
-                true
-            }
-            None => false,
-        }
-    }
-    fn len(&self) -> usize {
-        self.scores.len()
-    }
-    /// Where `(score, member)` is (or would go) in `order`: by score, then by member bytes.
-    fn find(&self, score: f64, member: &[u8]) -> Result<usize, usize> {
-        self.order.binary_search_by(|(s, m)| {
-            s.partial_cmp(&score)
-                .unwrap_or(Ordering::Equal)
-                .then_with(|| m.as_slice().cmp(member))
-        })
-    }
-    fn rank(&self, member: &[u8]) -> Option<usize> {
-        let s = *self.scores.get(member)?;
-        self.find(s, member).ok()
-    }
-}
-
-/// `zrangespec`: score bounds, `(` for exclusive.
-struct Range {
-    min: f64,
-    max: f64,
-    minex: bool,
-    maxex: bool,
-}
-
-impl Range {
-    fn parse(min: &[u8], max: &[u8]) -> Option<Range> {
-        let one = |b: &[u8]| -> Option<(f64, bool)> {
-            let (ex, text) = match b.split_first() {
-                Some((b'(', rest)) => (true, rest),
-                _ => (false, b),
-            };
-            let (v, n, _) = strtod(text);
-            (n == text.len() && !v.is_nan()).then_some((v, ex))
-        };
-        let (min, minex) = one(min)?;
-        let (max, maxex) = one(max)?;
-        Some(Range {
-            min,
-            max,
-            minex,
-            maxex,
-        })
-    }
-    fn is_empty(&self) -> bool {
-        self.min > self.max || (self.min == self.max && (self.minex || self.maxex))
-    }
-    fn gte_min(&self, v: f64) -> bool {
-        if self.minex {
-            v > self.min
-        } else {
-            v >= self.min
-        }
-    }
-    fn lte_max(&self, v: f64) -> bool {
-        if self.maxex {
-            v < self.max
-        } else {
-            v <= self.max
-        }
-    }
-}
 
 /// Real Redis commands this emulation leaves out: it says so instead of Redis's unknown-command
 /// error, which would be untrue.
@@ -178,18 +73,6 @@ const NOT_EMULATED: &[&str] = &[
     "publish",
     "subscribe",
 ];
-
-/// `Z[REV]RANGE`'s and `ZREMRANGEBYRANK`'s index sanitising: negative indices count from the
-/// end, `start` is clamped at 0 and `end` at the last index. `(first, count)`, `None` if empty.
-fn rank_span(len: i64, start: i64, end: i64) -> Option<(usize, usize)> {
-    let start = if start < 0 { len + start } else { start }.max(0);
-    let end = if end < 0 { len + end } else { end };
-    if start > end || start >= len {
-        return None;
-    }
-    let end = end.min(len - 1);
-    Some((start as usize, (end - start + 1) as usize))
-}
 
 /// The emulated server: one database of sorted sets.
 #[derive(Default)]
