@@ -89,7 +89,7 @@ pub fn toc_html(cat: &Catalogue) -> String {
     let lists = topic_lists(
         cat,
         "toc-group",
-        |c, n, _| format!("{c}<span class=\"count\">{n}</span>"),
+        |c, n, _| format!("{c}<span class=\"count\" data-total=\"{n}\">{n}</span>"),
         |t| format!(" data-slug=\"{}\"", t.slug),
     );
     format!("<a class=\"toc-home\" href=\"#/\">首页</a>{lists}")
@@ -110,12 +110,11 @@ pub fn home_cards_html(cat: &Catalogue) -> String {
 /// markers (`span.tm`, hidden from screen readers) and the words read with the link
 /// (`span.vh`, visually hidden). The app rewrites both from the progress store.
 pub fn mark_slot_html(t: &Topic) -> String {
-    let mark = crate::progress::topic_mark(
-        crate::progress::Status::Unread,
-        false,
-        !t.exercises.is_empty(),
-        !crate::cards::for_topic(&t.slug).is_empty(),
-    );
+    let mark = crate::progress::topic_mark(crate::progress::TopicFacts {
+        has_exercise: !t.exercises.is_empty(),
+        has_cards: !crate::cards::for_topic(&t.slug).is_empty(),
+        ..Default::default()
+    });
     format!(
         "<span class=\"tm\" aria-hidden=\"true\">{}</span><span class=\"vh\">{}</span>",
         mark.glyphs, mark.spoken

@@ -1,7 +1,7 @@
 //! What the topic lists (sidebar, home cards) and the header show of the learner's progress:
-//! a marker per status with a distinct shape (never colour alone), ★ for a bookmark, ▶ for a
-//! topic with an exercise, and the words a screen reader reads for them. The UI only applies
-//! these strings.
+//! a marker per status with a distinct shape (never colour alone), ★ for a bookmark, ✎ for a
+//! topic with the learner's own note, ▶ for a topic with an exercise, ? for one with code
+//! cards, and the words a screen reader reads for them. The UI only applies these strings.
 
 use super::Status;
 
@@ -27,13 +27,15 @@ pub fn status_glyph(status: Status) -> &'static str {
 
 /// The marker of a bookmarked topic.
 pub const BOOKMARK_GLYPH: &str = "★";
+/// The marker of a topic the learner wrote a note on (我的笔记).
+pub const NOTE_GLYPH: &str = "✎";
 /// The marker of a topic with an exercise.
 pub const EXERCISE_GLYPH: &str = "▶";
 /// The marker of a topic with predict-the-output cards (代码预测).
 pub const CARDS_GLYPH: &str = "?";
 
 /// The key to the list marks, `(glyph, words)` in the order they appear after a title: each
-/// status, then bookmark, exercise and code cards. Shown once under the lists (the links
+/// status, then bookmark, note, exercise and code cards. Shown once under the lists (the links
 /// already carry the words for screen readers).
 pub fn mark_legend() -> Vec<(&'static str, &'static str)> {
     let mut legend: Vec<(&'static str, &'static str)> = Status::ALL
@@ -42,32 +44,56 @@ pub fn mark_legend() -> Vec<(&'static str, &'static str)> {
         .collect();
     legend.extend([
         (BOOKMARK_GLYPH, "已收藏"),
+        (NOTE_GLYPH, "有笔记"),
         (EXERCISE_GLYPH, "有练习"),
         (CARDS_GLYPH, "有代码预测"),
     ]);
     legend
 }
 
-/// The mark of one topic in a list.
-pub fn topic_mark(
-    status: Status,
-    bookmarked: bool,
-    has_exercise: bool,
-    has_cards: bool,
-) -> TopicMark {
-    let mut glyphs = status_glyph(status).to_string();
-    let mut words = vec![status.label()];
-    if bookmarked {
-        glyphs.push_str(BOOKMARK_GLYPH);
-        words.push("已收藏");
+/// What a topic list knows of one topic: the learner's status, bookmark and note, and what
+/// the topic offers (an exercise, code cards).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TopicFacts {
+    /// The learner's status of the topic.
+    pub status: Status,
+    /// Whether the learner bookmarked it.
+    pub bookmarked: bool,
+    /// Whether the learner wrote a (non-blank) note on it.
+    pub has_note: bool,
+    /// Whether it has an exercise.
+    pub has_exercise: bool,
+    /// Whether it has predict-the-output cards.
+    pub has_cards: bool,
+}
+
+impl TopicFacts {
+    /// The learner's part as a short key: a list link whose key is unchanged needs no rewrite.
+    pub fn learner_key(&self) -> String {
+        format!(
+            "{}{}{}",
+            self.status.key(),
+            if self.bookmarked { "+b" } else { "" },
+            if self.has_note { "+n" } else { "" }
+        )
     }
-    if has_exercise {
-        glyphs.push_str(EXERCISE_GLYPH);
-        words.push("有练习");
-    }
-    if has_cards {
-        glyphs.push_str(CARDS_GLYPH);
-        words.push("有代码预测");
+}
+
+/// The mark of one topic in a list: its status, then the legend's other marks that apply,
+/// in the legend's order.
+pub fn topic_mark(facts: TopicFacts) -> TopicMark {
+    let mut glyphs = status_glyph(facts.status).to_string();
+    let mut words = vec![facts.status.label()];
+    for (on, glyph, word) in [
+        (facts.bookmarked, BOOKMARK_GLYPH, "已收藏"),
+        (facts.has_note, NOTE_GLYPH, "有笔记"),
+        (facts.has_exercise, EXERCISE_GLYPH, "有练习"),
+        (facts.has_cards, CARDS_GLYPH, "有代码预测"),
+    ] {
+        if on {
+            glyphs.push_str(glyph);
+            words.push(word);
+        }
     }
     TopicMark {
         glyphs,
@@ -107,17 +133,20 @@ pub enum TopicFilter {
     Review,
     /// 已收藏: bookmarked topics.
     Bookmarked,
+    /// 有笔记: topics the learner wrote a note on.
+    Noted,
     /// 有练习: topics with an exercise.
     Exercise,
 }
 
 impl TopicFilter {
     /// The filters in the order they are offered.
-    pub const ALL: [TopicFilter; 5] = [
+    pub const ALL: [TopicFilter; 6] = [
         TopicFilter::All,
         TopicFilter::Unread,
         TopicFilter::Review,
         TopicFilter::Bookmarked,
+        TopicFilter::Noted,
         TopicFilter::Exercise,
     ];
 
@@ -128,18 +157,33 @@ impl TopicFilter {
             TopicFilter::Unread => "只看未读",
             TopicFilter::Review => "待复习",
             TopicFilter::Bookmarked => "已收藏",
+            TopicFilter::Noted => "有笔记",
             TopicFilter::Exercise => "有练习",
         }
     }
 
-    /// Whether a topic with this status, bookmark and exercise stays shown.
-    pub fn keeps(self, status: Status, bookmarked: bool, has_exercise: bool) -> bool {
+    /// Whether a topic with these facts stays shown.
+    pub fn keeps(self, t: TopicFacts) -> bool {
         match self {
             TopicFilter::All => true,
-            TopicFilter::Unread => status == Status::Unread,
-            TopicFilter::Review => status == Status::Review,
-            TopicFilter::Bookmarked => bookmarked,
-            TopicFilter::Exercise => has_exercise,
+            TopicFilter::Unread => t.status == Status::Unread,
+            TopicFilter::Review => t.status == Status::Review,
+            TopicFilter::Bookmarked => t.bookmarked,
+            TopicFilter::Noted => t.has_note,
+            TopicFilter::Exercise => t.has_exercise,
+        }
+    }
+
+    /// A category heading's count under this filter: the category's size when nothing is
+    /// filtered, otherwise kept of total (`"3/12"`), with the words a screen reader reads.
+    pub fn category_count(self, kept: usize, total: usize) -> (String, String) {
+        if self == TopicFilter::All {
+            (total.to_string(), format!("（{total} 个主题）"))
+        } else {
+            (
+                format!("{kept}/{total}"),
+                format!("（{total} 个主题中的 {kept} 个）"),
+            )
         }
     }
 

@@ -35,7 +35,7 @@ pub use import::{
 pub use load::{load, LoadOutcome};
 pub use marks::{
     continue_reading_label, due_badge, due_summary, mark_legend, status_glyph, topic_mark,
-    TopicFilter, TopicMark, BOOKMARK_GLYPH, CARDS_GLYPH, EXERCISE_GLYPH,
+    TopicFacts, TopicFilter, TopicMark, BOOKMARK_GLYPH, CARDS_GLYPH, EXERCISE_GLYPH, NOTE_GLYPH,
 };
 pub use my_notes::{my_notes, MyNote, MY_NOTES_EXCERPT_CHARS};
 pub use notice::{ImportError, LoadNotice, LoadSource};
@@ -308,6 +308,19 @@ impl ProgressStore {
     /// Whether one topic is bookmarked.
     pub fn is_bookmarked(&self, slug: &str) -> bool {
         self.topics.get(slug).is_some_and(|t| t.bookmarked)
+    }
+
+    /// What a topic list shows of one topic: the learner's status, bookmark and note (a blank
+    /// note counts as none), with what the topic offers.
+    pub fn topic_facts(&self, slug: &str, has_exercise: bool, has_cards: bool) -> TopicFacts {
+        let t = self.topics.get(slug);
+        TopicFacts {
+            status: self.status(slug),
+            bookmarked: t.is_some_and(|t| t.bookmarked),
+            has_note: t.is_some_and(|t| !t.note.trim().is_empty()),
+            has_exercise,
+            has_cards,
+        }
     }
 
     /// Bookmarked slugs, sorted.

@@ -1,5 +1,5 @@
 //! The learner's progress where they browse: each topic link of the sidebar and the home
-//! cards shows its status, bookmark and exercise ([`progress::topic_mark`]), and the 复习
+//! cards shows its status, bookmark, note, exercise and cards ([`progress::topic_mark`]), and the 复习
 //! link the number of topics due today. The links stay one static HTML string each
 //! ([`crate::notes::toc_html`]); one effect per list rewrites the marks that changed.
 
@@ -37,32 +37,32 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>
                 continue;
             };
             let slug = cat.topics[idx].slug.as_str();
-            let (status, bookmarked) = state
-                .store
-                .with(|s| (s.status(slug), s.is_bookmarked(slug)));
-            let has_exercise = !cat.topics[idx].exercises.is_empty();
+            let facts = state.store.with(|s| {
+                s.topic_facts(
+                    slug,
+                    !cat.topics[idx].exercises.is_empty(),
+                    !crate::cards::for_topic(slug).is_empty(),
+                )
+            });
             if let (Some(f), Some(item)) = (filter, link.parent_element()) {
-                let _ = item.toggle_attribute_with_force(
-                    "hidden",
-                    !f.keeps(status, bookmarked, has_exercise),
-                );
+                let _ = item.toggle_attribute_with_force("hidden", !f.keeps(facts));
             }
-            let key = format!("{}{}", status.key(), if bookmarked { "+b" } else { "" });
+            let key = facts.learner_key();
             if link.get_attribute("data-mark").as_deref() == Some(key.as_str()) {
                 continue;
             }
-            let has_cards = !crate::cards::for_topic(slug).is_empty();
-            let mark = progress::topic_mark(status, bookmarked, has_exercise, has_cards);
+            let mark = progress::topic_mark(facts);
             let _ = link.set_attribute("data-mark", &key);
-            let _ = link.set_attribute("data-status", status.key());
+            let _ = link.set_attribute("data-status", facts.status.key());
             for (selector, text) in [(".tm", &mark.glyphs), (".vh", &mark.spoken)] {
                 if let Ok(Some(el)) = link.query_selector(selector) {
                     el.set_text_content(Some(text));
                 }
             }
         }
-        if filter.is_some() {
-            // A category whose topics are all filtered out is hidden with its heading.
+        if let Some(f) = filter {
+            // A category whose topics are all filtered out is hidden with its heading; the
+            // others' counts say how many of their topics the filter keeps.
             let Ok(groups) = document().query_selector_all(&format!("{root} section")) else {
                 return;
             };
@@ -71,8 +71,19 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>
                     .item(i)
                     .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
                 {
-                    let empty = !matches!(group.query_selector("li:not([hidden])"), Ok(Some(_)));
-                    let _ = group.toggle_attribute_with_force("hidden", empty);
+                    let kept = group
+                        .query_selector_all("li:not([hidden])")
+                        .map_or(0, |l| l.length() as usize);
+                    let _ = group.toggle_attribute_with_force("hidden", kept == 0);
+                    if let Ok(Some(count)) = group.query_selector(".count[data-total]") {
+                        let total = count
+                            .get_attribute("data-total")
+                            .and_then(|n| n.parse().ok())
+                            .unwrap_or(kept);
+                        let (text, words) = f.category_count(kept, total);
+                        count.set_text_content(Some(&text));
+                        let _ = count.set_attribute("title", &words);
+                    }
                 }
             }
         }
@@ -109,11 +120,11 @@ pub(crate) fn TopicFilters(filter: RwSignal<u32>) -> impl IntoView {
         };
         state.store.with(|s| {
             cat.topics.iter().any(|t| {
-                f.keeps(
-                    s.status(&t.slug),
-                    s.is_bookmarked(&t.slug),
+                f.keeps(s.topic_facts(
+                    &t.slug,
                     !t.exercises.is_empty(),
-                )
+                    !crate::cards::for_topic(&t.slug).is_empty(),
+                ))
             })
         })
     };

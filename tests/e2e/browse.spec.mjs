@@ -44,7 +44,7 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await expect(sidebarLink(page, C.slug).locator(".tm")).toHaveText("○");
   // And the shapes are explained once, under the list.
   const legend = page.locator("nav.sidebar .toc-legend");
-  for (const key of ["○ 未读", "◐ 已读", "↻ 待复习", "● 已掌握", "★ 已收藏", "▶ 有练习", "? 有代码预测"]) {
+  for (const key of ["○ 未读", "◐ 已读", "↻ 待复习", "● 已掌握", "★ 已收藏", "✎ 有笔记", "▶ 有练习", "? 有代码预测"]) {
     await expect(legend).toContainText(key);
   }
 
@@ -81,7 +81,7 @@ test("a status set in another tab shows in this tab's lists", async ({ page, con
   await other.close();
 });
 
-test("the sidebar's filters keep 未读, 待复习, 已收藏 or exercise topics", async ({ page }) => {
+test("the sidebar's filters keep 未读, 待复习, 已收藏, noted or exercise topics, and counts follow them", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`./#/t/${B.slug}`);
   await ready(page);
@@ -117,6 +117,24 @@ test("the sidebar's filters keep 未读, 待复习, 已收藏 or exercise topics
   await expect(visible).toHaveCount(1);
   await expect(page.locator("nav.sidebar .toc-empty")).toBeHidden();
 
+  // 有笔记 keeps the topics with the learner's own note, and a category's count then says how
+  // many of its topics the filter keeps.
+  const group = sidebarLink(page, B.slug).locator("xpath=ancestor::section[1]");
+  const count = group.locator("h2 .count");
+  const total = Number(await count.getAttribute("data-total"));
+  expect(total).toBeGreaterThan(1);
+  await filter("有笔记").click();
+  await expect(visible).toHaveCount(0);
+  const details = page.locator("details.my-note");
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  await details.locator("textarea").pressSequentially("归并时注意返回值");
+  await expect(visible).toHaveCount(1);
+  await expect(visible).toHaveAttribute("data-slug", B.slug);
+  await expect(sidebarLink(page, B.slug).locator(".tm")).toContainText("✎");
+  await expect(sidebarLink(page, B.slug)).toHaveAccessibleName(/有笔记/);
+  await expect(count).toHaveText(`1/${total}`);
+
   await filter("全部").click();
   await expect(visible).toHaveCount(78);
+  await expect(count).toHaveText(String(total));
 });

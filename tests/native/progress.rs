@@ -1285,11 +1285,28 @@ proptest! {
     }
 }
 
+/// The facts of a topic in a list, for the mark and filter tests.
+fn facts(
+    status: Status,
+    bookmarked: bool,
+    has_note: bool,
+    has_exercise: bool,
+    has_cards: bool,
+) -> TopicFacts {
+    TopicFacts {
+        status,
+        bookmarked,
+        has_note,
+        has_exercise,
+        has_cards,
+    }
+}
+
 #[test]
 fn every_status_has_its_own_shape_and_words_in_the_topic_lists() {
     let marks: Vec<TopicMark> = Status::ALL
         .iter()
-        .map(|&s| topic_mark(s, false, false, false))
+        .map(|&s| topic_mark(facts(s, false, false, false, false)))
         .collect();
     for (i, (s, m)) in Status::ALL.iter().zip(&marks).enumerate() {
         // Not colour alone: a distinct visible marker, and the status in words for screen readers.
@@ -1299,28 +1316,49 @@ fn every_status_has_its_own_shape_and_words_in_the_topic_lists() {
             assert_ne!(m.glyphs, other.glyphs);
             assert_ne!(m.spoken, other.spoken);
         }
-        for extra in [BOOKMARK_GLYPH, EXERCISE_GLYPH, CARDS_GLYPH] {
+        for extra in [BOOKMARK_GLYPH, NOTE_GLYPH, EXERCISE_GLYPH, CARDS_GLYPH] {
             assert!(!m.glyphs.contains(extra));
         }
     }
     assert_eq!(
-        topic_mark(Status::Read, true, true, true),
+        topic_mark(facts(Status::Read, true, true, true, true)),
         TopicMark {
-            glyphs: format!("◐{BOOKMARK_GLYPH}{EXERCISE_GLYPH}{CARDS_GLYPH}"),
-            spoken: "（已读，已收藏，有练习，有代码预测）".into(),
+            glyphs: format!("◐{BOOKMARK_GLYPH}{NOTE_GLYPH}{EXERCISE_GLYPH}{CARDS_GLYPH}"),
+            spoken: "（已读，已收藏，有笔记，有练习，有代码预测）".into(),
         }
     );
     assert_eq!(
-        topic_mark(Status::Review, false, true, false).spoken,
+        topic_mark(facts(Status::Review, false, false, true, false)).spoken,
         "（待复习，有练习）"
     );
     assert_eq!(
-        topic_mark(Status::Mastered, true, false, false).spoken,
+        topic_mark(facts(Status::Mastered, true, false, false, false)).spoken,
         "（已掌握，已收藏）"
     );
     assert_eq!(
-        topic_mark(Status::Unread, false, false, true).spoken,
+        topic_mark(facts(Status::Unread, false, false, false, true)).spoken,
         "（未读，有代码预测）"
+    );
+    assert_eq!(
+        topic_mark(facts(Status::Read, false, true, false, false)).spoken,
+        "（已读，有笔记）"
+    );
+}
+
+#[test]
+fn a_topic_has_a_note_only_when_the_note_is_not_blank() {
+    let mut store = ProgressStore::default();
+    assert!(!store.topic_facts("a", false, false).has_note);
+    store.set_note("a", "  \n ", 1.0);
+    assert!(!store.topic_facts("a", false, false).has_note);
+    store.set_note("a", "闭包晚绑定", 2.0);
+    let f = store.topic_facts("a", true, false);
+    assert!(f.has_note && f.has_exercise && !f.has_cards);
+    assert_eq!(f.status, store.status("a"));
+    // The learner's part of the mark changes with the note, so the list rewrites the link.
+    assert_ne!(
+        f.learner_key(),
+        store.topic_facts("b", true, false).learner_key()
     );
 }
 
@@ -1365,18 +1403,27 @@ fn continue_reading_agrees_with_the_topics_status() {
 #[test]
 fn the_list_filters_keep_what_their_labels_say() {
     let labels: Vec<&str> = TopicFilter::ALL.iter().map(|f| f.label()).collect();
-    assert_eq!(labels, ["全部", "只看未读", "待复习", "已收藏", "有练习"]);
+    assert_eq!(
+        labels,
+        ["全部", "只看未读", "待复习", "已收藏", "有笔记", "有练习"]
+    );
     assert_eq!(TopicFilter::default(), TopicFilter::All);
     for status in Status::ALL {
-        for bookmarked in [false, true] {
-            for exercise in [false, true] {
-                let keeps = |f: TopicFilter| f.keeps(status, bookmarked, exercise);
-                assert!(keeps(TopicFilter::All));
-                assert_eq!(keeps(TopicFilter::Unread), status == Status::Unread);
-                assert_eq!(keeps(TopicFilter::Review), status == Status::Review);
-                assert_eq!(keeps(TopicFilter::Bookmarked), bookmarked);
-                assert_eq!(keeps(TopicFilter::Exercise), exercise);
-            }
+        for bits in 0u8..16 {
+            let t = facts(
+                status,
+                bits & 1 != 0,
+                bits & 2 != 0,
+                bits & 4 != 0,
+                bits & 8 != 0,
+            );
+            let keeps = |f: TopicFilter| f.keeps(t);
+            assert!(keeps(TopicFilter::All));
+            assert_eq!(keeps(TopicFilter::Unread), status == Status::Unread);
+            assert_eq!(keeps(TopicFilter::Review), status == Status::Review);
+            assert_eq!(keeps(TopicFilter::Bookmarked), t.bookmarked);
+            assert_eq!(keeps(TopicFilter::Noted), t.has_note);
+            assert_eq!(keeps(TopicFilter::Exercise), t.has_exercise);
         }
     }
     assert_eq!(
@@ -1386,9 +1433,21 @@ fn the_list_filters_keep_what_their_labels_say() {
 }
 
 #[test]
+fn category_counts_follow_the_filter() {
+    assert_eq!(
+        TopicFilter::All.category_count(12, 12),
+        ("12".to_string(), "（12 个主题）".to_string())
+    );
+    assert_eq!(
+        TopicFilter::Noted.category_count(3, 12),
+        ("3/12".to_string(), "（12 个主题中的 3 个）".to_string())
+    );
+}
+
+#[test]
 fn the_mark_legend_explains_every_glyph_a_list_can_show() {
     let legend = mark_legend();
-    let all = topic_mark(Status::Read, true, true, true);
+    let all = topic_mark(facts(Status::Read, true, true, true, true));
     for s in Status::ALL {
         assert!(legend.contains(&(status_glyph(s), s.label())));
     }
@@ -1397,5 +1456,5 @@ fn the_mark_legend_explains_every_glyph_a_list_can_show() {
         assert!(all.glyphs.contains(glyph), "{glyph}");
         assert!(all.spoken.contains(words), "{words}");
     }
-    assert_eq!(legend.len(), Status::ALL.len() + 3);
+    assert_eq!(legend.len(), Status::ALL.len() + 4);
 }
