@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Builds bench/core-size (the pure core with no UI, every entry point the UI uses exported)
 # like the app's wasm: release profile, wasm-bindgen, wasm-opt -Oz. Writes
-# target/core-size/core.wasm, which bench/run.mjs reports as the floor under any UI stack.
+# $CARGO_TARGET_DIR/core-size/core.wasm (default target/), which bench/run.mjs reports as the
+# floor under any UI stack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --target wasm32-unknown-unknown -p core-size
-out=target/core-size
+target="${CARGO_TARGET_DIR:-target}"
+out="$target/core-size"
 rm -rf "$out" && mkdir -p "$out"
-wasm-bindgen --target web --out-dir "$out" target/wasm32-unknown-unknown/release/core_size.wasm
+wasm-bindgen --target web --out-dir "$out" "$target/wasm32-unknown-unknown/release/core_size.wasm"
 # The app's wasm-opt flags, read from index.html's data-wasm-opt-params (one source).
 params=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
 [ -n "$params" ] || { echo "core-size: no data-wasm-opt-params in index.html" >&2; exit 1; }
