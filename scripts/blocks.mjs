@@ -51,7 +51,7 @@ export const CPYTHON_DIFFERS_BECAUSE = {
   "flask-vs-django-routing/0": "Flask is not part of Pyodide (this machine's python3 has it installed)",
   "dir-walk/0": "os.listdir gives the file system's order: Emscripten's in-memory file system keeps the order files were made in, Linux's does not",
   "dict-vs-dir/0": "CPython 3.13 added __firstlineno__ and __static_attributes__ to a class's __dict__",
-  "generator-coroutine-future/0": "run_until_complete needs WebAssembly stack switching (JSPI), which Node 20 lacks; Chromium has it and raises CPython's TypeError (await on a str)",
+  "generator-coroutine-future/0": "run_until_complete needs WebAssembly stack switching (JSPI), which Node 20 lacks; Chromium has it and raises CPython 3.14's TypeError ('str' object can't be awaited), which 3.11 words otherwise",
 };
 
 /** What the machine's python3 prints for `code` through the same harness, with the same
