@@ -105,6 +105,21 @@ test("input() reads the 标准输入 box line by line, then raises EOFError; the
   await run(b);
   await expect(b.locator("pre.code .py-errline")).toHaveCount(0);
   await expect(b.locator(".py-where")).toHaveCount(0);
+
+  // stdout and stderr in the order written, stderr apart; a partial line is flushed at the
+  // end; globals do not survive a run.
+  await setCode(b, "import sys\nleft_over = 1\nprint('a')\nsys.stderr.write('b\\n')\nprint('c', end='')\n");
+  await run(b);
+  const spans = await b.locator(".py-out > span").evaluateAll((els) => els.map((e) => [e.className, e.textContent]));
+  expect(spans).toEqual([["py-stdout", "a\n"], ["py-stderr", "b\n"], ["py-stdout", "c"]]);
+  await setCode(b, "print('left_over' in globals(), __name__)\n");
+  await run(b);
+  await expect(b.locator(".py-out")).toHaveText("False __main__\n");
+  // A flood is cut at ~200 KB with a note.
+  await setCode(b, "for i in range(100_000):\n    print('x' * 9)\n");
+  await run(b);
+  await expect(b.locator(".py-out > .py-note")).toContainText("输出超过 200 KB，其余部分已省略。");
+  expect((await b.locator(".py-out > .py-stdout").textContent()).length).toBe(200_000);
 });
 
 test("a lowered time limit from 存储与设置 stops an endless loop, and the next run works", async ({ page }) => {
