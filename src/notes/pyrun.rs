@@ -102,14 +102,24 @@ pub fn error_line_text(code: &str, line: usize) -> Option<String> {
 /// WebAssembly stack switching (JSPI) and the browser lacks it.
 const NO_JSPI: &str = "WebAssembly stack switching not supported";
 
+/// Why a block that waits on an asyncio event loop cannot run in a browser without JSPI.
+pub const NO_JSPI_TEXT: &str = "这个浏览器不支持 WebAssembly 栈切换（JSPI），浏览器里的 Python 无法在这里等待 asyncio 事件循环（asyncio.run、run_until_complete）。在 Chrome / Edge 137 及以上版本中可以运行；标准 CPython 中这段代码照常运行。";
+
+/// Whether `code` waits on an asyncio event loop from synchronous code (`asyncio.run`,
+/// `run_until_complete`), which Pyodide can do only with WebAssembly stack switching (JSPI).
+pub fn needs_stack_switching(code: &str) -> bool {
+    let imports_asyncio = code.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("import asyncio") || l.starts_with("from asyncio")
+    });
+    imports_asyncio && (code.contains("asyncio.run(") || code.contains(".run_until_complete("))
+}
+
 /// A Chinese explanation for a run whose failure comes from the browser, not from the code.
 pub fn explanation(result: &RunResult) -> Option<&'static str> {
     let tb = result.traceback.as_deref().unwrap_or_default();
-    if result.raises.as_deref() == Some("RuntimeError") && tb.contains(NO_JSPI) {
-        Some("这个浏览器不支持 WebAssembly 栈切换（JSPI），浏览器里的 Python 无法在这里等待 asyncio 事件循环（asyncio.run、run_until_complete）。在 Chrome / Edge 137 及以上版本中可以运行；标准 CPython 中这段代码照常运行。")
-    } else {
-        None
-    }
+    (result.raises.as_deref() == Some("RuntimeError") && tb.contains(NO_JSPI))
+        .then_some(NO_JSPI_TEXT)
 }
 
 /// The note saying a run used the sample files the runtime makes in its in-memory file system
@@ -184,6 +194,11 @@ pub fn toolbar_html(code: &str) -> String {
     if let Some(reason) = cannot_run_reason(code) {
         out.push_str("<span class=\"py-cannot\">");
         escape_html(reason, &mut out);
+        out.push_str("</span>");
+    } else if needs_stack_switching(code) {
+        // Shown only in a browser without JSPI (`src/ui/pyrun.rs` marks the page).
+        out.push_str("<span class=\"py-cannot py-needs-jspi\" hidden>");
+        escape_html(NO_JSPI_TEXT, &mut out);
         out.push_str("</span>");
     }
     out.push_str("</div>");

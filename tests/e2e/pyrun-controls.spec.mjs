@@ -265,3 +265,18 @@ test("code in the worker cannot change the page, even posting forged messages", 
   expect(await page.locator("#pwned, #pwned2, #pwned3, #pwned4").count()).toBe(0);
   expect(await page.title()).toBe(title);
 });
+
+test("the asyncio block that needs stack switching says so only where the browser lacks it", async ({ page }) => {
+  await openTopic(page, "generator-coroutine-future");
+  const note = block(page, 0).locator(".py-needs-jspi");
+  // Chromium has JSPI: the block runs (tests/e2e/pyrun.spec.mjs), so the note stays hidden.
+  expect(await page.evaluate(() => typeof WebAssembly.Suspending)).toBe("function");
+  await expect(page.locator("html")).not.toHaveAttribute("data-no-jspi", "");
+  await expect(note).toBeHidden();
+  // What a browser without it shows (the app marks the page when WebAssembly.Suspending is absent).
+  await page.evaluate(() => document.documentElement.setAttribute("data-no-jspi", ""));
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("这个浏览器不支持 WebAssembly 栈切换（JSPI）");
+  await openTopic(page, "closure-late-binding");
+  await expect(page.locator(".py-needs-jspi")).toHaveCount(0);
+});

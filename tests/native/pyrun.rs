@@ -2,10 +2,10 @@
 
 use mianshiti_playground::notes::markdown::render;
 use mianshiti_playground::notes::pyrun::{
-    cannot_run_reason, error_line, error_line_text, explanation, ms_text, parse_message, pieces,
-    progress_text, run_request, samples_text, status_text, stdin_label, stdin_lines, time_limit_s,
-    timeout_text, toolbar_html, Piece, RunResult, WorkerMessage, FATAL_TEXT, TIME_LIMIT_DEFAULT_S,
-    TRUNCATED_TEXT,
+    cannot_run_reason, error_line, error_line_text, explanation, ms_text, needs_stack_switching,
+    parse_message, pieces, progress_text, run_request, samples_text, status_text, stdin_label,
+    stdin_lines, time_limit_s, timeout_text, toolbar_html, Piece, RunResult, WorkerMessage,
+    FATAL_TEXT, TIME_LIMIT_DEFAULT_S, TRUNCATED_TEXT,
 };
 use mianshiti_playground::notes::{content_files, parse_topic};
 use mianshiti_playground::progress::{parse_import, ReviewSettings};
@@ -326,4 +326,23 @@ fn asyncio_without_stack_switching_is_explained_and_sample_files_are_named() {
         note.starts_with("示例数据：project/、example.txt"),
         "{note}"
     );
+}
+
+#[test]
+fn only_the_block_that_waits_on_asyncio_carries_the_hidden_jspi_note() {
+    let needing: Vec<String> = notes_blocks()
+        .iter()
+        .filter(|(_, _, code)| toolbar_html(code).contains("py-needs-jspi"))
+        .map(|(slug, i, _)| format!("{slug}/{i}"))
+        .collect();
+    assert_eq!(needing, ["generator-coroutine-future/0"]);
+    assert!(needs_stack_switching(
+        "import asyncio\nasyncio.run(main())\n"
+    ));
+    assert!(!needs_stack_switching(
+        "import asyncio\nasync def f(): pass\n"
+    ));
+    assert!(!needs_stack_switching("# asyncio.run(x)\n"));
+    let html = toolbar_html("import asyncio\nasyncio.run(main())\n");
+    assert!(html.contains("<span class=\"py-cannot py-needs-jspi\" hidden>这个浏览器不支持 WebAssembly 栈切换（JSPI）"), "{html}");
 }
