@@ -12,7 +12,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use leptos::prelude::{document, window, RwSignal, Set};
+use leptos::prelude::{document, window, ArcRwSignal, RwSignal, Set};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -51,16 +51,20 @@ pub(crate) enum RuntimeStatus {
     Failed(String),
 }
 
-/// The signal [`RuntimeStatus`] lives in.
+/// The signal [`RuntimeStatus`] lives in, for a view (a handle owned by the current owner).
 pub(crate) fn runtime_status() -> RwSignal<RuntimeStatus> {
-    STATUS.with(|s| *s)
+    STATUS.with(|s| RwSignal::from(s.clone()))
+}
+
+fn set_status(status: RuntimeStatus) {
+    STATUS.with(|s| s.set(status));
 }
 
 /// Starts the worker, which downloads (or takes from its cache) and starts the runtime: the
 /// settings page's 下载 button. Progress shows in [`runtime_status`].
 pub(crate) fn preload() {
     if ensure_runtime().is_none() {
-        runtime_status().set(RuntimeStatus::Failed(load_error_text(
+        set_status(RuntimeStatus::Failed(load_error_text(
             "浏览器无法启动 Web Worker",
         )));
     }
@@ -106,7 +110,8 @@ thread_local! {
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static GENERATION: Cell<u32> = const { Cell::new(0) };
-    static STATUS: RwSignal<RuntimeStatus> = RwSignal::new(RuntimeStatus::Idle);
+    /// Reference-counted, so no page's reactive owner disposes it.
+    static STATUS: ArcRwSignal<RuntimeStatus> = ArcRwSignal::new(RuntimeStatus::Idle);
     /// Persistent storage is asked for once a page, when the runtime is first ready (cached).
     static ASKED_PERSIST: Cell<bool> = const { Cell::new(false) };
     /// The worker's message and error handlers: one pair for every worker, kept for the page's
@@ -280,7 +285,7 @@ fn ensure_runtime() -> Option<u32> {
     });
     let generation = GENERATION.get() + 1;
     GENERATION.set(generation);
-    runtime_status().set(RuntimeStatus::Loading {
+    set_status(RuntimeStatus::Loading {
         received: 0,
         total: 0,
     });
@@ -310,13 +315,13 @@ fn stop_runtime() {
         r.worker.set_onerror(None);
         r.worker.terminate();
     }
-    runtime_status().set(RuntimeStatus::Idle);
+    set_status(RuntimeStatus::Idle);
 }
 
 /// Ends the worker and the pending run, showing `text` where its output would be.
 fn fail(text: &str) {
     stop_runtime();
-    runtime_status().set(RuntimeStatus::Failed(text.to_string()));
+    set_status(RuntimeStatus::Failed(text.to_string()));
     if let Some(p) = finish() {
         show_text(&p.output, "py-note py-error", text);
     }
@@ -339,7 +344,7 @@ fn start_run_timer(id: u32) {
         if PENDING.with_borrow(|p| p.as_ref().is_some_and(|p| p.id == id)) {
             fail(&timeout_text(limit / 1000));
             // Stopped on purpose: the runtime itself is fine (and cached).
-            runtime_status().set(RuntimeStatus::Idle);
+            set_status(RuntimeStatus::Idle);
         }
     });
 }
@@ -354,7 +359,7 @@ fn on_message(event: MessageEvent) {
     };
     match message {
         WorkerMessage::Progress { received, total } => {
-            runtime_status().set(RuntimeStatus::Loading { received, total });
+            set_status(RuntimeStatus::Loading { received, total });
             PENDING.with_borrow(|p| {
                 if let Some(p) = p {
                     show_text(&p.output, "py-note", &progress_text(received, total));
@@ -369,7 +374,7 @@ fn on_message(event: MessageEvent) {
             })
         }
         WorkerMessage::Ready { heap, .. } => {
-            runtime_status().set(RuntimeStatus::Ready { heap });
+            set_status(RuntimeStatus::Ready { heap });
             // The runtime is now in its cache: ask the browser to keep it.
             if !ASKED_PERSIST.replace(true) {
                 wasm_bindgen_futures::spawn_local(async {
@@ -404,7 +409,7 @@ fn on_message(event: MessageEvent) {
             if result.fatal {
                 stop_runtime();
             } else {
-                runtime_status().set(RuntimeStatus::Ready { heap: result.heap });
+                set_status(RuntimeStatus::Ready { heap: result.heap });
             }
             if let Some(p) = finish() {
                 show_result(&p.output, &result);

@@ -154,6 +154,11 @@ test("a lowered time limit from 存储与设置 stops an endless loop, and the n
   await run(b);
   await expect(b.locator(".py-out")).toHaveText("45\n");
   console.log(`pyrun-controls: 2 s limit stopped the loop after ${stopped} ms; worker restart + run ${Date.now() - t1} ms`);
+  // Back in the settings by the app's own navigation (the page was left and made again): the
+  // running interpreter shows, and the limit is still 2.
+  await page.evaluate(() => { location.hash = "#/progress"; });
+  await expect(page.locator("[data-py-memory]")).toContainText("Python 正在运行，解释器占用内存约");
+  await expect(limit).toHaveValue("2");
 });
 
 test("存储与设置 downloads the runtime with progress, shows its space, runs offline after a reload, and removes it", async ({ page, context }) => {
