@@ -7,10 +7,27 @@
 // (`traceback.format_exception_only`) and the whole traceback without the harness's own frame
 // (`traceback.format_exception`) come back separately. stdout and stderr are flushed after every
 // run, so a partial line never leaks into the next one.
+//
+// Before every run the working folder is emptied and the sample files (`SAMPLES`) are written
+// into it afresh, so a block that opens `path/to/your/file.txt` or walks a folder finds
+// something; the page says which sample files a run could use (`samples` in the result).
 
 /** Python source defining `__run_block(code)`: None, or [type name, exception only, traceback]. */
 export const HARNESS = `
 import linecache, sys, traceback
+def __reset_workdir(files):
+    # Empties the working folder and writes the sample files (path -> text) into it.
+    import os, shutil
+    for name in os.listdir("."):
+        if os.path.isdir(name) and not os.path.islink(name):
+            shutil.rmtree(name)
+        else:
+            os.remove(name)
+    for path, text in files.items():
+        if os.path.dirname(path):
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
 def __run_block(code):
     g = {"__name__": "__main__"}
     # The traceback shows the block's own lines.
@@ -30,6 +47,62 @@ def __run_block(code):
     return None
 `;
 
+const ZEN = `Beautiful is better than ugly.
+Explicit is better than implicit.
+Simple is better than complex.
+Complex is better than complicated.
+Flat is better than nested.
+Sparse is better than dense.
+Readability counts.
+Special cases aren't special enough to break the rules.
+Although practicality beats purity.
+Errors should never pass silently.
+Unless explicitly silenced.
+In the face of ambiguity, refuse the temptation to guess.
+There should be one-- and preferably only one --obvious way to do it.
+Although that way may not be obvious at first unless you're Dutch.
+Now is better than never.
+Although never is often better than *right* now.
+If the implementation is hard to explain, it's a bad idea.
+If the implementation is easy to explain, it may be a good idea.
+Namespaces are one honking great idea -- let's do more of those!
+`;
+
+/** The sample files written into the working folder before every run: path → text. The
+ *  notes' file-reading blocks open `path/to/your/file.txt` (the Zen of Python, `import this`)
+ *  and `example.txt`; the folder walk lists `project/`. */
+export const SAMPLES = {
+  "path/to/your/file.txt": ZEN,
+  "example.txt": "Hello from example.txt\n",
+  "project/README.md": "# 示例项目\n",
+  "project/main.py": "print('hello')\n",
+  "project/data/words.txt": ZEN,
+  "project/src/app.py": "def main():\n    pass\n",
+  "project/src/utils/helpers.py": "def helper():\n    return 42\n",
+};
+
+/** Blocks that define a folder walk but never call it: the call the run appends, on the
+ *  sample folder (`project/`). */
+const SAMPLE_CALLS = [{ name: "print_directory_contents", call: 'print_directory_contents("project")' }];
+
+/**
+ * The code a run executes for `code`, and the sample files it may use (reported to the page):
+ * the file paths `code` names, and `project/` when a sample call is appended.
+ */
+export function withSamples(code) {
+  let run = code;
+  const used = Object.keys(SAMPLES).filter((p) => !p.startsWith("project/") && code.includes(p));
+  for (const { name, call } of SAMPLE_CALLS) {
+    const defines = new RegExp(`^def ${name}\\(`, "m").test(code);
+    const calls = new RegExp(`^${name}\\(`, "m").test(code);
+    if (defines && !calls) {
+      run = `${code.replace(/\n*$/, "\n")}${call}\n`;
+      used.push(`project/（代码只定义了函数，这里补上调用 ${call}）`);
+    }
+  }
+  return { run, used };
+}
+
 /** Output kept per run, in UTF-16 code units (~200 KB of ASCII); the rest is dropped. */
 export const OUTPUT_CAP = 200_000;
 
@@ -39,15 +112,16 @@ export function installHarness(py) {
 }
 
 /**
- * Runs `code` in `py` (a Pyodide instance with `installHarness` done), `stdin` feeding
- * `input()` line by line (EOFError when it runs out). Returns
+ * Runs `code` in `py` (a Pyodide instance with `installHarness` done) in its working folder,
+ * made afresh with the sample files (`withSamples`), `stdin` (an array of lines, each ending
+ * in "\n") feeding `input()` one line each (EOFError when it runs out). Returns
  * `{ segments: [[stream, text]…] (stream 0 stdout, 1 stderr), raises, only, traceback,
- *    truncated, fatal }`; `fatal` is a failure of the interpreter itself (not a Python
+ *    truncated, fatal, samples }`; `fatal` is a failure of the interpreter itself (not a Python
  * exception), after which `py` must not be used again. Where the engine has WebAssembly
  * stack switching (JSPI: Chromium 137+), the block is called with `callPromising`, so
  * `asyncio.run` works; elsewhere (Node 20) it is called plainly, and `asyncio.run` raises.
  */
-export async function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) {
+export async function runBlock(py, code, { stdin = [], cap = OUTPUT_CAP } = {}) {
   const segments = [];
   let size = 0;
   let truncated = false;
@@ -68,7 +142,8 @@ export async function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) 
       },
     };
   };
-  const lines = stdin === "" ? [] : stdin.replace(/\n$/, "").split("\n").map((l) => l + "\n");
+  // The 标准输入 box's lines (notes::pyrun::stdin_lines), one per `input()`; then end of file.
+  const lines = Array.isArray(stdin) ? [...stdin] : [];
   py.setStdin({ stdin: () => lines.shift() ?? null, autoEOF: false, isatty: false });
   py.setStdout(sink(0));
   py.setStderr(sink(1));
@@ -76,9 +151,15 @@ export async function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) 
   let only = null;
   let traceback = null;
   let fatal = false;
+  const { run: source, used } = withSamples(code);
   try {
+    const reset = py.globals.get("__reset_workdir");
+    const files = py.toPy(SAMPLES);
+    reset(files);
+    files.destroy();
+    reset.destroy();
     const run = py.globals.get("__run_block");
-    const r = typeof WebAssembly.Suspending === "function" ? await run.callPromising(code) : run(code);
+    const r = typeof WebAssembly.Suspending === "function" ? await run.callPromising(source) : run(source);
     run.destroy();
     if (r) {
       [raises, only, traceback] = r.toJs();
@@ -90,5 +171,5 @@ export async function runBlock(py, code, { stdin = "", cap = OUTPUT_CAP } = {}) 
     raises = "FatalError";
     only = `${String(e.message || e).trim().split("\n").pop()}\n`;
   }
-  return { segments, raises, only, traceback, truncated, fatal };
+  return { segments, raises, only, traceback, truncated, fatal, samples: used };
 }

@@ -3,13 +3,15 @@
 // pyodide/<version>/; scripts/postbuild.mjs writes the version and their total size below) and
 // answers run requests. Every message, both ways, is a JSON string:
 //
-//   page → worker  {"id": 1, "code": "print(1)", "stdin": ""}
+//   page → worker  {"id": 1, "code": "print(1)", "stdin": ["line\n", …]}   (input()'s lines)
 //   worker → page  {"type": "progress", "received": bytes, "total": bytes}   while downloading
-//                  {"type": "ready", "python": "CPython 3.14.2 · Pyodide 314.0.7", "ms": load time}
+//                  {"type": "ready", "python": "CPython 3.14.2 · Pyodide 314.0.7", "ms": load time,
+//                   "heap": bytes of the interpreter's WebAssembly memory}
 //                  {"type": "error", "message": "..."}                        the runtime failed to load
 //                  {"type": "result", "id": 1, "output": [[stream, text]…] (0 stdout, 1 stderr),
 //                   "raises": null | "NameError", "traceback": null | "...", "truncated": bool,
-//                   "fatal": bool, "ms": run time, "python": "..."}
+//                   "fatal": bool, "ms": run time, "python": "...",
+//                   "samples": [sample files the block could use], "heap": bytes}
 //
 // After a fatal interpreter error the page terminates this worker and starts a fresh one, as it
 // does when a run exceeds its time limit (a worker cannot be interrupted from outside).
@@ -41,6 +43,14 @@ self.fetch = async (input, init) => {
 };
 
 let python = `Pyodide ${version}`;
+// The interpreter's WebAssembly memory (Emscripten's heap), the bulk of the worker's memory.
+const heapBytes = (py) => {
+  try {
+    return py._module.HEAPU8.length;
+  } catch {
+    return 0;
+  }
+};
 const started = performance.now();
 const runtime = (async () => {
   const py = await loadPyodide({
@@ -51,7 +61,7 @@ const runtime = (async () => {
   py.FS.chdir("/home/pyodide");
   installHarness(py);
   python = `CPython ${py.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))")} · Pyodide ${version}`;
-  send({ type: "ready", python, ms: Math.round(performance.now() - started) });
+  send({ type: "ready", python, ms: Math.round(performance.now() - started), heap: heapBytes(py) });
   return py;
 })().catch((e) => {
   send({ type: "error", message: String((e && e.message) || e) });
@@ -74,7 +84,8 @@ async function handle(event) {
   const py = await runtime;
   if (!py) return;
   const t0 = performance.now();
-  const r = await runBlock(py, String(req.code ?? ""), { stdin: String(req.stdin ?? "") });
+  const stdin = Array.isArray(req.stdin) ? req.stdin.map(String) : [];
+  const r = await runBlock(py, String(req.code ?? ""), { stdin });
   send({
     type: "result",
     id: req.id,
@@ -85,5 +96,7 @@ async function handle(event) {
     fatal: r.fatal,
     ms: Math.round((performance.now() - t0) * 10) / 10,
     python,
+    samples: r.samples,
+    heap: r.fatal ? 0 : heapBytes(py),
   });
 }

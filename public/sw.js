@@ -43,12 +43,13 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET") return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  // The Python runtime: cache-first from its own cache, filled on first fetch.
+  // The Python runtime: cache-first from its own cache, filled on first fetch. The response
+  // streams to the page while its copy is written (so the download's progress is live).
   if (url.href.startsWith(new URL(PY_PATH, self.registration.scope).href)) {
     event.respondWith(
       caches.open(PY_CACHE).then((cache) =>
         cache.match(req).then((hit) => hit || fetch(req).then((res) => {
-          if (res.ok) return cache.put(req, res.clone()).then(() => res, () => res);
+          if (res.ok) event.waitUntil(cache.put(req, res.clone()).catch(() => {}));
           return res;
         }))
       )

@@ -6,17 +6,20 @@
 //   tests/e2e/blocks.spec.mjs                                   (rerun and compare, every build)
 //
 // Each block runs through the harness the browser's Python worker uses (public/py-run.mjs),
-// with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in an empty
-// working folder of Pyodide's in-memory file system. Output is stdout and stderr as written,
+// with fresh globals (`__name__ == "__main__"`), PYTHONHASHSEED=0, in a working folder of
+// Pyodide's in-memory file system holding only the harness's sample files (`SAMPLES`); a
+// block that defines the folder walk without calling it gets the harness's call appended. Output is stdout and stderr as written,
 // in order (stderr lines marked), then for a block that raises, the end of its traceback
 // (`traceback.format_exception_only`); object addresses read `0x…`.
 // A fatal interpreter error (a `multiprocessing` block can cause one) is recorded and the next
 // block gets a fresh interpreter.
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { loadPyodide, version as pyodideVersion } from "pyodide";
-import { HARNESS, installHarness, runBlock as runInHarness } from "../public/py-run.mjs";
+import { HARNESS, SAMPLES, installHarness, runBlock as runInHarness, withSamples } from "../public/py-run.mjs";
 
 const root = new URL("../", import.meta.url);
 
@@ -46,20 +49,23 @@ export const CPYTHON_DIFFERS_BECAUSE = {
   "ipc-pipe-queue-shm/1": "multiprocessing needs operating-system processes, which a browser does not have",
   "ipc-pipe-queue-shm/2": "multiprocessing needs operating-system processes, which a browser does not have",
   "flask-vs-django-routing/0": "Flask is not part of Pyodide (this machine's python3 has it installed)",
-  "top-words-in-1g-file/0": "Emscripten numbers ENOENT 44, Linux 2",
-  "top-words-in-1g-file/1": "Emscripten numbers ENOENT 44, Linux 2",
+  "dir-walk/0": "os.listdir gives the file system's order: Emscripten's in-memory file system keeps the order files were made in, Linux's does not",
   "dict-vs-dir/0": "CPython 3.13 added __firstlineno__ and __static_attributes__ to a class's __dict__",
-  "generator-coroutine-future/0": "asyncio.run needs WebAssembly stack switching (JSPI), which Node 20 lacks",
+  "generator-coroutine-future/0": "run_until_complete needs WebAssembly stack switching (JSPI), which Node 20 lacks; Chromium has it and raises CPython 3.14's TypeError ('str' object can't be awaited), which 3.11 words otherwise",
 };
 
-/** What the machine's python3 prints for `code` through the same harness, or null. */
+/** What the machine's python3 prints for `code` through the same harness, with the same
+ *  sample files in an empty temporary folder, or null. */
 function cpythonRun(code) {
-  const r = spawnSync("python3", ["-I", "-c", `${HARNESS}\nimport sys\nr = __run_block(sys.argv[1])\nif r: sys.stdout.write(r[1])\nsys.exit(0 if r is None else 1)`, code], {
+  const cwd = mkdtempSync(join(tmpdir(), "blocks-"));
+  const script = `${HARNESS}\nimport json, sys\n__reset_workdir(json.loads(sys.argv[2]))\nr = __run_block(sys.argv[1])\nif r: sys.stdout.write(r[1])\nsys.exit(0 if r is None else 1)`;
+  const r = spawnSync("python3", ["-I", "-c", script, withSamples(code).run, JSON.stringify(SAMPLES)], {
     encoding: "utf8",
     timeout: 10_000,
-    cwd: "/tmp",
+    cwd,
     env: { PATH: process.env.PATH, PYTHONHASHSEED: "0", LC_ALL: "C.UTF-8", PYTHONIOENCODING: "utf-8" },
   });
+  rmSync(cwd, { recursive: true, force: true });
   if (r.error) return null;
   const err = r.stderr.replace(/^(?=.)/gm, "[stderr] ");
   return addresses(r.stdout + err);

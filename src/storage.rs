@@ -123,3 +123,12 @@ pub async fn is_persisted() -> Option<bool> {
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     answer.as_bool()
 }
+
+/// `navigator.storage.estimate()`: bytes this origin uses and may use (`usage`, `quota`).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.estimate().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let field = |k: &str| js_sys::Reflect::get(&answer, &k.into()).ok()?.as_f64();
+    Some((field("usage")?, field("quota")?))
+}

@@ -17,8 +17,17 @@ pub const RUN_LABEL: &str = "运行";
 pub const COPY_LABEL: &str = "复制";
 /// Shown after 复制 succeeded.
 pub const COPIED_LABEL: &str = "已复制";
-/// A run's time limit, counted from when the runtime is ready (ms).
-pub const RUN_LIMIT_MS: u32 = 5_000;
+/// A run's default time limit, counted from when the runtime is ready (seconds); the learner
+/// can change it in 存储与设置 between [`TIME_LIMIT_MIN_S`] and [`TIME_LIMIT_MAX_S`].
+pub const TIME_LIMIT_DEFAULT_S: u32 = 5;
+/// The shortest time limit the settings accept (seconds).
+pub const TIME_LIMIT_MIN_S: u32 = 1;
+/// The longest time limit the settings accept (seconds).
+pub const TIME_LIMIT_MAX_S: u32 = 60;
+/// The 标准输入 disclosure button's label.
+pub const STDIN_LABEL: &str = "标准输入";
+/// Most characters of standard input sent with a run; the rest is dropped.
+pub const STDIN_CAP_CHARS: usize = 100_000;
 /// How long the runtime may take to download and start before the page gives up (ms). A
 /// blocked wasm makes `loadPyodide` hang rather than fail.
 pub const LOAD_LIMIT_MS: u32 = 120_000;
@@ -27,9 +36,103 @@ pub const OUTPUT_CAP_CHARS: usize = 200_000;
 
 /// Shown while the runtime downloads and starts, before any progress is known.
 pub const LOADING_TEXT: &str = "正在下载 Python 运行环境（约 6.4 MB）…";
-/// Shown when a run exceeded [`RUN_LIMIT_MS`].
-pub const TIMEOUT_TEXT: &str =
-    "运行超过 5 秒，已停止。代码可能陷入了死循环；下次运行会重新启动 Python（约需几秒）。";
+/// Shown when a run exceeded its time limit of `limit_s` seconds.
+pub fn timeout_text(limit_s: u32) -> String {
+    format!(
+        "运行超过 {limit_s} 秒，已停止。代码可能陷入了死循环；下次运行会重新启动 Python（约需几秒）。时间上限可在“学习进度 → 存储与设置”中调整。"
+    )
+}
+
+/// A stored time limit made usable: 0 (never set) is the default, others are clamped to
+/// [`TIME_LIMIT_MIN_S`]..=[`TIME_LIMIT_MAX_S`]. In seconds.
+pub fn time_limit_s(stored: u32) -> u32 {
+    if stored == 0 {
+        TIME_LIMIT_DEFAULT_S
+    } else {
+        stored.clamp(TIME_LIMIT_MIN_S, TIME_LIMIT_MAX_S)
+    }
+}
+
+/// The 标准输入 box's text as the lines `input()` reads, in order, each ending in `\n` (as
+/// CPython's `sys.stdin.readline` returns them): `\r\n` and `\r` end a line too, and a final
+/// line break does not start an empty line. Empty text gives no lines, so the first `input()`
+/// raises `EOFError: EOF when reading a line`, as CPython does at end of file. Capped at
+/// [`STDIN_CAP_CHARS`].
+pub fn stdin_lines(text: &str) -> Vec<String> {
+    let text: String = text.chars().take(STDIN_CAP_CHARS).collect();
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let body = text.strip_suffix('\n').unwrap_or(&text);
+    if text.is_empty() {
+        return Vec::new();
+    }
+    body.split('\n').map(|l| format!("{l}\n")).collect()
+}
+
+/// The 标准输入 button's label: with the number of lines once the box has any.
+pub fn stdin_label(text: &str) -> String {
+    match stdin_lines(text).len() {
+        0 => STDIN_LABEL.to_string(),
+        n => format!("{STDIN_LABEL}（{n} 行）"),
+    }
+}
+
+/// The line of the learner's block a traceback points at: the last `File "<block>", line N`
+/// frame (the innermost frame in the block's own code), 1-based.
+pub fn error_line(traceback: &str) -> Option<usize> {
+    traceback
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim_start().strip_prefix("File \"<block>\", line ")?;
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        })
+        .next_back()
+        .filter(|n| *n > 0)
+}
+
+/// The note under a traceback naming the line it points at in the block's `code`:
+/// `出错位置：第 3 行　print(x)`. `None` when the line is not in `code`.
+pub fn error_line_text(code: &str, line: usize) -> Option<String> {
+    let source = code.lines().nth(line.checked_sub(1)?)?;
+    let source: String = source.trim().chars().take(120).collect();
+    Some(format!("出错位置：代码块第 {line} 行　{source}"))
+}
+
+/// The error CPython in Pyodide raises when `asyncio.run` (or `run_until_complete`) needs
+/// WebAssembly stack switching (JSPI) and the browser lacks it.
+const NO_JSPI: &str = "WebAssembly stack switching not supported";
+
+/// Why a block that waits on an asyncio event loop cannot run in a browser without JSPI.
+pub const NO_JSPI_TEXT: &str = "这个浏览器不支持 WebAssembly 栈切换（JSPI），浏览器里的 Python 无法在这里等待 asyncio 事件循环（asyncio.run、run_until_complete）。在 Chrome / Edge 137 及以上版本中可以运行；标准 CPython 中这段代码照常运行。";
+
+/// Whether `code` waits on an asyncio event loop from synchronous code (`asyncio.run`,
+/// `run_until_complete`), which Pyodide can do only with WebAssembly stack switching (JSPI).
+pub fn needs_stack_switching(code: &str) -> bool {
+    let imports_asyncio = code.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("import asyncio") || l.starts_with("from asyncio")
+    });
+    imports_asyncio && (code.contains("asyncio.run(") || code.contains(".run_until_complete("))
+}
+
+/// A Chinese explanation for a run whose failure comes from the browser, not from the code.
+pub fn explanation(result: &RunResult) -> Option<&'static str> {
+    let tb = result.traceback.as_deref().unwrap_or_default();
+    (result.raises.as_deref() == Some("RuntimeError") && tb.contains(NO_JSPI))
+        .then_some(NO_JSPI_TEXT)
+}
+
+/// The note saying a run used the sample files the runtime makes in its in-memory file system
+/// (`samples`: the paths the worker reports, `public/py-run.mjs` `SAMPLES`).
+pub fn samples_text(samples: &[String]) -> Option<String> {
+    if samples.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "示例数据：{} 是为演示在浏览器的内存文件系统中生成的示例文件，不是你电脑上的文件；每次运行都会重新生成。",
+        samples.join("、")
+    ))
+}
 /// Shown after a fatal interpreter error.
 pub const FATAL_TEXT: &str = "Python 解释器崩溃了，已停止。下次运行会重新启动 Python（约需几秒）。";
 /// Shown when the output was cut at [`OUTPUT_CAP_CHARS`].
@@ -71,8 +174,8 @@ pub fn cannot_run_reason(code: &str) -> Option<&'static str> {
     }
 }
 
-/// The toolbar written above a Python block: 运行, 复制 and, for a block that cannot run here,
-/// the reason. Inert HTML; the app wires the buttons by event delegation (`src/ui/pyrun.rs`).
+/// The toolbar written above a Python block: 运行, 复制, 标准输入 and, for a block that cannot
+/// run here, the reason. Inert HTML; the app wires the buttons by event delegation (`src/ui/pyrun.rs`).
 pub fn toolbar_html(code: &str) -> String {
     let mut out = String::from("<div class=\"py-tools\">");
     out.push_str("<button type=\"button\" class=\"py-run small\" title=\"");
@@ -82,24 +185,37 @@ pub fn toolbar_html(code: &str) -> String {
     out.push_str("</button><button type=\"button\" class=\"py-copy small\">");
     out.push_str(COPY_LABEL);
     out.push_str("</button>");
+    // Opens the block's 标准输入 box (made by `src/ui/pyrun_stdin.rs` on first use).
+    out.push_str(
+        "<button type=\"button\" class=\"py-stdin-toggle small\" aria-expanded=\"false\" title=\"input() 从这里逐行读取\">",
+    );
+    out.push_str(STDIN_LABEL);
+    out.push_str("</button>");
     if let Some(reason) = cannot_run_reason(code) {
         out.push_str("<span class=\"py-cannot\">");
         escape_html(reason, &mut out);
+        out.push_str("</span>");
+    } else if needs_stack_switching(code) {
+        // Shown only in a browser without JSPI (`src/ui/pyrun.rs` marks the page).
+        out.push_str("<span class=\"py-cannot py-needs-jspi\" hidden>");
+        escape_html(NO_JSPI_TEXT, &mut out);
         out.push_str("</span>");
     }
     out.push_str("</div>");
     out
 }
 
-/// A run request as the worker reads it: `{"id", "code", "stdin"}`.
+/// A run request as the worker reads it: `{"id", "code", "stdin"}`, `stdin` the 标准输入 box's
+/// lines ([`stdin_lines`]).
 pub fn run_request(id: u32, code: &str, stdin: &str) -> String {
     #[derive(serde::Serialize)]
     struct Request<'a> {
         id: u32,
         code: &'a str,
-        stdin: &'a str,
+        stdin: Vec<String>,
     }
-    // Serialising three plain fields cannot fail.
+    let stdin = stdin_lines(stdin);
+    // Serialising plain fields cannot fail.
     serde_json::to_string(&Request { id, code, stdin }).unwrap_or_default()
 }
 
@@ -131,6 +247,10 @@ pub struct RunResult {
     pub ms: f64,
     /// Which Python ran it: `"CPython 3.14.2 · Pyodide 314.0.7"`.
     pub python: String,
+    /// The sample files the run could use ([`samples_text`]).
+    pub samples: Vec<String>,
+    /// Bytes of the interpreter's WebAssembly memory after the run.
+    pub heap: u64,
 }
 
 /// A message from the worker.
@@ -149,6 +269,8 @@ pub enum WorkerMessage {
         python: String,
         /// Load time in milliseconds.
         ms: f64,
+        /// Bytes of the interpreter's WebAssembly memory.
+        heap: u64,
     },
     /// The runtime failed to load.
     Error {
@@ -186,6 +308,10 @@ struct Raw {
     truncated: bool,
     #[serde(default)]
     fatal: bool,
+    #[serde(default)]
+    samples: Vec<String>,
+    #[serde(default)]
+    heap: u64,
 }
 
 /// Parses one message from the worker; `Err` says in Chinese what was wrong with it.
@@ -200,6 +326,7 @@ pub fn parse_message(text: &str) -> Result<WorkerMessage, String> {
         "ready" => WorkerMessage::Ready {
             python: raw.python,
             ms: raw.ms,
+            heap: raw.heap,
         },
         "error" => WorkerMessage::Error {
             message: raw.message,
@@ -213,6 +340,8 @@ pub fn parse_message(text: &str) -> Result<WorkerMessage, String> {
             fatal: raw.fatal,
             ms: raw.ms,
             python: raw.python,
+            samples: raw.samples,
+            heap: raw.heap,
         }),
         other => return Err(bad(&format!("未知类型 {other:?}"))),
     })
@@ -333,5 +462,53 @@ pub fn ms_text(ms: f64) -> String {
         format!("{ms:.0} 毫秒")
     } else {
         format!("{:.2} 秒", ms / 1000.0)
+    }
+}
+
+/// The settings page's 下载 button.
+pub const DOWNLOAD_LABEL: &str = "下载 Python 运行环境（约 6.4 MB）";
+/// Shown after the runtime's cache was removed.
+pub const REMOVED_TEXT: &str =
+    "已删除 Python 运行环境。下次运行 Python 代码时会重新下载（约 6.4 MB）。";
+
+/// What the settings page says about the runtime's cache: `bytes` in `files` files (as Cache
+/// Storage holds them, uncompressed), or not downloaded.
+pub fn cache_text(bytes: u64, files: usize) -> String {
+    if files == 0 {
+        "还没有下载。第一次运行 Python 代码（或点下面的按钮）时下载，之后离线也能运行。".to_string()
+    } else {
+        format!(
+            "已下载并缓存在这个浏览器里：{files} 个文件，占用 {}。离线时也能运行；网站更新不会重新下载它。",
+            crate::progress::format_bytes(bytes)
+        )
+    }
+}
+
+/// `navigator.storage.estimate()` as a line: what the whole site uses, of what it may use.
+pub fn usage_text(usage: f64, quota: f64) -> String {
+    let b = |x: f64| crate::progress::format_bytes(x.max(0.0) as u64);
+    format!(
+        "本站在这个浏览器里共占用约 {}（浏览器允许的上限约 {}）。",
+        b(usage),
+        b(quota)
+    )
+}
+
+/// The running interpreter's memory (its WebAssembly heap) as a line.
+pub fn memory_text(heap: u64) -> String {
+    format!(
+        "Python 正在运行，解释器占用内存约 {}。",
+        crate::progress::format_bytes(heap)
+    )
+}
+
+/// Whether the runtime's cache survives storage pressure (`navigator.storage.persisted()`).
+pub fn persisted_text(persisted: Option<bool>) -> &'static str {
+    match persisted {
+        Some(true) => "存储已持久化：浏览器不会在磁盘空间紧张时自动删除 Python 运行环境。",
+        Some(false) => {
+            "存储未持久化：磁盘空间紧张时浏览器可能删除 Python 运行环境，删除后下次运行会重新下载。"
+        }
+        None => "这个浏览器不支持持久存储，磁盘空间紧张时 Python 运行环境可能被删除。",
     }
 }

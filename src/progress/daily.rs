@@ -19,8 +19,8 @@ pub struct ReviewLog {
     pub state: CardState,
 }
 
-/// The daily limits (Anki's "new cards/day" and "maximum reviews/day") and which topics
-/// random practice draws from.
+/// The daily limits (Anki's "new cards/day" and "maximum reviews/day"), which topics
+/// random practice draws from, and the time limit of a Python run (`notes::pyrun`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct ReviewSettings {
     /// New cards (never reviewed) introduced per day.
@@ -31,6 +31,11 @@ pub struct ReviewSettings {
     /// Random practice also draws topics never opened (未读).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub practice_unread: bool,
+    /// A Python run's time limit in seconds
+    /// (`notes::pyrun::TIME_LIMIT_MIN_S`..=`TIME_LIMIT_MAX_S`); absent in stores written
+    /// before it existed, which read as the default.
+    #[serde(skip_serializing_if = "ReviewSettings::is_default_time_limit")]
+    pub py_time_limit_s: u32,
     /// When the settings last changed (ms); 0 = never (the defaults).
     pub updated_at: i64,
 }
@@ -43,6 +48,11 @@ impl ReviewSettings {
     /// Largest limit accepted.
     pub const MAX_LIMIT: u32 = 9999;
 
+    /// Whether `s` is the default Python time limit (then it is not stored).
+    fn is_default_time_limit(s: &u32) -> bool {
+        *s == crate::notes::pyrun::TIME_LIMIT_DEFAULT_S
+    }
+
     /// Whether these are the untouched defaults (then they are not stored).
     pub fn is_default(&self) -> bool {
         *self == ReviewSettings::default()
@@ -53,6 +63,7 @@ impl ReviewSettings {
         ReviewSettings {
             new_per_day: self.new_per_day.min(Self::MAX_LIMIT),
             reviews_per_day: self.reviews_per_day.min(Self::MAX_LIMIT),
+            py_time_limit_s: crate::notes::pyrun::time_limit_s(self.py_time_limit_s),
             ..self
         }
     }
@@ -64,6 +75,7 @@ impl Default for ReviewSettings {
             new_per_day: Self::DEFAULT_NEW,
             reviews_per_day: Self::DEFAULT_REVIEWS,
             practice_unread: false,
+            py_time_limit_s: crate::notes::pyrun::TIME_LIMIT_DEFAULT_S,
             updated_at: 0,
         }
     }

@@ -476,6 +476,7 @@ fn review_settings(v: &Value, sv: &mut Salvage) -> ReviewSettings {
             "new_per_day",
             "reviews_per_day",
             "practice_unread",
+            "py_time_limit_s",
             "updated_at",
         ];
         if obj.keys().any(|k| !known.contains(&k.as_str())) {
@@ -493,6 +494,12 @@ fn review_settings(v: &Value, sv: &mut Salvage) -> ReviewSettings {
             practice_unread: match obj.get("practice_unread") {
                 None | Some(Value::Null) => false,
                 Some(b) => b.as_bool()?,
+            },
+            py_time_limit_s: match obj.get("py_time_limit_s") {
+                None | Some(Value::Null) => crate::notes::pyrun::TIME_LIMIT_DEFAULT_S,
+                Some(n) => {
+                    crate::notes::pyrun::time_limit_s(u32::try_from(n.as_u64()?).ok()?.max(1))
+                }
             },
             updated_at: obj
                 .get("updated_at")?

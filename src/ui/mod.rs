@@ -20,6 +20,7 @@ mod predict;
 mod progress;
 mod progress_state;
 mod pyrun;
+mod pyrun_io;
 mod reading;
 mod search;
 mod theme;

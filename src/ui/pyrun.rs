@@ -5,20 +5,23 @@
 //! `notes::pyrun::toolbar_html`, so the boot view paints it too); this module wires it by event
 //! delegation on the document, starts the worker on the first 运行, posts run requests and
 //! writes what `notes::pyrun` makes of the replies into an `<output>` under the block, as text
-//! nodes only. One run at a time; a run over `RUN_LIMIT_MS` or a fatal interpreter error ends
-//! the worker, and the next run starts a fresh one.
+//! nodes only. One run at a time; a run over the learner's time limit (存储与设置, 5 s by
+//! default) or a fatal interpreter error ends the worker, and the next run starts a fresh one.
+//! The 标准输入 box and the notes beside the output are in `src/ui/pyrun_io.rs`; what the
+//! runtime is doing is a signal ([`runtime_status`]) the settings page shows.
 
 use std::cell::{Cell, RefCell};
 
-use leptos::prelude::{document, window};
+use leptos::prelude::{document, window, ArcRwSignal, RwSignal, Set};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
+use super::pyrun_io;
 use crate::notes::pyrun::{
-    load_error_text, parse_message, pieces, progress_text, run_request, status_text, Piece,
-    WorkerMessage, BUSY_TEXT, COPIED_LABEL, COPY_LABEL, LOADING_TEXT, LOAD_LIMIT_MS,
-    LOAD_TIMEOUT_TEXT, RUN_LIMIT_MS, TIMEOUT_TEXT,
+    load_error_text, parse_message, pieces, progress_text, run_request, status_text, time_limit_s,
+    timeout_text, Piece, WorkerMessage, BUSY_TEXT, COPIED_LABEL, COPY_LABEL, LOADING_TEXT,
+    LOAD_LIMIT_MS, LOAD_TIMEOUT_TEXT,
 };
 
 /// The worker script, copied next to index.html by Trunk (listed in the precache).
@@ -26,6 +29,66 @@ const WORKER_URL: &str = "py-worker.js";
 
 /// The worker's `onmessage` and `onerror` handlers.
 type Handlers = (Closure<dyn FnMut(MessageEvent)>, Closure<dyn FnMut(Event)>);
+
+/// What the Python runtime is doing in this page, for 存储与设置.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum RuntimeStatus {
+    /// No worker (never started, stopped, or removed).
+    Idle,
+    /// Downloading and starting: bytes received of `total` (0 when unknown).
+    Loading {
+        /// Bytes received.
+        received: u64,
+        /// Bytes expected in all.
+        total: u64,
+    },
+    /// Loaded; `heap` is the interpreter's WebAssembly memory in bytes.
+    Ready {
+        /// Bytes of the interpreter's memory.
+        heap: u64,
+    },
+    /// The runtime failed to load (the message the learner reads).
+    Failed(String),
+}
+
+/// The signal [`RuntimeStatus`] lives in, for a view (a handle owned by the current owner).
+pub(crate) fn runtime_status() -> RwSignal<RuntimeStatus> {
+    STATUS.with(|s| RwSignal::from(s.clone()))
+}
+
+fn set_status(status: RuntimeStatus) {
+    STATUS.with(|s| s.set(status));
+}
+
+/// Starts the worker, which downloads (or takes from its cache) and starts the runtime: the
+/// settings page's 下载 button. Progress shows in [`runtime_status`].
+pub(crate) fn preload() {
+    if ensure_runtime().is_none() {
+        set_status(RuntimeStatus::Failed(load_error_text(
+            "浏览器无法启动 Web Worker",
+        )));
+    }
+}
+
+/// Ends the worker (the settings page removed the runtime's cache): the next run downloads it.
+pub(crate) fn unload() {
+    if let Some(p) = finish() {
+        p.output.set_text_content(None);
+    }
+    stop_runtime();
+}
+
+/// The learner's time limit for one run (ms), from the progress store's settings.
+fn run_limit_ms() -> u32 {
+    let stored = super::progress_state::state()
+        .map(|s| {
+            leptos::prelude::WithUntracked::with_untracked(&s.store, |st| {
+                st.review_settings.py_time_limit_s
+            })
+        })
+        .unwrap_or_default();
+    time_limit_s(stored) * 1000
+}
 
 /// The running worker.
 struct Runtime {
@@ -47,6 +110,10 @@ thread_local! {
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static GENERATION: Cell<u32> = const { Cell::new(0) };
+    /// Reference-counted, so no page's reactive owner disposes it.
+    static STATUS: ArcRwSignal<RuntimeStatus> = ArcRwSignal::new(RuntimeStatus::Idle);
+    /// Persistent storage is asked for once a page, when the runtime is first ready (cached).
+    static ASKED_PERSIST: Cell<bool> = const { Cell::new(false) };
     /// The worker's message and error handlers: one pair for every worker, kept for the page's
     /// lifetime (a handler is never dropped while it runs).
     static HANDLERS: Handlers = (
@@ -58,13 +125,25 @@ thread_local! {
 /// Wires every Python block's toolbar and Ctrl/⌘+Enter, once, at start-up.
 pub(crate) fn install() {
     let doc = document();
+    // Without WebAssembly stack switching, blocks that wait on asyncio say so up front.
+    let suspending = js_sys::Reflect::get(&js_sys::global(), &"WebAssembly".into())
+        .and_then(|wasm| js_sys::Reflect::has(&wasm, &"Suspending".into()))
+        .unwrap_or(false);
+    if !suspending {
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("data-no-jspi", "");
+        }
+    }
     let click = Closure::<dyn FnMut(Event)>::new(on_click);
     let key = Closure::<dyn FnMut(KeyboardEvent)>::new(on_key);
+    let input = Closure::<dyn FnMut(Event)>::new(|e: Event| pyrun_io::on_input(&e));
     let _ = doc.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     let _ = doc.add_event_listener_with_callback("keydown", key.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("input", input.as_ref().unchecked_ref());
     // Listening for the page's lifetime.
     click.forget();
     key.forget();
+    input.forget();
 }
 
 fn target_closest(event: &Event, selector: &str) -> Option<Element> {
@@ -81,6 +160,10 @@ fn on_click(event: Event) {
         if let Some(block) = button.closest(".py-block").ok().flatten() {
             copy(&block, button);
         }
+    } else if let Some(button) = target_closest(&event, ".py-stdin-toggle") {
+        if let Some(block) = button.closest(".py-block").ok().flatten() {
+            pyrun_io::toggle_stdin(&block, &button);
+        }
     }
 }
 
@@ -89,6 +172,7 @@ fn on_key(event: KeyboardEvent) {
         return;
     }
     if let Some(block) = target_closest(&event, ".py-block") {
+        // Ctrl+Enter in the 标准输入 box runs the block too.
         event.prevent_default();
         let button = block.query_selector(".py-run").ok().flatten();
         run(&block, button);
@@ -175,7 +259,8 @@ fn run(block: &Element, button: Option<Element>) {
         output: out,
         button,
     }));
-    let request = run_request(id, &code_of(block), "");
+    pyrun_io::clear_error_line(block);
+    let request = run_request(id, &code_of(block), &pyrun_io::stdin_of(block));
     RUNTIME.with_borrow(|r| {
         if let Some(r) = r {
             let _ = r.worker.post_message(&request.into());
@@ -200,6 +285,10 @@ fn ensure_runtime() -> Option<u32> {
     });
     let generation = GENERATION.get() + 1;
     GENERATION.set(generation);
+    set_status(RuntimeStatus::Loading {
+        received: 0,
+        total: 0,
+    });
     RUNTIME.set(Some(Runtime {
         worker,
         generation,
@@ -226,11 +315,13 @@ fn stop_runtime() {
         r.worker.set_onerror(None);
         r.worker.terminate();
     }
+    set_status(RuntimeStatus::Idle);
 }
 
 /// Ends the worker and the pending run, showing `text` where its output would be.
 fn fail(text: &str) {
     stop_runtime();
+    set_status(RuntimeStatus::Failed(text.to_string()));
     if let Some(p) = finish() {
         show_text(&p.output, "py-note py-error", text);
     }
@@ -245,12 +336,15 @@ fn finish() -> Option<Pending> {
     Some(p)
 }
 
-/// Stops run `id` if it is still going after `RUN_LIMIT_MS`.
+/// Stops run `id` if it is still going after the learner's time limit.
 fn start_run_timer(id: u32) {
+    let limit = run_limit_ms();
     wasm_bindgen_futures::spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(RUN_LIMIT_MS).await;
+        gloo_timers::future::TimeoutFuture::new(limit).await;
         if PENDING.with_borrow(|p| p.as_ref().is_some_and(|p| p.id == id)) {
-            fail(TIMEOUT_TEXT);
+            fail(&timeout_text(limit / 1000));
+            // Stopped on purpose: the runtime itself is fine (and cached).
+            set_status(RuntimeStatus::Idle);
         }
     });
 }
@@ -264,19 +358,29 @@ fn on_message(event: MessageEvent) {
         Err(e) => return fail(&e),
     };
     match message {
-        WorkerMessage::Progress { received, total } => PENDING.with_borrow(|p| {
-            if let Some(p) = p {
-                show_text(&p.output, "py-note", &progress_text(received, total));
-                if total > 0 {
-                    if let Ok(bar) = document().create_element("progress") {
-                        let _ = bar.set_attribute("max", &total.to_string());
-                        let _ = bar.set_attribute("value", &received.min(total).to_string());
-                        let _ = p.output.append_child(&bar);
+        WorkerMessage::Progress { received, total } => {
+            set_status(RuntimeStatus::Loading { received, total });
+            PENDING.with_borrow(|p| {
+                if let Some(p) = p {
+                    show_text(&p.output, "py-note", &progress_text(received, total));
+                    if total > 0 {
+                        if let Ok(bar) = document().create_element("progress") {
+                            let _ = bar.set_attribute("max", &total.to_string());
+                            let _ = bar.set_attribute("value", &received.min(total).to_string());
+                            let _ = p.output.append_child(&bar);
+                        }
                     }
                 }
+            })
+        }
+        WorkerMessage::Ready { heap, .. } => {
+            set_status(RuntimeStatus::Ready { heap });
+            // The runtime is now in its cache: ask the browser to keep it.
+            if !ASKED_PERSIST.replace(true) {
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = crate::storage::request_persistence().await;
+                });
             }
-        }),
-        WorkerMessage::Ready { .. } => {
             RUNTIME.with_borrow_mut(|r| {
                 if let Some(r) = r {
                     r.ready = true;
@@ -292,16 +396,26 @@ fn on_message(event: MessageEvent) {
                 start_run_timer(id);
             }
         }
-        WorkerMessage::Error { message } => fail(&load_error_text(&message)),
+        // Only while loading: once Python runs, the block's own code could post one.
+        WorkerMessage::Error { message } => {
+            if !RUNTIME.with_borrow(|r| r.as_ref().is_some_and(|r| r.ready)) {
+                fail(&load_error_text(&message));
+            }
+        }
         WorkerMessage::Result(result) => {
             if !PENDING.with_borrow(|p| p.as_ref().is_some_and(|p| p.id == result.id)) {
                 return;
             }
             if result.fatal {
                 stop_runtime();
+            } else {
+                set_status(RuntimeStatus::Ready { heap: result.heap });
             }
             if let Some(p) = finish() {
                 show_result(&p.output, &result);
+                if let Some(block) = p.output.closest(".py-block").ok().flatten() {
+                    pyrun_io::show_hints(&block, &p.output, &code_of(&block), &result);
+                }
             }
         }
     }

@@ -209,8 +209,8 @@ const BROWSER_DIFFERS = {
     because: "multiprocessing.Pipe fails in both; Emscripten's errno in the browser is ENOTSUP, under Node EINVAL",
   },
   "generator-coroutine-future/0": {
-    output: "FileNotFoundError: [Errno 44] No such file or directory: 'example.txt'\n",
-    because: "Chromium has WebAssembly stack switching (JSPI), so asyncio.run works as in CPython (which raises the same FileNotFoundError, as errno 2); Node 20 lacks it",
+    output: "TypeError: 'str' object can't be awaited\n",
+    because: "Chromium has WebAssembly stack switching (JSPI), so run_until_complete works as in CPython, which finds the sample example.txt and raises the same TypeError (3.11's python3 words it \"object str can't be used in 'await' expression\"); Node 20 lacks JSPI",
   },
 };
 

@@ -1054,6 +1054,7 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
                             reviews_per_day: r,
                             practice_unread: p,
                             updated_at: at,
+                            ..ReviewSettings::default()
                         },
                     ),
                 }

@@ -147,12 +147,14 @@ fn learning_state_log_and_limits_survive_export_and_import() {
             new_per_day: 5,
             reviews_per_day: 50,
             practice_unread: true,
+            py_time_limit_s: 12,
             updated_at: 0,
         },
         T0,
     );
     let json = to_json(&s, T0);
     assert!(json.contains("\"schema_version\": 3"), "{json}");
+    assert!(json.contains("\"py_time_limit_s\": 12"), "{json}");
     let card = s.topic("gil").and_then(|t| t.review).expect("card");
     assert_eq!((card.state, card.step), (CardState::Learning, 0));
     let Ok(imported) = parse_import(&json, &KNOWN) else {

@@ -2,10 +2,13 @@
 
 use mianshiti_playground::notes::markdown::render;
 use mianshiti_playground::notes::pyrun::{
-    cannot_run_reason, ms_text, parse_message, pieces, progress_text, run_request, status_text,
-    toolbar_html, Piece, RunResult, WorkerMessage, FATAL_TEXT, TRUNCATED_TEXT,
+    cannot_run_reason, error_line, error_line_text, explanation, ms_text, needs_stack_switching,
+    parse_message, pieces, progress_text, run_request, samples_text, status_text, stdin_label,
+    stdin_lines, time_limit_s, timeout_text, toolbar_html, Piece, RunResult, WorkerMessage,
+    FATAL_TEXT, TIME_LIMIT_DEFAULT_S, TRUNCATED_TEXT,
 };
 use mianshiti_playground::notes::{content_files, parse_topic};
+use mianshiti_playground::progress::{parse_import, ReviewSettings};
 
 /// Every Python block of the notes as `(slug, index, code)`, as `scripts/blocks.mjs` finds them.
 fn notes_blocks() -> Vec<(String, usize, String)> {
@@ -84,6 +87,8 @@ fn every_python_block_gets_the_toolbar_and_other_code_does_not() {
     assert!(html.contains("<button type=\"button\" class=\"py-run small\""));
     assert!(html.contains(">运行</button>"));
     assert!(html.contains(">复制</button>"));
+    assert!(html.contains("class=\"py-stdin-toggle small\" aria-expanded=\"false\""));
+    assert!(html.contains(">标准输入</button>"));
     assert!(html.contains("<pre class=\"code\" data-lang=\"bash\"><code>ls"));
     let blocked = toolbar_html("import redis\n");
     assert!(blocked.contains("<span class=\"py-cannot\">"), "{blocked}");
@@ -104,7 +109,7 @@ fn run_requests_are_json_the_worker_reads() {
         serde_json::from_str(&run_request(7, "print(\"中\")\n", "a\nb")).unwrap();
     assert_eq!(req["id"], 7);
     assert_eq!(req["code"], "print(\"中\")\n");
-    assert_eq!(req["stdin"], "a\nb");
+    assert_eq!(req["stdin"], serde_json::json!(["a\n", "b\n"]));
 }
 
 fn result(json: &str) -> RunResult {
@@ -127,7 +132,8 @@ fn worker_messages_parse_and_bad_ones_say_so_in_chinese() {
         parse_message(r#"{"type":"ready","python":"CPython 3.14.2 · Pyodide 314.0.7","ms":3500}"#),
         Ok(WorkerMessage::Ready {
             python: "CPython 3.14.2 · Pyodide 314.0.7".into(),
-            ms: 3500.0
+            ms: 3500.0,
+            heap: 0
         })
     );
     assert!(matches!(
@@ -225,4 +231,118 @@ fn progress_and_durations_read_well() {
 fn a_result_without_its_id_is_refused() {
     let err = parse_message(r#"{"type":"result","output":[],"ms":1,"python":"P"}"#).unwrap_err();
     assert!(err.contains("结果缺少 id"), "{err}");
+}
+
+#[test]
+fn stdin_box_text_becomes_the_lines_input_reads() {
+    assert!(
+        stdin_lines("").is_empty(),
+        "no lines: the first input() raises EOFError"
+    );
+    assert_eq!(stdin_lines("张三\n18"), ["张三\n", "18\n"]);
+    assert_eq!(stdin_lines("a\r\nb\rc\n"), ["a\n", "b\n", "c\n"]);
+    // A blank line is an empty answer; only the one final line break ends nothing.
+    assert_eq!(stdin_lines("\n"), ["\n"]);
+    assert_eq!(stdin_lines("a\n\n"), ["a\n", "\n"]);
+    assert_eq!(stdin_lines(&"x".repeat(300_000)).concat().len(), 100_001);
+    assert_eq!(stdin_label(""), "标准输入");
+    assert_eq!(stdin_label("1\n2\n"), "标准输入（2 行）");
+}
+
+#[test]
+fn the_time_limit_defaults_to_5_s_and_stays_within_1_to_60() {
+    assert_eq!(TIME_LIMIT_DEFAULT_S, 5);
+    assert_eq!(
+        (
+            time_limit_s(0),
+            time_limit_s(1),
+            time_limit_s(30),
+            time_limit_s(600)
+        ),
+        (5, 1, 30, 60)
+    );
+    assert!(timeout_text(2).starts_with("运行超过 2 秒，已停止。"));
+    assert_eq!(ReviewSettings::default().py_time_limit_s, 5);
+    // Stored with the settings; a store written before the field existed reads as 5 s, an
+    // out-of-range value is clamped, and the default is not written at all.
+    let doc = |limit: &str| {
+        format!(
+            r#"{{"schema_version":3,"topics":{{}},"review_settings":{{"new_per_day":20,"reviews_per_day":200,"updated_at":1{limit}}}}}"#
+        )
+    };
+    let limit = |text: &str| match parse_import(text, &[]) {
+        Ok(i) => i.store.review_settings.py_time_limit_s,
+        Err(e) => panic!("{e:?}"),
+    };
+    assert_eq!(limit(&doc("")), 5);
+    assert_eq!(limit(&doc(r#","py_time_limit_s":12"#)), 12);
+    assert_eq!(limit(&doc(r#","py_time_limit_s":3600"#)), 60);
+    assert_eq!(
+        limit(&doc(r#","py_time_limit_s":"x""#)),
+        5,
+        "a bad value: defaults"
+    );
+    let json = serde_json::to_string(&ReviewSettings::default()).unwrap();
+    assert!(!json.contains("py_time_limit_s"), "{json}");
+}
+
+#[test]
+fn a_traceback_points_at_the_innermost_line_of_the_block() {
+    let tb = "Traceback (most recent call last):\n  File \"<block>\", line 7, in <module>\n    f()\n  File \"<block>\", line 3, in f\n    print(x)\n  File \"/lib/python3.14/x.py\", line 99, in g\nNameError: name 'x' is not defined\n";
+    assert_eq!(error_line(tb), Some(3));
+    assert_eq!(
+        error_line("  File \"<block>\", line 12\n    def f(:\nSyntaxError: invalid syntax\n"),
+        Some(12)
+    );
+    assert_eq!(error_line("NameError: x\n"), None);
+    let code = "def f():\n    y = 1\n    print(x)\n";
+    assert_eq!(
+        error_line_text(code, 3).as_deref(),
+        Some("出错位置：代码块第 3 行　print(x)")
+    );
+    assert_eq!(error_line_text(code, 9), None);
+    assert_eq!(error_line_text(code, 0), None);
+}
+
+#[test]
+fn asyncio_without_stack_switching_is_explained_and_sample_files_are_named() {
+    let r = result(
+        r#"{"type":"result","id":1,"output":[],"raises":"RuntimeError",
+            "traceback":"Traceback (most recent call last):\nRuntimeError: WebAssembly stack switching not supported in this JavaScript runtime\n",
+            "samples":["example.txt"],"heap":20971520,"ms":1,"python":"p"}"#,
+    );
+    assert!(explanation(&r).is_some_and(|t| t.contains("JSPI") && t.contains("asyncio")));
+    assert_eq!(
+        (r.samples.as_slice(), r.heap),
+        (["example.txt".to_string()].as_slice(), 20_971_520)
+    );
+    let plain = result(
+        r#"{"type":"result","id":1,"raises":"RuntimeError","traceback":"RuntimeError: x\n"}"#,
+    );
+    assert_eq!(explanation(&plain), None);
+    assert_eq!(samples_text(&[]), None);
+    let note = samples_text(&["project/".into(), "example.txt".into()]).unwrap();
+    assert!(
+        note.starts_with("示例数据：project/、example.txt"),
+        "{note}"
+    );
+}
+
+#[test]
+fn only_the_block_that_waits_on_asyncio_carries_the_hidden_jspi_note() {
+    let needing: Vec<String> = notes_blocks()
+        .iter()
+        .filter(|(_, _, code)| toolbar_html(code).contains("py-needs-jspi"))
+        .map(|(slug, i, _)| format!("{slug}/{i}"))
+        .collect();
+    assert_eq!(needing, ["generator-coroutine-future/0"]);
+    assert!(needs_stack_switching(
+        "import asyncio\nasyncio.run(main())\n"
+    ));
+    assert!(!needs_stack_switching(
+        "import asyncio\nasync def f(): pass\n"
+    ));
+    assert!(!needs_stack_switching("# asyncio.run(x)\n"));
+    let html = toolbar_html("import asyncio\nasyncio.run(main())\n");
+    assert!(html.contains("<span class=\"py-cannot py-needs-jspi\" hidden>这个浏览器不支持 WebAssembly 栈切换（JSPI）"), "{html}");
 }

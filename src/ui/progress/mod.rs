@@ -12,6 +12,7 @@ mod backups;
 mod bookmarks;
 mod notes;
 mod overview;
+mod python;
 mod queue;
 mod review;
 mod settings;

@@ -1,5 +1,6 @@
-//! The 存储与设置 section: the review's daily limits, whether saving works, where the data
-//! lives and how big it is, persistent storage, the backups, and clearing all progress.
+//! The 存储与设置 section: the review's daily limits, Python's time limit and runtime
+//! (`python.rs`), whether saving works, where the data lives and how big it is, persistent
+//! storage, the backups, and clearing all progress.
 
 use std::rc::Rc;
 
@@ -87,6 +88,7 @@ pub(super) fn SettingsSection(
             {storage_state}
             {where_line}
             {daily_limits(state)}
+            {super::python::python_settings(state)}
             <h3>"持久存储"</h3>
             <p class="small muted">"浏览器在磁盘空间紧张时可能清除网站数据。申请持久存储后，浏览器会尽量保留这些数据。"</p>
             <div class="actions">
@@ -98,6 +100,25 @@ pub(super) fn SettingsSection(
             <h3>"清空进度"</h3>
             {reset()}
         </section>
+    }
+}
+
+/// A number field's `change` handler: a whole number ≥ 0 goes through `set` into the settings
+/// (which clamp it) and is saved; anything else keeps the current value (shown again).
+pub(super) fn number_setting(
+    state: ProgressState,
+    set: impl Fn(&mut ReviewSettings, u32) + Copy + 'static,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev: leptos::ev::Event| {
+        let Ok(n) = event_target_value(&ev).trim().parse::<u32>() else {
+            state.store.update(|_| {});
+            return;
+        };
+        progress_state::update(|s| {
+            let mut r = s.review_settings;
+            set(&mut r, n);
+            s.set_review_settings(r, date_now_ms());
+        });
     }
 }
 
@@ -115,23 +136,13 @@ fn daily_limits(state: ProgressState) -> impl IntoView {
                 .to_string()
             })
         };
-        let change = move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            // Anything but a whole number ≥ 0 keeps the current limit (shown again).
-            let Ok(n) = text.trim().parse::<u32>() else {
-                state.store.update(|_| {});
-                return;
-            };
-            progress_state::update(|s| {
-                let mut r = s.review_settings;
-                if new {
-                    r.new_per_day = n;
-                } else {
-                    r.reviews_per_day = n;
-                }
-                s.set_review_settings(r, date_now_ms());
-            });
-        };
+        let change = number_setting(state, move |r, n| {
+            if new {
+                r.new_per_day = n;
+            } else {
+                r.reviews_per_day = n;
+            }
+        });
         view! {
             <label class="limit">
                 {label} " "
