@@ -141,6 +141,20 @@ pub fn review_keys(slugs: &[&str], cards: &[(&str, &str)], filter: ReviewFilter)
     keys
 }
 
+/// Code cards (`cards`: `(topic slug, card id)`, in order) not yet in the schedule whose
+/// topic the learner has opened, at most `limit`: what the review page offers to add.
+pub fn card_candidates(store: &ProgressStore, cards: &[(&str, &str)], limit: usize) -> Vec<String> {
+    cards
+        .iter()
+        .filter(|(topic, id)| {
+            store.status(topic) != super::Status::Unread
+                && store.card(id).is_none_or(|c| c.review.is_none())
+        })
+        .take(limit)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
 /// Where a code card stands in the schedule, in FSRS's terms, as a topic page lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardStanding {

@@ -31,8 +31,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 pub use cards::{
-    card_key, card_overview, review_keys, CardOverview, CardProgress, CardStanding, ReviewFilter,
-    ReviewItem, CARD_KEY_PREFIX, MAX_CARDS,
+    card_candidates, card_key, card_overview, review_keys, CardOverview, CardProgress,
+    CardStanding, ReviewFilter, ReviewItem, CARD_KEY_PREFIX, MAX_CARDS,
 };
 pub use daily::{done_today, today_queue, DoneToday, ReviewLog, ReviewSettings, TodayQueue};
 pub use import::{

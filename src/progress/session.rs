@@ -187,6 +187,15 @@ impl Session {
         self.advance(random);
     }
 
+    /// Shows the head of the queue again with its answer hidden, for when the queue itself
+    /// changed under the session (the review page's filter); practice keeps its topic.
+    pub fn requeue(&mut self) {
+        if self.mode == SessionMode::Due {
+            self.chosen = None;
+        }
+        self.revealed = false;
+    }
+
     /// Whether a rating can be undone.
     pub fn can_undo(&self) -> bool {
         !self.history.is_empty()

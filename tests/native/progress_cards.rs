@@ -403,3 +403,17 @@ fn malformed_card_records_are_salvaged_not_fatal() {
     assert!(out.store.cards.is_empty());
     assert!(out.notices.contains(&LoadNotice::Dropped { count: 1 }));
 }
+
+#[test]
+fn the_review_page_offers_cards_of_opened_topics_not_yet_scheduled() {
+    let mut s = ProgressStore::new();
+    assert!(card_candidates(&s, &CARDS, 8).is_empty(), "nothing opened");
+    s.mark_visit(SAME, T0 as f64);
+    assert_eq!(
+        card_candidates(&s, &CARDS, 8),
+        [SAME, "closure-default-arg"]
+    );
+    assert_eq!(card_candidates(&s, &CARDS, 1), [SAME]);
+    s.add_card(SAME, T0 as f64);
+    assert_eq!(card_candidates(&s, &CARDS, 8), ["closure-default-arg"]);
+}
