@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
@@ -34,6 +35,8 @@ pub(crate) struct Draft {
 thread_local! {
     /// Drafts by card id: they outlive the page that shows them (not a reload).
     static DRAFTS: RefCell<BTreeMap<String, Draft>> = const { RefCell::new(BTreeMap::new()) };
+    /// Drafts of cards rated in review, most recent last: an undo puts one back.
+    static RATED: RefCell<Vec<(String, Draft)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The draft of card `id` (empty when none).
@@ -45,14 +48,31 @@ fn set_draft_text(id: &str, text: String) {
     DRAFTS.with(|d| d.borrow_mut().entry(id.to_string()).or_default().text = text);
 }
 
-/// Puts a draft back (undoing a rating).
-pub(crate) fn put_draft(id: &str, draft: Draft) {
-    DRAFTS.with(|d| d.borrow_mut().insert(id.to_string(), draft));
-}
-
 /// Takes the draft of card `id` away (it was rated): the next time starts from an empty box.
 pub(crate) fn take_draft(id: &str) -> Draft {
     DRAFTS.with(|d| d.borrow_mut().remove(id).unwrap_or_default())
+}
+
+/// Takes the draft of card `id` away as it is rated in review, keeping it for
+/// [`restore_rated_draft`]; returns whether the first prediction was right.
+pub(crate) fn rate_draft(id: &str) -> Option<bool> {
+    let draft = take_draft(id);
+    let correct = draft.first_correct;
+    RATED.with(|r| r.borrow_mut().push((id.to_string(), draft)));
+    correct
+}
+
+/// Puts back the draft of card `id` taken by its last rating (the rating was undone).
+pub(crate) fn restore_rated_draft(id: &str) {
+    let draft = RATED.with(|r| {
+        let mut r = r.borrow_mut();
+        let at = r.iter().rposition(|(i, _)| i == id)?;
+        Some(r.remove(at).1)
+    });
+    DRAFTS.with(|d| {
+        d.borrow_mut()
+            .insert(id.to_string(), draft.unwrap_or_default())
+    });
 }
 
 /// Compares the card's draft with CPython's output, remembering the first verdict.
@@ -109,14 +129,11 @@ fn box_rows(text: &str) -> usize {
 
 /// The card's code, highlighted, in a notes-style Python block: once `runnable`, it carries a
 /// 自己运行一下 button that `ui::pyrun` wires like every block's 运行 (output under the code).
-pub(crate) fn code_block(
-    card: &'static Card,
-    runnable: impl Fn() -> bool + Send + Sync + 'static,
-) -> impl IntoView {
+pub(crate) fn code_block(card: &'static Card, runnable: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="py-block card-code">
             <pre class="code"><code inner_html=highlight_python(&card.code)></code></pre>
-            {move || runnable().then(|| view! {
+            {move || runnable.get().then(|| view! {
                 <div class="py-tools">
                     <button type="button" class="py-run small" data-action="run-card"
                         title="在浏览器里的 CPython 中运行（第一次要下载 Python 运行环境）">"自己运行一下"</button>
@@ -131,8 +148,8 @@ pub(crate) fn code_block(
 pub(crate) fn predict_input(
     card: &'static Card,
     text: RwSignal<String>,
-    revealed: impl Fn() -> bool + Copy + Send + Sync + 'static,
-    reveal: impl Fn() + Copy + 'static,
+    revealed: RwSignal<bool>,
+    reveal: Rc<dyn Fn()>,
 ) -> impl IntoView {
     let box_id = format!("predict-{}", card.id);
     view! {
@@ -141,7 +158,7 @@ pub(crate) fn predict_input(
             autocapitalize="off" autocomplete="off"
             rows=move || text.with(|t| box_rows(t)).to_string()
             readonly=revealed
-            title=move || revealed().then_some("已揭晓：按“再试一次”可以修改")
+            title=move || revealed.get().then_some("已揭晓：按“再试一次”可以修改")
             prop:value=move || text.get()
             on:input=move |ev| {
                 let value = event_target_value(&ev);
@@ -151,7 +168,7 @@ pub(crate) fn predict_input(
             on:keydown=move |ev| {
                 if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                     ev.prevent_default();
-                    if !revealed() {
+                    if !revealed.get_untracked() {
                         reveal();
                     }
                 }
@@ -165,7 +182,7 @@ pub(crate) fn rate_buttons(
     prev: Option<ReviewCard>,
     now: i64,
     proposed: Option<Rating>,
-    rate: impl Fn(Rating) + Copy + 'static,
+    rate: Rc<dyn Fn(Rating)>,
 ) -> impl IntoView {
     Rating::ALL
         .iter()
@@ -173,6 +190,7 @@ pub(crate) fn rate_buttons(
         .map(|(i, &r)| {
             let next = progress::schedule(prev.as_ref(), r, now);
             let is_proposed = proposed == Some(r);
+            let rate = Rc::clone(&rate);
             view! {
                 <button class=format!("rate-btn {}", r.key()) class:proposed=is_proposed data-rating=r.key()
                     title=format!("快捷键 {}", i + 1)
@@ -225,15 +243,17 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
         progress_state::state()
             .and_then(|s| s.store.with(|st| st.card(&card.id).and_then(|c| c.review)))
     };
-    let revealed = move || verdict.with(Option::is_some);
+    let revealed = RwSignal::new(false);
     let reveal = move || {
         verdict.set(Some(reveal_draft(card)));
+        revealed.set(true);
         rated.set(None);
         // The button that was pressed is gone: the verdict's headline takes the focus.
         focus_soon(format!("#predict-{}-verdict", card.id));
     };
     let retry = move |_| {
         verdict.set(None);
+        revealed.set(false);
         focus_soon(format!("#predict-{}", card.id));
     };
     let rate = move |r: Rating| {
@@ -257,7 +277,8 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
         if in_box || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        if let Some(r) = rating_key(&ev.key()).filter(|_| revealed() && rated.with(Option::is_none))
+        if let Some(r) =
+            rating_key(&ev.key()).filter(|_| revealed.get() && rated.with(Option::is_none))
         {
             ev.prevent_default();
             rate(r);
@@ -272,7 +293,7 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
             {standing}
             <p class="predict-q">{card.question.clone()}</p>
             {code_block(card, revealed)}
-            {predict_input(card, text, revealed, reveal)}
+            {predict_input(card, text, revealed, Rc::new(reveal))}
             {move || match verdict.get() {
                 None => view! {
                     <p class="predict-actions">
@@ -288,7 +309,7 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
                             None => view! {
                                 <div class="rate" role="group" aria-label="记入复习计划：回忆得怎么样？">
                                     <span class="small muted">"记入复习计划：回忆得怎么样？" <span class="kbd-hint">"（快捷键 1–4）"</span></span>
-                                    {rate_buttons(review(), date_now_ms() as i64, Some(proposed), rate)}
+                                    {rate_buttons(review(), date_now_ms() as i64, Some(proposed), Rc::new(rate))}
                                 </div>
                             }.into_any(),
                             Some((r, c)) => view! {

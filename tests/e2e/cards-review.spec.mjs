@@ -176,6 +176,24 @@ test.describe("without a service worker", () => {
   });
 });
 
+test.describe("自己运行一下", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("after 揭晓, a card's code runs in the browser's CPython on request; never before", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`./#/t/${TOPIC}`);
+    await ready(page);
+    const c = page.locator('.predict-card[data-card="closure-default-arg"]');
+    // Before the prediction is revealed there is nothing to run (it would give the answer away).
+    await expect(c.getByRole("button", { name: "自己运行一下" })).toHaveCount(0);
+    await c.getByLabel("你的预测（每行对应一行输出）").press("Control+Enter");
+    await c.getByRole("button", { name: "自己运行一下" }).click();
+    // Pyodide takes 4–20 s to start on a loaded machine.
+    await expect(c.locator(".py-status")).toBeVisible({ timeout: 90_000 });
+    await expect(c.locator(".py-output")).toContainText(expected("closure-default-arg"));
+  });
+});
+
 test.describe("on a phone", () => {
   test.use({ serviceWorkers: "block", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 

@@ -144,7 +144,7 @@ test("daily limits from the settings cap the queue, the due badge and the home o
   await ready(page);
   await expect(limit).toHaveValue("1");
   await page.evaluate(() => { location.hash = "#/"; });
-  await expect(page.locator("main")).toContainText("今天有 1 个主题到期待复习");
+  await expect(page.locator("main")).toContainText("今天有 1 项到期待复习");
 
   await page.evaluate(() => { location.hash = "#/review"; });
   await expect(page.locator("[data-remaining]")).toHaveText("1");
@@ -153,7 +153,7 @@ test("daily limits from the settings cap the queue, the due badge and the home o
   await page.locator('[data-rating="good"]').click();
   const empty = page.locator("[data-review-empty]");
   await expect(empty).toBeVisible();
-  await expect(empty.locator("[data-held-back]")).toContainText("另有 2 个");
+  await expect(empty.locator("[data-held-back]")).toContainText("另有 2 项");
   await expect(badge).toHaveCount(0);
 });
 

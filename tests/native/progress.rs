@@ -1356,12 +1356,9 @@ fn the_due_count_is_shown_only_when_something_is_due() {
     assert_eq!(due_summary(0), None);
     assert_eq!(
         due_badge(3),
-        Some(("3".to_string(), "（今天 3 个主题待复习）".to_string()))
+        Some(("3".to_string(), "（今天 3 项待复习）".to_string()))
     );
-    assert_eq!(
-        due_summary(1).as_deref(),
-        Some("今天有 1 个主题到期待复习。")
-    );
+    assert_eq!(due_summary(1).as_deref(), Some("今天有 1 项到期待复习。"));
 }
 
 #[test]

@@ -19,7 +19,7 @@ use crate::progress::{
 use crate::route::{self, Route};
 use crate::ui::confirm::focus_soon;
 use crate::ui::format;
-use crate::ui::predict::{self, Draft};
+use crate::ui::predict;
 use crate::ui::progress_state::{self, ProgressState};
 use crate::ui::{date_now_ms, replace_hash, set_title, today};
 
@@ -72,9 +72,6 @@ pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
     // (and every memo type costs wasm).
     let revealed = move || session.with(Session::revealed);
     let done = move || session.with(Session::done);
-    // Predictions of the code cards rated in this session, most recent last: undo puts the
-    // undone card's back in its box.
-    let rated_drafts = StoredValue::new(Vec::<(String, Draft)>::new());
 
     let reveal = move || {
         if let Some(card) = current.with_untracked(|c| c.as_deref().and_then(code_card)) {
@@ -88,12 +85,7 @@ pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
         // A code card: its draft goes (the next time starts empty); the first verdict counts.
         let correct = current
             .with_untracked(|c| c.as_deref().and_then(code_card))
-            .and_then(|card| {
-                let draft = predict::take_draft(&card.id);
-                let correct = draft.first_correct;
-                rated_drafts.update_value(|d| d.push((card.id.clone(), draft)));
-                correct
-            });
+            .and_then(|card| predict::rate_draft(&card.id));
         let mut next = session.get_untracked();
         queue.with_untracked(|q| {
             progress_state::update(|s| {
@@ -111,11 +103,7 @@ pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
             undone = next.undo(s, now);
         });
         if let Some(card) = undone.as_deref().and_then(code_card) {
-            let draft = rated_drafts.try_update_value(|d| {
-                let at = d.iter().rposition(|(id, _)| *id == card.id)?;
-                Some(d.remove(at).1)
-            });
-            predict::put_draft(&card.id, draft.flatten().unwrap_or_default());
+            predict::restore_rated_draft(&card.id);
         }
         session.set(next);
         // The 撤销 button may be gone: focus goes to the answer shown again.
@@ -240,7 +228,8 @@ pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
         let Some(topic) = cat.get(&slug) else {
             return ().into_any();
         };
-        let rate_buttons = move || predict::rate_buttons(prev_card, now as i64, None, rate);
+        let rate_buttons =
+            move || predict::rate_buttons(prev_card, now as i64, None, std::rc::Rc::new(rate));
         let slug_a = slug.clone();
         let body = move || {
             revealed().then(|| {
@@ -417,7 +406,7 @@ fn empty_state(
             <h2>{heading}</h2>
             {(held_back > 0).then(|| view! {
                 <p class="small" data-held-back>
-                    "另有 " {held_back} " 个到期主题超出每日上限，明天再复习（上限在「"
+                    "另有 " {held_back} " 项到期的复习超出每日上限（主题和代码题共用），明天再复习（上限在「"
                     <a href="#/progress">"学习进度"</a> "」页的存储与设置里调整）。"
                 </p>
             })}

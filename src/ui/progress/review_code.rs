@@ -50,6 +50,7 @@ pub(super) fn view(
         revealed,
     } = p;
     let text = RwSignal::new(predict::draft(&card.id).text);
+    let shown = RwSignal::new(revealed);
     let state = prev.map_or(CardState::New, |c| c.state);
     let verdict = revealed.then(|| {
         let v = cards::compare(&card.expected, &text.get_untracked(), card.unordered_sets);
@@ -68,7 +69,7 @@ pub(super) fn view(
                 <div class="rate rate-bar" role="group" aria-label="回忆得怎么样？">
                     <span class="small muted">"回忆得怎么样？（建议：" {proposed.label()} "）"
                         <span class="kbd-hint">"（快捷键 1–4，Z 撤销）"</span></span>
-                    {predict::rate_buttons(prev, now, Some(proposed), rate)}
+                    {predict::rate_buttons(prev, now, Some(proposed), std::rc::Rc::new(rate))}
                 </div>
             }),
         ),
@@ -86,8 +87,8 @@ pub(super) fn view(
         <article class="review-card code-card" data-slug=key data-card=card.id.clone() data-card-state=state.key()>
             <p class="crumb">"代码题 · " <span inner_html=title_html(cat, &card.topic)></span> " · " <span data-state-label>{state.label()}</span></p>
             <h2 class="review-question">{card.question.clone()}</h2>
-            {predict::code_block(card, move || revealed)}
-            {predict::predict_input(card, text, move || revealed, reveal)}
+            {predict::code_block(card, shown)}
+            {predict::predict_input(card, text, shown, std::rc::Rc::new(reveal))}
             {actions}
             {answer}
             {bar}
