@@ -245,6 +245,8 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
     };
     let revealed = RwSignal::new(false);
     let reveal = move || {
+        // The box may show a prediction already rated (its draft is gone): compare what it shows.
+        set_draft_text(&card.id, text.get_untracked());
         verdict.set(Some(reveal_draft(card)));
         revealed.set(true);
         rated.set(None);

@@ -153,6 +153,10 @@ test.describe("without a service worker", () => {
     await expect(c.locator("[data-card-rated]")).toContainText("评为「良好」");
     await expect(c.locator("[data-standing]")).toHaveAttribute("data-standing", "review");
     await expect(c.locator("[data-standing]")).toContainText("下次复习");
+    // 再试一次 after a rating: what the box shows is compared again (a new first try).
+    await c.getByRole("button", { name: "再试一次" }).click();
+    await input.press("Control+Enter");
+    await expect(c.locator(".verdict")).toHaveAttribute("data-correct", "true");
     const s = await stored(page);
     expect(s.cards["closure-default-arg"].log).toEqual([expect.objectContaining({ rating: "good", correct: false })]);
     expect(s.topics[TOPIC]?.review).toBeUndefined();
