@@ -1,10 +1,12 @@
-//! Hash routes: `#/t/<slug>`, `#/ex/<id>?l1=..`, `#/search?q=..`, `#/progress`, `#/review`,
-//! `#/notes`. Pure: parse and format only.
+//! Hash routes: `#/t/<slug>`, `#/ex/<id>?l1=..`, `#/search?q=..`, `#/progress`,
+//! `#/review?only=code`, `#/notes`. Pure: parse and format only.
 //!
 //! Hash routing keeps deep links working on any plain static server and under any
 //! sub-path: the server only ever sees `index.html` (see ARCHITECTURE.md).
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::progress::ReviewFilter;
 
 /// A place in the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +36,11 @@ pub enum Route {
     },
     /// Progress overview and today's review queue.
     Progress,
-    /// Review (practice) mode.
-    Review,
+    /// Review (practice) mode, showing the cards `only` admits.
+    Review {
+        /// Topics, code cards or both (`?only=topics`, `?only=code`; absent: both).
+        only: ReviewFilter,
+    },
     /// The learner's own notes, newest edited first (我的笔记).
     Notes,
     /// Anything else: the 404 view.
@@ -89,7 +94,9 @@ pub fn parse(hash: &str) -> Route {
             query: get("q").unwrap_or_default(),
         },
         ["progress"] => Route::Progress,
-        ["review"] => Route::Review,
+        ["review"] => Route::Review {
+            only: ReviewFilter::from_key(&get("only").unwrap_or_default()),
+        },
         ["notes"] => Route::Notes,
         _ => Route::NotFound {
             path: path.to_string(),
@@ -129,7 +136,10 @@ pub fn to_hash(route: &Route) -> String {
         }
         Route::Search { query } => format!("#/search?q={}", percent_encode(query)),
         Route::Progress => "#/progress".into(),
-        Route::Review => "#/review".into(),
+        Route::Review { only } => match only.key() {
+            "" => "#/review".into(),
+            key => format!("#/review?only={key}"),
+        },
         Route::Notes => NOTES_HASH.into(),
         Route::NotFound { path } => format!("#{path}"),
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{CardState, ProgressStore, Rating};
 
-/// One rating given to a topic, as FSRS's review log records it.
+/// One rating given to a topic or a code card, as FSRS's review log records it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ReviewLog {
     /// When it was rated (ms).
@@ -17,6 +17,10 @@ pub struct ReviewLog {
     pub rating: Rating,
     /// The card's state before the rating (`new`: the card's first review).
     pub state: CardState,
+    /// For a code card: whether the learner's first prediction (before any 再试一次) matched
+    /// CPython's output; `None` for a topic, or when nothing was compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correct: Option<bool>,
 }
 
 /// The daily limits (Anki's "new cards/day" and "maximum reviews/day"), which topics
@@ -90,13 +94,15 @@ pub struct DoneToday {
     pub reviews: u32,
 }
 
-/// Counts today's first reviews and reviews (log entries from `day_start_ms` on).
+/// Counts today's first reviews and reviews (log entries from `day_start_ms` on), of topics
+/// and code cards together: the daily limits are one budget for both.
 pub fn done_today(store: &ProgressStore, day_start_ms: i64) -> DoneToday {
     let mut done = DoneToday::default();
     for entry in store
         .topics
         .values()
         .flat_map(|t| &t.log)
+        .chain(store.cards.values().flat_map(|c| &c.log))
         .filter(|l| l.review >= day_start_ms)
     {
         match entry.state {
@@ -137,7 +143,8 @@ impl TodayQueue {
     }
 }
 
-/// Today's queue over `slugs` (catalogue order breaks ties): cards due by `day_end_ms`,
+/// Today's queue over `slugs`, queue keys of topics and code cards
+/// ([`review_keys`](super::review_keys); their order breaks ties): cards due by `day_end_ms`,
 /// new cards and reviews capped by the store's [`ReviewSettings`] less what
 /// [`done_today`] counts since `day_start_ms`; `now_ms` tells a due learning step from
 /// one still waiting.
@@ -153,7 +160,7 @@ pub fn today_queue(
     let mut reviews = Vec::new();
     let mut new = Vec::new();
     for (i, slug) in slugs.iter().enumerate() {
-        let Some(card) = store.topic(slug).and_then(|t| t.review) else {
+        let Some(card) = store.review_of(slug) else {
             continue;
         };
         if card.due > day_end_ms {

@@ -1,10 +1,11 @@
-//! Loading a stored or imported progress text: schema detection, migration from v1 and v2,
-//! and field-by-field salvage of corrupted or hand-edited data. Never panics.
+//! Loading a stored or imported progress text: schema detection, migration from v1, v2 and
+//! v3, and field-by-field salvage of corrupted or hand-edited data. Never panics.
 //!
 //! Schema v1 (the first release) was `{"schema_version": 1, "read": ["slug", ...],
 //! "last_topic": "slug"}` (the version field may be missing). Schema v2 was the serialised
-//! [`ProgressStore`] without learning steps, review logs and review settings; v3 (current)
-//! adds them as optional fields, so a v2 text reads as a v3 one without them.
+//! [`ProgressStore`] without learning steps, review logs and review settings; v3 added them
+//! as optional fields, and v4 (current) adds the code cards' `cards` map and a review log
+//! entry's `correct`, so a v2 or v3 text reads as a v4 one without them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,7 +21,8 @@ use super::{
     MAX_TIMESTAMP_MS, NOTE_MAX_BYTES, SCHEMA_VERSION,
 };
 
-/// The schema whose shape v3 extends with optional fields only.
+/// The oldest schema whose shape the current one extends with optional fields only (v2, v3
+/// and v4 are read alike).
 const SCHEMA_V2: u64 = 2;
 
 /// Result of [`load`].
@@ -41,7 +43,7 @@ const ORPHAN_EXAMPLES: usize = 5;
 
 /// What salvage had to give up on.
 #[derive(Default)]
-struct Salvage {
+pub(super) struct Salvage {
     /// Values of the wrong type or out of range, dropped.
     dropped: usize,
     /// Strings cut to their size cap.
@@ -51,7 +53,7 @@ struct Salvage {
 }
 
 impl Salvage {
-    fn drop_one(&mut self) {
+    pub(super) fn drop_one(&mut self) {
         self.dropped += 1;
     }
 }
@@ -88,7 +90,7 @@ pub fn load(raw: Option<&str>, known_slugs: &[&str]) -> LoadOutcome {
             migrate_v1(&map, &mut sv, &mut out)
         }
         (Some(_), Some(1)) => migrate_v1(&map, &mut sv, &mut out),
-        (Some(_), Some(v)) if v == SCHEMA_V2 || v == u64::from(SCHEMA_VERSION) => {
+        (Some(_), Some(v)) if (SCHEMA_V2..=u64::from(SCHEMA_VERSION)).contains(&v) => {
             salvage_v2(&map, &mut sv)
         }
         (Some(_), Some(v)) if v > u64::from(SCHEMA_VERSION) => {
@@ -223,7 +225,7 @@ fn migrate_v1(map: &Map<String, Value>, sv: &mut Salvage, out: &mut LoadOutcome)
     store
 }
 
-fn valid_key(s: &str) -> bool {
+pub(super) fn valid_key(s: &str) -> bool {
     !s.is_empty() && s.len() <= KEY_MAX_BYTES
 }
 
@@ -247,7 +249,7 @@ fn opt_ts(obj: &Map<String, Value>, key: &str, sv: &mut Salvage) -> Option<i64> 
 }
 
 /// Reads a required-with-default timestamp field (missing → 0).
-fn ts_or_zero(obj: &Map<String, Value>, key: &str, sv: &mut Salvage) -> i64 {
+pub(super) fn ts_or_zero(obj: &Map<String, Value>, key: &str, sv: &mut Salvage) -> i64 {
     opt_ts(obj, key, sv).unwrap_or(0)
 }
 
@@ -268,7 +270,7 @@ fn string_capped(v: &Value, max: usize, sv: &mut Salvage) -> Option<String> {
 }
 
 /// Counts fields other than `allowed` as dropped.
-fn check_keys(obj: &Map<String, Value>, allowed: &[&str], sv: &mut Salvage) {
+pub(super) fn check_keys(obj: &Map<String, Value>, allowed: &[&str], sv: &mut Salvage) {
     sv.dropped += obj
         .keys()
         .filter(|k| !allowed.contains(&k.as_str()))
@@ -289,6 +291,7 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
             "last_exercise",
             "exercise_inputs",
             "review_settings",
+            "cards",
         ],
         sv,
     );
@@ -312,6 +315,7 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
         None | Some(Value::Null) => {}
         Some(_) => sv.drop_one(),
     }
+    store.cards = super::cards::card_map(map.get("cards"), sv);
     store.review_settings = match map.get("review_settings") {
         None | Some(Value::Null) => ReviewSettings::default(),
         Some(v) => review_settings(v, sv),
@@ -429,7 +433,7 @@ fn topic(obj: &Map<String, Value>, sv: &mut Salvage) -> TopicProgress {
 
 /// Reads a topic's review log, dropping malformed entries and keeping the newest
 /// [`MAX_REVIEW_LOG`].
-fn review_log(v: Option<&Value>, sv: &mut Salvage) -> Vec<ReviewLog> {
+pub(super) fn review_log(v: Option<&Value>, sv: &mut Salvage) -> Vec<ReviewLog> {
     let items = match v {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) => items,
@@ -443,7 +447,7 @@ fn review_log(v: Option<&Value>, sv: &mut Salvage) -> Vec<ReviewLog> {
         .filter_map(|item| {
             let entry = (|| {
                 let obj = item.as_object()?;
-                if obj.len() != 3 {
+                if obj.len() != 3 + usize::from(obj.contains_key("correct")) {
                     return None;
                 }
                 Some(ReviewLog {
@@ -453,6 +457,10 @@ fn review_log(v: Option<&Value>, sv: &mut Salvage) -> Vec<ReviewLog> {
                         .filter(|t| (0..=MAX_TIMESTAMP_MS).contains(t))?,
                     rating: Rating::from_key(obj.get("rating")?.as_str()?)?,
                     state: CardState::from_key(obj.get("state")?.as_str()?)?,
+                    correct: match obj.get("correct") {
+                        None => None,
+                        Some(c) => Some(c.as_bool()?),
+                    },
                 })
             })();
             if entry.is_none() {
@@ -514,7 +522,7 @@ fn review_settings(v: &Value, sv: &mut Salvage) -> ReviewSettings {
 }
 
 /// Reads a review card; any invalid field drops the whole card (it is recomputed on review).
-fn review_card(v: &Value, sv: &mut Salvage) -> Option<ReviewCard> {
+pub(super) fn review_card(v: &Value, sv: &mut Salvage) -> Option<ReviewCard> {
     let card = (|| {
         let obj = v.as_object()?;
         let known = [

@@ -101,15 +101,15 @@ pub fn topic_mark(facts: TopicFacts) -> TopicMark {
     }
 }
 
-/// The 复习 link's count of topics due today: the visible number and the words read with the
+/// The 复习 link's count of topics and code cards due today: the visible number and the words read with the
 /// link; `None` when nothing is due.
 pub fn due_badge(due: usize) -> Option<(String, String)> {
-    (due > 0).then(|| (due.to_string(), format!("（今天 {due} 个主题待复习）")))
+    (due > 0).then(|| (due.to_string(), format!("（今天 {due} 项待复习）")))
 }
 
 /// The home page's line about today's review, `None` when nothing is due.
 pub fn due_summary(due: usize) -> Option<String> {
-    (due > 0).then(|| format!("今天有 {due} 个主题到期待复习。"))
+    (due > 0).then(|| format!("今天有 {due} 项到期待复习。"))
 }
 
 /// 继续阅读's position: the scroll position while the topic is 未读, its status once it has

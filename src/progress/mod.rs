@@ -10,7 +10,10 @@
 //! commutative, associative and idempotent. Loading ([`load`]) never panics: it salvages what
 //! it can from corrupted or hand-edited data and says so in typed notices ([`LoadNotice`]).
 //! A review session on the 复习 page is a [`Session`]; imports go through [`parse_import`].
+//! Code cards (predict-the-output) have their own records in the same store, keyed by card
+//! id ([`CardProgress`]), and share the review queue with topics ([`ReviewItem`]).
 
+mod cards;
 mod daily;
 mod import;
 mod load;
@@ -27,6 +30,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub use cards::{
+    card_candidates, card_key, card_overview, review_keys, CardOverview, CardProgress,
+    CardStanding, ReviewFilter, ReviewItem, CARD_KEY_PREFIX, MAX_CARDS,
+};
 pub use daily::{done_today, today_queue, DoneToday, ReviewLog, ReviewSettings, TodayQueue};
 pub use import::{
     backup_file_name, check_import_size, export_file_name, export_message, format_bytes,
@@ -57,8 +64,9 @@ pub use sync::{
 };
 
 /// The schema version this build writes. Version 3 added a card's learning `step`, each
-/// topic's review `log` and the store's `review_settings`; a version 2 text is read as is.
-pub const SCHEMA_VERSION: u32 = 3;
+/// topic's review `log` and the store's `review_settings`; version 4 the code cards' records
+/// (`cards`) and a review log entry's `correct`. Version 2 and 3 texts are read as they are.
+pub const SCHEMA_VERSION: u32 = 4;
 /// Most review log entries kept per topic (the oldest go first).
 pub const MAX_REVIEW_LOG: usize = 100;
 /// Longest personal note kept, in bytes; longer notes are truncated.
@@ -217,6 +225,9 @@ pub struct ProgressStore {
     pub last_exercise: Option<LastExercise>,
     /// Last inputs per exercise id.
     pub exercise_inputs: BTreeMap<String, SavedInputs>,
+    /// Progress per code card id (predict-the-output cards, [`crate::cards`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub cards: BTreeMap<String, CardProgress>,
     /// Daily limits and the practice pool (defaults until first changed).
     #[serde(skip_serializing_if = "ReviewSettings::is_default")]
     pub review_settings: ReviewSettings,
@@ -233,6 +244,7 @@ impl Default for ProgressStore {
             last_topic: None,
             last_exercise: None,
             exercise_inputs: BTreeMap::new(),
+            cards: BTreeMap::new(),
             review_settings: ReviewSettings::default(),
         }
     }
@@ -249,6 +261,14 @@ pub(crate) fn truncate_utf8(s: &mut String, max: usize) -> bool {
     }
     s.truncate(cut);
     true
+}
+
+/// Appends to a review log, dropping the oldest entries beyond [`MAX_REVIEW_LOG`].
+fn push_log(log: &mut Vec<ReviewLog>, entry: ReviewLog) {
+    if log.len() >= MAX_REVIEW_LOG {
+        log.drain(..=log.len() - MAX_REVIEW_LOG);
+    }
+    log.push(entry);
 }
 
 /// Rounds a scroll fraction to 4 decimals in 0..=1 (NaN → 0), so it survives JSON exactly.
@@ -421,14 +441,15 @@ impl ProgressStore {
         let before = t.review.map_or(CardState::New, |c| c.state);
         let card = schedule(t.review.as_ref(), rating, now);
         t.review = Some(card);
-        if t.log.len() >= MAX_REVIEW_LOG {
-            t.log.drain(..=t.log.len() - MAX_REVIEW_LOG);
-        }
-        t.log.push(ReviewLog {
-            review: card.last_review,
-            rating,
-            state: before,
-        });
+        push_log(
+            &mut t.log,
+            ReviewLog {
+                review: card.last_review,
+                rating,
+                state: before,
+                correct: None,
+            },
+        );
         t.first_read.get_or_insert(now);
         t.status = if matches!(rating, Rating::Good | Rating::Easy)
             && card.scheduled_days >= MASTERED_INTERVAL_DAYS

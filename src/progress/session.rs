@@ -1,6 +1,9 @@
 //! A review session (the 复习 page): which topic is shown, what skipping, rating, undoing and
 //! practising do, and when the session has nothing left to show.
 //!
+//! The queue holds keys of topics and code cards alike ([`ReviewItem`]); rating a code card
+//! changes only that card's record.
+//!
 //! Pure: the due queue, the clock and randomness are parameters. The queue is the order
 //! [`today_queue`](super::today_queue) gives now; it changes as topics are rated (a rated
 //! topic is no longer due, a failed one waits on its learning step at the end), so the
@@ -13,7 +16,7 @@
 
 use std::collections::VecDeque;
 
-use super::{ProgressStore, Rating, ReviewCard, Status, TopicProgress};
+use super::{CardProgress, ProgressStore, Rating, ReviewCard, ReviewItem, Status, TopicProgress};
 
 /// Most ratings a session can undo.
 const MAX_UNDO: usize = 50;
@@ -72,14 +75,22 @@ pub enum Shortcut {
     Undo,
 }
 
+/// A record as it was before a rating (`None` inside: there was none).
+#[derive(Debug, Clone, PartialEq)]
+enum Before {
+    /// A topic's record.
+    Topic(Option<TopicProgress>),
+    /// A code card's record.
+    Card(Option<CardProgress>),
+}
+
 /// What undoing a rating puts back.
 #[derive(Debug, Clone, PartialEq)]
 struct Undo {
-    /// The rated topic.
+    /// The rated queue key.
     slug: String,
-    /// Its record before the rating; `None` inside when it had none. `None` outside: the
-    /// rating changed nothing in the store.
-    before: Option<Option<TopicProgress>>,
+    /// Its record before the rating. `None`: the rating changed nothing in the store.
+    before: Option<Before>,
     /// The session just before the rating (its own history empty).
     session: Box<Session>,
 }
@@ -176,6 +187,15 @@ impl Session {
         self.advance(random);
     }
 
+    /// Shows the head of the queue again with its answer hidden, for when the queue itself
+    /// changed under the session (the review page's filter); practice keeps its topic.
+    pub fn requeue(&mut self) {
+        if self.mode == SessionMode::Due {
+            self.chosen = None;
+        }
+        self.revealed = false;
+    }
+
     /// Whether a rating can be undone.
     pub fn can_undo(&self) -> bool {
         !self.history.is_empty()
@@ -187,8 +207,14 @@ impl Session {
     /// learner did study). Returns the topic, or `None` when there is nothing to undo.
     pub fn undo(&mut self, store: &mut ProgressStore, now_ms: f64) -> Option<String> {
         let undo = self.history.pop()?;
-        if let Some(before) = &undo.before {
-            store.restore_review(&undo.slug, before.as_ref(), now_ms);
+        match (&undo.before, ReviewItem::of(&undo.slug)) {
+            (Some(Before::Topic(before)), _) => {
+                store.restore_review(&undo.slug, before.as_ref(), now_ms)
+            }
+            (Some(Before::Card(before)), ReviewItem::Card(id)) => {
+                store.restore_card_review(id, before.as_ref(), now_ms)
+            }
+            _ => {}
         }
         let history = std::mem::take(&mut self.history);
         *self = *undo.session;
@@ -212,19 +238,44 @@ impl Session {
         today: i64,
         random: f64,
     ) -> Option<ReviewCard> {
+        self.rate_prediction(store, queue, rating, None, now_ms, today, random)
+    }
+
+    /// [`Session::rate`], saying for a code card whether the learner's first prediction was
+    /// right (recorded in its review log, [`super::ReviewLog::correct`]); ignored for a topic.
+    #[allow(clippy::too_many_arguments)] // `rate`'s arguments and the verdict
+    pub fn rate_prediction(
+        &mut self,
+        store: &mut ProgressStore,
+        queue: &[String],
+        rating: Rating,
+        correct: Option<bool>,
+        now_ms: f64,
+        today: i64,
+        random: f64,
+    ) -> Option<ReviewCard> {
         let slug = self.current(queue)?.to_string();
         let history = std::mem::take(&mut self.history);
         let snapshot = Box::new(self.clone());
         self.history = history;
-        let unread_practice =
-            self.mode != SessionMode::Due && store.status(&slug) == Status::Unread;
-        let (before, card) = if unread_practice {
-            (None, None)
-        } else {
-            let before = store.topic(&slug).cloned();
-            let card = store.record_review(&slug, rating, now_ms);
-            store.record_study_day(today);
-            (Some(before), Some(card))
+        let (before, card) = match ReviewItem::of(&slug) {
+            ReviewItem::Card(id) => {
+                let before = store.card(id).cloned();
+                let card = store.record_card_review(id, rating, correct, now_ms);
+                store.record_study_day(today);
+                (Some(Before::Card(before)), Some(card))
+            }
+            ReviewItem::Topic(_)
+                if self.mode != SessionMode::Due && store.status(&slug) == Status::Unread =>
+            {
+                (None, None)
+            }
+            ReviewItem::Topic(_) => {
+                let before = store.topic(&slug).cloned();
+                let card = store.record_review(&slug, rating, now_ms);
+                store.record_study_day(today);
+                (Some(Before::Topic(before)), Some(card))
+            }
         };
         if self.history.len() >= MAX_UNDO {
             self.history.remove(0);
@@ -319,8 +370,8 @@ impl Session {
     }
 }
 
-/// Topics (from `slugs`) next due after `after_ms`, soonest first (ties by slug),
-/// at most `limit`: `(due ms, slug)`.
+/// Topics and code cards (queue keys from `slugs`) next due after `after_ms`, soonest first
+/// (ties by key), at most `limit`: `(due ms, key)`.
 pub fn upcoming(
     store: &ProgressStore,
     slugs: &[&str],
@@ -330,7 +381,7 @@ pub fn upcoming(
     let mut v: Vec<(i64, String)> = slugs
         .iter()
         .filter_map(|slug| {
-            let due = store.topic(slug)?.review.as_ref()?.due;
+            let due = store.review_of(slug)?.due;
             (due > after_ms).then(|| (due, slug.to_string()))
         })
         .collect();

@@ -82,6 +82,7 @@ pub fn merge(a: &ProgressStore, b: &ProgressStore) -> ProgressStore {
         last_topic: merge_opt(&a.last_topic, &b.last_topic, |l| l.at),
         last_exercise: merge_opt(&a.last_exercise, &b.last_exercise, |l| l.at),
         exercise_inputs: merge_map(&a.exercise_inputs, &b.exercise_inputs, |s| s.updated_at),
+        cards: merge_map(&a.cards, &b.cards, |c| c.updated_at),
         review_settings: *newer(
             &a.review_settings,
             a.review_settings.updated_at,
@@ -175,6 +176,8 @@ pub struct ImportPreview {
     pub new_study_days: usize,
     /// Unknown-slug records the import brings (kept aside).
     pub orphans: usize,
+    /// Code cards whose record the import adds or updates (newer there).
+    pub cards: usize,
     /// Changed topics (added, updated, conflict), by slug.
     pub changes: Vec<TopicChange>,
     /// Chinese summary lines for the confirmation dialog.
@@ -217,8 +220,18 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
     }
     p.new_study_days = incoming.study_days.difference(&current.study_days).count();
     p.orphans = incoming.orphans.len();
+    p.cards = incoming
+        .cards
+        .iter()
+        .filter(|(id, inc)| match current.cards.get(*id) {
+            None => true,
+            Some(cur) => {
+                cur != *inc && std::ptr::eq(newer(cur, cur.updated_at, *inc, inc.updated_at), *inc)
+            }
+        })
+        .count();
 
-    if incoming.topics.is_empty() && incoming.study_days.is_empty() {
+    if incoming.topics.is_empty() && incoming.study_days.is_empty() && incoming.cards.is_empty() {
         p.summary.push("导入的文件里没有学习进度。".to_string());
     }
     if p.added > 0 {
@@ -240,6 +253,10 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
     if p.new_study_days > 0 {
         p.summary
             .push(format!("新增 {} 个学习日", p.new_study_days));
+    }
+    if p.cards > 0 {
+        p.summary
+            .push(format!("新增或更新 {} 张代码题卡片的复习记录", p.cards));
     }
     if p.orphans > 0 {
         p.summary.push(format!(

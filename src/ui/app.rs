@@ -113,7 +113,7 @@ pub fn App() -> impl IntoView {
             }
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
             Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
-            Route::Review => view! { <progress::ReviewPage /> }.into_any(),
+            Route::Review { only } => view! { <progress::ReviewPage only=only /> }.into_any(),
             Route::Notes => view! { <progress::NotesPage /> }.into_any(),
         },
     };

@@ -197,9 +197,9 @@ pub(crate) fn backup_current() -> Option<String> {
     if state.read_only.get_untracked() {
         return None;
     }
-    let empty = state
-        .store
-        .with_untracked(|s| s.topics.is_empty() && s.orphans.is_empty() && s.study_days.is_empty());
+    let empty = state.store.with_untracked(|s| {
+        s.topics.is_empty() && s.orphans.is_empty() && s.study_days.is_empty() && s.cards.is_empty()
+    });
     if empty {
         return None;
     }

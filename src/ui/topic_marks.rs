@@ -136,13 +136,13 @@ pub(crate) fn TopicFilters(filter: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// The number of topics left to review today (due by the end of the local day, within the
-/// daily limits, learning steps included); reactive, it follows the store.
+/// The number of topics and code cards left to review today (due by the end of the local day,
+/// within the daily limits, learning steps included); reactive, it follows the store.
 pub(crate) fn due_today() -> usize {
     progress_state::state().map_or(0, |state| {
-        state
-            .store
-            .with(|s| super::progress::today_queue(s, &progress_state::slugs()).len())
+        state.store.with(|s| {
+            super::progress::today_queue(s, &super::progress::queue_keys(Default::default())).len()
+        })
     })
 }
 

@@ -33,7 +33,7 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await expect(sidebarLink(page, B.slug).locator(".tm")).toHaveText("↻★▶?");
   // 待复习 makes the topic due now: the 复习 link counts it, in words too.
   await expect(reviewLink(page).locator(".due-badge")).toHaveText("1");
-  await expect(reviewLink(page)).toHaveAccessibleName(/^复习\s*（今天 1 个主题待复习）$/);
+  await expect(reviewLink(page)).toHaveAccessibleName(/^复习\s*（今天 1 项待复习）$/);
 
   await sidebarLink(page, A.slug).click();
   await expect(page).toHaveURL(new RegExp(`#/t/${A.slug}$`));
@@ -55,7 +55,7 @@ test("marking topics shows in the sidebar, on the home cards and on the 复习 l
   await expect(cardLink(page, C.slug)).toHaveAccessibleName(/（未读）$/);
   // The home page says what is due and offers to start.
   const review = page.locator(".continue a[data-continue=review]");
-  await expect(review).toContainText("今天有 1 个主题到期待复习。");
+  await expect(review).toContainText("今天有 1 项到期待复习。");
   await expect(review).toContainText("开始复习");
   // 继续阅读 agrees with the status: A is 已读, not "0%".
   const cont = page.locator(".continue a[data-continue=topic]");

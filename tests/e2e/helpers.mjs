@@ -63,3 +63,14 @@ export async function typeInto(page, name, text) {
   await f.fill("");
   await f.pressSequentially(text, { delay: 5 });
 }
+
+/** Stores `store` as the learner's progress before the page's first load (once per tab: a
+ *  reload keeps what the app wrote since). */
+export async function seedProgress(page, store) {
+  await page.addInitScript(([k, v]) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem(k, v);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, ["mianshiti.progress", JSON.stringify(store)]);
+}

@@ -271,7 +271,7 @@ test("export, then import into a fresh profile, restores statuses, notes and boo
   expect(download.suggestedFilename()).toMatch(/^mianshiti-progress-\d{8}\.json$/);
   const file = await download.path();
   const exported = JSON.parse(readFileSync(file, "utf8"));
-  expect(exported.schema_version).toBe(3);
+  expect(exported.schema_version).toBe(4);
   expect(exported.topics[A.slug]).toMatchObject({ status: "mastered", bookmarked: true, note });
   expect(exported.topics[B.slug].status).toBe("review");
   await expect(page.locator("[data-export-result]")).toContainText("已导出");

@@ -2,7 +2,7 @@
 // on its learning step (and a reload keeps it there), a rating can be undone, the daily
 // limits cap the queue, random practice draws from opened topics only, and on a phone the
 // rating buttons are in view where the answer ends.
-import { test, expect, ready } from "./helpers.mjs";
+import { test, expect, ready, seedProgress } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "block" });
 
@@ -26,13 +26,7 @@ const reviewCard = (due) => ({
 
 /** Starts the page with `topics` stored (once: a reload keeps what the app wrote since). */
 async function seed(page, topics, extra = {}) {
-  const value = JSON.stringify({ schema_version: 3, epoch: 0, topics, study_days: [], ...extra });
-  await page.addInitScript(([k, v]) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem(k, v);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, [KEY, value]);
+  await seedProgress(page, { schema_version: 3, epoch: 0, topics, study_days: [], ...extra });
 }
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), KEY);
 const card = (page) => page.locator(".review-card");
@@ -150,7 +144,7 @@ test("daily limits from the settings cap the queue, the due badge and the home o
   await ready(page);
   await expect(limit).toHaveValue("1");
   await page.evaluate(() => { location.hash = "#/"; });
-  await expect(page.locator("main")).toContainText("今天有 1 个主题到期待复习");
+  await expect(page.locator("main")).toContainText("今天有 1 项到期待复习");
 
   await page.evaluate(() => { location.hash = "#/review"; });
   await expect(page.locator("[data-remaining]")).toHaveText("1");
@@ -159,7 +153,7 @@ test("daily limits from the settings cap the queue, the due badge and the home o
   await page.locator('[data-rating="good"]').click();
   const empty = page.locator("[data-review-empty]");
   await expect(empty).toBeVisible();
-  await expect(empty.locator("[data-held-back]")).toContainText("另有 2 个");
+  await expect(empty.locator("[data-held-back]")).toContainText("另有 2 项");
   await expect(badge).toHaveCount(0);
 });
 

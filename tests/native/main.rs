@@ -6,6 +6,7 @@ mod content;
 mod exercises;
 mod index_sort;
 mod progress;
+mod progress_cards;
 mod progress_import;
 mod progress_session;
 mod pyrun;

@@ -530,14 +530,14 @@ fn newer_version_is_read_only() {
     let mut s = ProgressStore::new();
     s.mark_visit("gil", ms(T0));
     let mut v: serde_json::Value = serde_json::from_str(&to_storage_json(&s)).unwrap_or_default();
-    v["schema_version"] = 4.into();
+    v["schema_version"] = 5.into();
     v["shiny_new_field"] = serde_json::json!({"x": 1});
     let out = load(Some(&v.to_string()), &["gil"]);
-    assert_eq!(out.read_only_newer, Some(4));
+    assert_eq!(out.read_only_newer, Some(5));
     assert!(!out.backup_needed);
     assert!(messages(&out)
         .iter()
-        .any(|n| n.contains("v4") && n.contains("不会保存")));
+        .any(|n| n.contains("v5") && n.contains("不会保存")));
     assert_eq!(
         out.store.status("gil"),
         Status::Read,
@@ -798,7 +798,7 @@ fn export_contains_version_and_time() {
     s.record_review("gil", Rating::Good, ms(T0));
     s.record_study_day(19_723);
     let json = to_json(&s, ms(T0 + 1));
-    assert!(json.contains("\"schema_version\": 3"));
+    assert!(json.contains("\"schema_version\": 4"));
     assert!(json.contains(&format!("\"exported_at\": {}", T0 + 1)));
     assert!(json.contains('\n'), "pretty");
     assert_eq!(check_load(&json, &["gil"], false, &[]), s);
@@ -958,11 +958,13 @@ fn arb_topic(max_ts: i64) -> impl Strategy<Value = TopicProgress> {
             ts(),
             prop::sample::select(Rating::ALL.to_vec()),
             prop::sample::select(CardState::ALL.to_vec()),
+            prop::option::of(any::<bool>()),
         )
-            .prop_map(|(review, rating, state)| ReviewLog {
+            .prop_map(|(review, rating, state, correct)| ReviewLog {
                 review,
                 rating,
                 state,
+                correct,
             }),
         0..3,
     );
@@ -1019,6 +1021,9 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
             arb_topic(max_ts),
             0..3,
         ),
+        // Code cards: a topic record's review state, log and stamp under a card id (which may
+        // equal a topic's slug, as real card ids do).
+        prop::collection::btree_map(topic_keys, arb_topic(max_ts), 0..4),
         prop::collection::btree_set(0..=MAX_DAY, 0..6),
         prop::option::of((topic_keys, 0..=10_000u32, ts())),
         prop::option::of(("[a-z_]{1,8}", arb_inputs(), ts())),
@@ -1026,7 +1031,17 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
         prop::option::of((0..=9999u32, 0..=9999u32, any::<bool>(), ts())),
     )
         .prop_map(
-            |(epoch, topics, orphans, study_days, last_topic, last_exercise, ex, settings)| {
+            |(
+                epoch,
+                topics,
+                orphans,
+                cards,
+                study_days,
+                last_topic,
+                last_exercise,
+                ex,
+                settings,
+            )| {
                 ProgressStore {
                     schema_version: SCHEMA_VERSION,
                     epoch,
@@ -1046,6 +1061,17 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
                     exercise_inputs: ex
                         .into_iter()
                         .map(|(k, (inputs, updated_at))| (k, SavedInputs { inputs, updated_at }))
+                        .collect(),
+                    cards: cards
+                        .into_iter()
+                        .map(|(id, t)| {
+                            let c = CardProgress {
+                                updated_at: t.updated_at,
+                                review: t.review,
+                                log: t.log,
+                            };
+                            (id, c)
+                        })
                         .collect(),
                     review_settings: settings.map_or_else(
                         ReviewSettings::default,
@@ -1369,12 +1395,9 @@ fn the_due_count_is_shown_only_when_something_is_due() {
     assert_eq!(due_summary(0), None);
     assert_eq!(
         due_badge(3),
-        Some(("3".to_string(), "（今天 3 个主题待复习）".to_string()))
+        Some(("3".to_string(), "（今天 3 项待复习）".to_string()))
     );
-    assert_eq!(
-        due_summary(1).as_deref(),
-        Some("今天有 1 个主题到期待复习。")
-    );
+    assert_eq!(due_summary(1).as_deref(), Some("今天有 1 项到期待复习。"));
 }
 
 #[test]

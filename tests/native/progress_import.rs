@@ -132,7 +132,7 @@ fn a_v2_export_still_imports_and_becomes_v3() {
         (CardState::Review, 0, 3)
     );
     assert_eq!(s.review_settings, ReviewSettings::default());
-    // Re-exported, it is a v3 file that loads back to the same store.
+    // Re-exported, it is a current (v4) file that loads back to the same store.
     let again = parse_import(&to_json(&s, T0), &KNOWN).map(|i| i.store);
     assert_eq!(again, Ok(s));
 }
@@ -153,7 +153,7 @@ fn learning_state_log_and_limits_survive_export_and_import() {
         T0,
     );
     let json = to_json(&s, T0);
-    assert!(json.contains("\"schema_version\": 3"), "{json}");
+    assert!(json.contains("\"schema_version\": 4"), "{json}");
     assert!(json.contains("\"py_time_limit_s\": 12"), "{json}");
     let card = s.topic("gil").and_then(|t| t.review).expect("card");
     assert_eq!((card.state, card.step), (CardState::Learning, 0));
@@ -168,7 +168,8 @@ fn learning_state_log_and_limits_survive_export_and_import() {
         [ReviewLog {
             review: (T0 + 1.0) as i64,
             rating: Rating::Again,
-            state: CardState::New
+            state: CardState::New,
+            correct: None,
         }]
     );
     // A broken log entry or setting is dropped with a notice, the rest is kept.

@@ -1,5 +1,6 @@
 //! Hash routes parse and format round-trip, including hostile text.
 
+use mianshiti_playground::progress::ReviewFilter;
 use mianshiti_playground::route::{parse, percent_decode, to_hash, Route, NOTES_HASH};
 
 #[track_caller]
@@ -69,9 +70,37 @@ fn the_notes_page_has_its_own_route() {
             path: "/note".into(),
         },
     );
-    for r in [Route::Home, Route::Progress, Route::Review, Route::Notes] {
+    for r in [Route::Home, Route::Progress, Route::Notes] {
         assert_eq!(parse(&to_hash(&r)), r);
     }
+    for only in ReviewFilter::ALL {
+        let r = Route::Review { only };
+        assert_eq!(parse(&to_hash(&r)), r);
+    }
+    assert_eq!(
+        to_hash(&Route::Review {
+            only: ReviewFilter::All
+        }),
+        "#/review"
+    );
+    assert_eq!(
+        to_hash(&Route::Review {
+            only: ReviewFilter::Code
+        }),
+        "#/review?only=code"
+    );
+    check(
+        "#/review?only=topics",
+        Route::Review {
+            only: ReviewFilter::Topics,
+        },
+    );
+    check(
+        "#/review?only=nonsense",
+        Route::Review {
+            only: ReviewFilter::All,
+        },
+    );
     assert_eq!(to_hash(&Route::Notes), NOTES_HASH);
 }
 

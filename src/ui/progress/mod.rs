@@ -15,6 +15,7 @@ mod overview;
 mod python;
 mod queue;
 mod review;
+mod review_code;
 mod settings;
 mod transfer;
 
@@ -32,8 +33,13 @@ use crate::notes::Catalogue;
 use crate::progress;
 use crate::ui::{date_now_ms, set_title, today};
 
-/// A topic's title as inline HTML (our own build output), or its escaped slug if unknown.
+/// A topic's title as inline HTML (our own build output), or its escaped slug if unknown; for
+/// a code card's queue key, `代码题 · ` and its topic's title.
 fn title_html(cat: &Catalogue, slug: &str) -> String {
+    if let progress::ReviewItem::Card(id) = progress::ReviewItem::of(slug) {
+        let topic = crate::cards::find(id).map_or(id, |c| c.topic.as_str());
+        return format!("代码题 · {}", title_html(cat, topic));
+    }
     cat.get(slug)
         .map(|t| render_inline(&t.title))
         .unwrap_or_else(|| {
@@ -58,9 +64,37 @@ pub(crate) fn end_of_today_ms() -> f64 {
     progress::end_of_local_day_ms(today(), date_now_ms(), format::utc_offset_minutes)
 }
 
-/// Today's review queue over every topic in `slugs` (see [`progress::today_queue`]): learning
-/// steps by the clock now, limits by the local day.
-pub(crate) fn today_queue(store: &progress::ProgressStore, slugs: &[&str]) -> progress::TodayQueue {
+/// The topic page of a queue key: the topic's, or the one a code card comes from.
+fn item_hash(key: &str) -> String {
+    match progress::ReviewItem::of(key) {
+        progress::ReviewItem::Topic(slug) => crate::route::topic_hash(slug),
+        progress::ReviewItem::Card(id) => {
+            crate::route::topic_hash(crate::cards::find(id).map_or(id, |c| c.topic.as_str()))
+        }
+    }
+}
+
+/// The review queue's keys (topics and code cards, [`progress::review_keys`]) that `filter`
+/// admits.
+pub(crate) fn queue_keys(filter: progress::ReviewFilter) -> Vec<String> {
+    let slugs = progress_state::slugs();
+    let cards: Vec<(&str, &str)> = crate::cards::catalogue().map_or(Vec::new(), |f| {
+        f.cards
+            .iter()
+            .map(|c| (c.topic.as_str(), c.id.as_str()))
+            .collect()
+    });
+    progress::review_keys(&slugs, &cards, filter)
+}
+
+/// Today's review queue over the queue keys `slugs` (see [`progress::today_queue`],
+/// [`queue_keys`]): learning steps by the clock now, limits by the local day.
+pub(crate) fn today_queue<S: AsRef<str>>(
+    store: &progress::ProgressStore,
+    slugs: &[S],
+) -> progress::TodayQueue {
+    let slugs: Vec<&str> = slugs.iter().map(AsRef::as_ref).collect();
+    let slugs = slugs.as_slice();
     let now = date_now_ms();
     let day = today();
     let start = progress::end_of_local_day_ms(day - 1, now, format::utc_offset_minutes) + 1.0;

@@ -1,5 +1,5 @@
-//! The overview section: the overall chart with its legend (each status and its count), and
-//! per-category charts.
+//! The overview section: the overall chart with its legend (each status and its count),
+//! the code cards' numbers (learned, due today, accuracy), and per-category charts.
 
 use leptos::prelude::*;
 
@@ -63,6 +63,30 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
             })
             .collect_view()
     };
+    // Code cards: learned, due by the end of today, first-try accuracy.
+    let card_ids: Vec<&'static str> = crate::cards::catalogue().map_or(Vec::new(), |f| {
+        f.cards.iter().map(|c| c.id.as_str()).collect()
+    });
+    let code_cards = move || {
+        let end = super::end_of_today_ms() as i64;
+        let c = state
+            .store
+            .with(|s| progress::card_overview(s, &card_ids, end));
+        let accuracy = match c.accuracy() {
+            Some(p) => format!(
+                "{p:.0}%（{} / {} 次首次作答正确）",
+                c.first_try_correct, c.answered
+            ),
+            None => "还没有作答".to_string(),
+        };
+        view! {
+            <p class="code-cards-line" data-code-cards>
+                "代码题：已学 " <strong data-cards="learned">{c.learned}</strong> " / " {c.total}
+                " 张，今天到期 " <strong data-cards="due">{c.due}</strong> " 张，正确率 "
+                <strong data-cards="accuracy">{accuracy}</strong>
+            </p>
+        }
+    };
     let categories = move || {
         let mut cats = ov.get().categories;
         // Same order as the sidebar and the home page.
@@ -91,6 +115,7 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
             <h2 id="ov-h">"总览"</h2>
             {overall}
             <ul class="status-counts legend" aria-label="图例：各状态的主题数">{counts}</ul>
+            {code_cards}
             <h3>"按分类"</h3>
             <ul class="cat-progress">{categories}</ul>
         </section>

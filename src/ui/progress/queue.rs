@@ -1,13 +1,12 @@
-//! The 今日复习 section: topics due today (each a link into the review page) and the next
-//! few due after today.
+//! The 今日复习 section: topics and code cards due today (each a link into the review page)
+//! and the next few due after today.
 
 use leptos::prelude::*;
 
 use super::review::set_pending_review;
-use super::{end_of_today_ms, title_html, today_queue};
+use super::{end_of_today_ms, item_hash, queue_keys, title_html, today_queue};
 use crate::notes::Catalogue;
 use crate::progress;
-use crate::route;
 use crate::ui::format;
 use crate::ui::progress_state::ProgressState;
 use crate::ui::today;
@@ -18,14 +17,15 @@ const UPCOMING: usize = 5;
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
-    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
-    let slugs2 = slugs.clone();
-    let queue = Memo::new(move |_| state.store.with(|s| today_queue(s, &slugs).order));
+    let keys = queue_keys(progress::ReviewFilter::All);
+    let keys2 = keys.clone();
+    let queue = Memo::new(move |_| state.store.with(|s| today_queue(s, &keys).order));
     let upcoming = Memo::new(move |_| {
         let end = end_of_today_ms() as i64;
+        let keys: Vec<&str> = keys2.iter().map(String::as_str).collect();
         state
             .store
-            .with(|s| progress::upcoming(s, &slugs2, end, UPCOMING))
+            .with(|s| progress::upcoming(s, &keys, end, UPCOMING))
     });
     let list = move || {
         let q = queue.get();
@@ -42,7 +42,7 @@ pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> imp
             .map(|slug| {
                 let due = state
                     .store
-                    .with_untracked(|s| s.topic(&slug).and_then(|t| t.review).map(|c| c.due));
+                    .with_untracked(|s| s.review_of(&slug).map(|c| c.due));
                 let when = due
                     .map(|d| format::relative_day(d, day))
                     .unwrap_or_default();
@@ -71,7 +71,7 @@ pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> imp
                 .map(|(due, slug)| {
                     view! {
                         <li data-slug=slug.clone()>
-                            <a href=route::topic_hash(&slug) inner_html=title_html(cat, &slug)></a>
+                            <a href=item_hash(&slug) inner_html=title_html(cat, &slug)></a>
                             <span class="muted small">" · " {format::date(due)} "（" {format::relative_day(due, day)} "）"</span>
                         </li>
                     }

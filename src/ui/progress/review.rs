@@ -1,6 +1,8 @@
 //! `#/review`: the review session. The session itself (which topic, skip, rate, undo,
 //! practice) is a pure [`Session`] held in a signal; this module shows it and feeds it
-//! today's queue (learning steps and daily limits applied), the clock and `Math.random()`.
+//! today's queue of topics and code cards (learning steps and daily limits applied), the
+//! clock and `Math.random()`. A radio group filters the queue to topics or code cards
+//! (`#/review?only=code`); a code card is shown by `review_code`.
 //! Once the answer is shown, the rating buttons follow it in a bar that sticks to the bottom
 //! of the viewport (above the safe area) until the answer's end, so on a phone they are
 //! where the learner finishes reading.
@@ -8,15 +10,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{catalogue, known_bookmarks, title_html, today_queue};
+use super::{catalogue, known_bookmarks, queue_keys, title_html, today_queue};
 use crate::notes::title_html as render_inline;
 use crate::notes::Catalogue;
-use crate::progress::{self, Rating, ReviewSettings, Session, SessionMode, Shortcut, Status};
-use crate::route;
+use crate::progress::{
+    self, Rating, ReviewFilter, ReviewItem, ReviewSettings, Session, SessionMode, Shortcut, Status,
+};
+use crate::route::{self, Route};
 use crate::ui::confirm::focus_soon;
 use crate::ui::format;
+use crate::ui::predict;
 use crate::ui::progress_state::{self, ProgressState};
-use crate::ui::{date_now_ms, set_title, today};
+use crate::ui::{date_now_ms, replace_hash, set_title, today};
 
 /// The shown answer, focused when it appears after a click (the button that asked is gone).
 const ANSWER: &str = "[data-answer]";
@@ -38,18 +43,27 @@ fn take_pending_review() -> Option<String> {
     PENDING_REVIEW.with(|p| p.borrow_mut().take())
 }
 
-/// `#/review`: practice mode for due topics.
+/// The code card behind a queue key, if it is one.
+fn code_card(key: &str) -> Option<&'static crate::cards::Card> {
+    match ReviewItem::of(key) {
+        ReviewItem::Card(id) => crate::cards::find(id),
+        ReviewItem::Topic(_) => None,
+    }
+}
+
+/// `#/review`: practice mode for due topics and code cards; `only` filters the queue.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub(crate) fn ReviewPage() -> impl IntoView {
+pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
     set_title(Some("复习"));
     let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
         return view! { <p class="panel">"复习不可用。"</p> }.into_any();
     };
-    let slugs: Vec<&'static str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let filter = RwSignal::new(only);
+    let keys = Memo::new(move |_| queue_keys(filter.get()));
     // Recomputed on every store change (each rating), with the clock read then: a failed
     // card waits at the end until its learning step is due.
-    let today_q = Memo::new(move |_| state.store.with(|s| today_queue(s, &slugs)));
+    let today_q = Memo::new(move |_| keys.with(|k| state.store.with(|s| today_queue(s, k))));
     let queue = Memo::new(move |_| today_q.with(|q| q.order.clone()));
     let session = RwSignal::new(queue.with_untracked(|q| Session::new(q, take_pending_review())));
     let current =
@@ -59,12 +73,23 @@ pub(crate) fn ReviewPage() -> impl IntoView {
     let revealed = move || session.with(Session::revealed);
     let done = move || session.with(Session::done);
 
+    let reveal = move || {
+        if let Some(card) = current.with_untracked(|c| c.as_deref().and_then(code_card)) {
+            predict::reveal_draft(card);
+        }
+        session.update(Session::reveal);
+        focus_soon(ANSWER.to_string());
+    };
     let rate = move |rating: Rating| {
         let (now, day, random) = (date_now_ms(), today(), js_sys::Math::random());
+        // A code card: its draft goes (the next time starts empty); the first verdict counts.
+        let correct = current
+            .with_untracked(|c| c.as_deref().and_then(code_card))
+            .and_then(|card| predict::rate_draft(&card.id));
         let mut next = session.get_untracked();
         queue.with_untracked(|q| {
             progress_state::update(|s| {
-                next.rate(s, q, rating, now, day, random);
+                next.rate_prediction(s, q, rating, correct, now, day, random);
             })
         });
         session.set(next);
@@ -73,14 +98,23 @@ pub(crate) fn ReviewPage() -> impl IntoView {
     let undo = move || {
         let now = date_now_ms();
         let mut next = session.get_untracked();
+        let mut undone = None;
         progress_state::update(|s| {
-            next.undo(s, now);
+            undone = next.undo(s, now);
         });
+        if let Some(card) = undone.as_deref().and_then(code_card) {
+            predict::restore_rated_draft(&card.id);
+        }
         session.set(next);
         // The 撤销 button may be gone: focus goes to the answer shown again.
         focus_soon(ANSWER.to_string());
     };
-    let skip = move |_| {
+    let set_filter = move |f: ReviewFilter| {
+        filter.set(f);
+        session.update(Session::requeue);
+        replace_hash(&Route::Review { only: f });
+    };
+    let skip = move |_: leptos::ev::MouseEvent| {
         let random = js_sys::Math::random();
         queue.with_untracked(|q| session.update(|s| s.skip(q, random)));
         window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -113,7 +147,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         };
         ev.prevent_default();
         match action {
-            Shortcut::Reveal => session.update(Session::reveal),
+            Shortcut::Reveal => reveal(),
             Shortcut::Rate(rating) => rate(rating),
             Shortcut::Undo => undo(),
         }
@@ -175,33 +209,27 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             )
             .into_any();
         };
-        let Some(topic) = cat.get(&slug) else {
-            return ().into_any();
-        };
         // Tracked: the card is built again when the session changes (a reveal rebuilds the
         // question with its answer; the mode can change while the topic stays the same).
         let m = session.with(Session::mode);
         let now = date_now_ms();
-        let prev_card = state
-            .store
-            .with_untracked(|s| s.topic(&slug).and_then(|t| t.review));
-        let rate_buttons = move || {
-            Rating::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &r)| {
-                    let next = progress::schedule(prev_card.as_ref(), r, now as i64);
-                    view! {
-                        <button class=format!("rate-btn {}", r.key()) data-rating=r.key()
-                            title=format!("快捷键 {}", i + 1)
-                            on:click=move |_| rate(r)>
-                            <span class="r">{r.label()}</span>
-                            <span class="d small">{format::card_interval(&next, now as i64)}</span>
-                        </button>
-                    }
-                })
-                .collect_view()
+        let prev_card = state.store.with_untracked(|s| s.review_of(&slug));
+        if let Some(card) = code_card(&slug) {
+            let parts = super::review_code::Parts {
+                cat,
+                card,
+                key: slug,
+                prev: prev_card,
+                now: now as i64,
+                revealed: session.with(Session::revealed),
+            };
+            return super::review_code::view(parts, reveal, rate, skip).into_any();
+        }
+        let Some(topic) = cat.get(&slug) else {
+            return ().into_any();
         };
+        let rate_buttons =
+            move || predict::rate_buttons(prev_card, now as i64, None, std::rc::Rc::new(rate));
         let slug_a = slug.clone();
         let body = move || {
             revealed().then(|| {
@@ -243,7 +271,7 @@ pub(crate) fn ReviewPage() -> impl IntoView {
                     view! {
                         <p class="muted small">"先在心里回答这道题，再看答案。"</p>
                         <div class="actions">
-                            <button class="primary" data-action="reveal" on:click=move |_| { session.update(Session::reveal); focus_soon(ANSWER.to_string()); }>"显示答案"</button>
+                            <button class="primary" data-action="reveal" on:click=move |_| reveal()>"显示答案"</button>
                             <button data-action="skip" on:click=skip>{m.skip_label()}</button>
                             {(m != SessionMode::Due).then(|| view! {
                                 <button data-action="end-practice" on:click=move |_| session.update(Session::end_practice)>"结束练习"</button>
@@ -266,9 +294,26 @@ pub(crate) fn ReviewPage() -> impl IntoView {
         .into_any()
     };
 
+    let filter_radios = ReviewFilter::ALL
+        .into_iter()
+        .map(|f| {
+            view! {
+                <label>
+                    <input type="radio" name="review-filter" value=f.key() data-filter=f.key()
+                        prop:checked=move || filter.get() == f
+                        on:change=move |_| set_filter(f) />
+                    " " {f.label()}
+                </label>
+            }
+        })
+        .collect_view();
     view! {
         <div class="review-page" data-view="review">
             <h1>"复习"</h1>
+            <fieldset class="review-filter">
+                <legend class="vh">"复习哪些卡片"</legend>
+                {filter_radios}
+            </fieldset>
             <p class="review-meta muted small">
                 "今日待复习 " <strong data-remaining>{move || queue.with(Vec::len)}</strong> " 个"
                 <span data-queue-kinds>{move || today_q.with(|q| format!("（新 {} · 学习中 {} · 复习 {}）", q.new, q.learning, q.review))}</span>
@@ -277,6 +322,9 @@ pub(crate) fn ReviewPage() -> impl IntoView {
             </p>
             <div class="review-last">{last_view}{undo_button}</div>
             {card_view}
+            {move || (filter.get() != ReviewFilter::Topics && current.with(Option::is_none)).then(|| {
+                super::review_code::candidates(cat, state)
+            })}
         </div>
     }
     .into_any()
@@ -358,7 +406,7 @@ fn empty_state(
             <h2>{heading}</h2>
             {(held_back > 0).then(|| view! {
                 <p class="small" data-held-back>
-                    "另有 " {held_back} " 个到期主题超出每日上限，明天再复习（上限在「"
+                    "另有 " {held_back} " 项到期的复习超出每日上限（主题和代码题共用），明天再复习（上限在「"
                     <a href="#/progress">"学习进度"</a> "」页的存储与设置里调整）。"
                 </p>
             })}

@@ -157,7 +157,7 @@ fn daily_limits(state: ProgressState) -> impl IntoView {
         <p class="small muted">
             "每天最多开始复习多少个新主题、复习多少个到期主题（默认 "
             {ReviewSettings::DEFAULT_NEW} " 和 " {ReviewSettings::DEFAULT_REVIEWS}
-            "）。超出的留到之后几天；答错后正在学习中的主题不受限制。"
+            "）。代码题和主题共用这两个上限。超出的留到之后几天；答错后正在学习中的卡片不受限制。"
         </p>
         <div class="actions limits">
             {field("每天新主题", "new-per-day", true)}
