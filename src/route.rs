@@ -38,6 +38,8 @@ pub enum Route {
     Review,
     /// The learner's own notes, newest edited first (我的笔记).
     Notes,
+    /// The Python scratchpad (`#/py`).
+    Scratchpad,
     /// Anything else: the 404 view.
     NotFound {
         /// The unmatched path, for the message.
@@ -91,6 +93,7 @@ pub fn parse(hash: &str) -> Route {
         ["progress"] => Route::Progress,
         ["review"] => Route::Review,
         ["notes"] => Route::Notes,
+        ["py"] => Route::Scratchpad,
         _ => Route::NotFound {
             path: path.to_string(),
         },
@@ -131,6 +134,7 @@ pub fn to_hash(route: &Route) -> String {
         Route::Progress => "#/progress".into(),
         Route::Review => "#/review".into(),
         Route::Notes => NOTES_HASH.into(),
+        Route::Scratchpad => "#/py".into(),
         Route::NotFound { path } => format!("#{path}"),
     }
 }

@@ -79,9 +79,12 @@ pub fn toolbar_html(code: &str) -> String {
     out.push_str(RUN_HINT);
     out.push_str("\">");
     out.push_str(RUN_LABEL);
-    out.push_str("</button><button type=\"button\" class=\"py-copy small\">");
+    out.push_str("</button>");
+    super::pyedit::edit_buttons_html(&mut out);
+    out.push_str("<button type=\"button\" class=\"py-copy small\">");
     out.push_str(COPY_LABEL);
     out.push_str("</button>");
+    super::pyedit::after_edit_buttons_html(&mut out);
     if let Some(reason) = cannot_run_reason(code) {
         out.push_str("<span class=\"py-cannot\">");
         escape_html(reason, &mut out);

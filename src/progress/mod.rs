@@ -11,6 +11,7 @@
 //! it can from corrupted or hand-edited data and says so in typed notices ([`LoadNotice`]).
 //! A review session on the 复习 page is a [`Session`]; imports go through [`parse_import`].
 
+mod code_edits;
 mod daily;
 mod import;
 mod load;
@@ -27,6 +28,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub use code_edits::{block_key, CodeEdits, SavedCode, CODE_MAX_BYTES, MAX_CODE_BLOCKS};
 pub use daily::{done_today, today_queue, DoneToday, ReviewLog, ReviewSettings, TodayQueue};
 pub use import::{
     backup_file_name, check_import_size, export_file_name, export_message, format_bytes,
@@ -220,6 +222,9 @@ pub struct ProgressStore {
     /// Daily limits and the practice pool (defaults until first changed).
     #[serde(skip_serializing_if = "ReviewSettings::is_default")]
     pub review_settings: ReviewSettings,
+    /// The learner's edited Python blocks and scratchpad (not written while empty).
+    #[serde(default, skip_serializing_if = "CodeEdits::is_empty")]
+    pub code_edits: CodeEdits,
 }
 
 impl Default for ProgressStore {
@@ -234,6 +239,7 @@ impl Default for ProgressStore {
             last_exercise: None,
             exercise_inputs: BTreeMap::new(),
             review_settings: ReviewSettings::default(),
+            code_edits: CodeEdits::default(),
         }
     }
 }
@@ -267,7 +273,7 @@ pub(crate) fn quantize_scroll(x: f64) -> f64 {
 /// The stamp for a change at `now` to something last stamped `prev`: never earlier than
 /// `prev + 1`, so a local edit beats the copy it was made on in a merge even if the clock
 /// went backwards.
-fn bump(prev: i64, now: i64) -> i64 {
+pub(crate) fn bump(prev: i64, now: i64) -> i64 {
     now.max(prev.saturating_add(1)).min(MAX_TIMESTAMP_MS)
 }
 

@@ -88,6 +88,12 @@ pub fn merge(a: &ProgressStore, b: &ProgressStore) -> ProgressStore {
             &b.review_settings,
             b.review_settings.updated_at,
         ),
+        code_edits: super::CodeEdits {
+            blocks: merge_map(&a.code_edits.blocks, &b.code_edits.blocks, |s| s.updated_at),
+            scratchpad: merge_opt(&a.code_edits.scratchpad, &b.code_edits.scratchpad, |s| {
+                s.updated_at
+            }),
+        },
     }
 }
 

@@ -8,6 +8,7 @@ mod index_sort;
 mod progress;
 mod progress_import;
 mod progress_session;
+mod pyedit;
 mod pyrun;
 mod render;
 mod route;
