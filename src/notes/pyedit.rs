@@ -160,13 +160,15 @@ pub const DIFF_MAX_LINES: usize = 500;
 /// The line diff from the notes' code to the learner's (Myers, `similar`): removed lines come
 /// before the lines that replace them. A missing final line break does not count as a change.
 pub fn diff_lines(original: &str, edited: &str) -> Vec<DiffLine> {
-    let a: Vec<&str> = original.lines().collect();
-    let b: Vec<&str> = edited.lines().collect();
+    // Lines as `String`s, the element type `cards::compare` diffs too: one instance of the
+    // diff code in the wasm.
+    let a: Vec<String> = original.lines().map(String::from).collect();
+    let b: Vec<String> = edited.lines().map(String::from).collect();
     let (ah, at) = a.split_at(a.len().min(DIFF_MAX_LINES));
     let (bh, bt) = b.split_at(b.len().min(DIFF_MAX_LINES));
-    let line = |kind, text: &str| DiffLine {
+    let line = |kind, text: &String| DiffLine {
         kind,
-        text: text.to_string(),
+        text: text.clone(),
     };
     let mut out = Vec::new();
     for op in similar::capture_diff_slices(similar::Algorithm::Myers, ah, bh) {

@@ -224,7 +224,10 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
     p.new_study_days = incoming.study_days.difference(&current.study_days).count();
     p.orphans = incoming.orphans.len();
 
-    if incoming.topics.is_empty() && incoming.study_days.is_empty() {
+    if incoming.topics.is_empty()
+        && incoming.study_days.is_empty()
+        && incoming.code_edits.is_empty()
+    {
         p.summary.push("导入的文件里没有学习进度。".to_string());
     }
     if p.added > 0 {
@@ -246,6 +249,24 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
     if p.new_study_days > 0 {
         p.summary
             .push(format!("新增 {} 个学习日", p.new_study_days));
+    }
+    let edited = incoming
+        .code_edits
+        .blocks
+        .values()
+        .filter(|c| c.code.is_some());
+    let (edited, scratchpad) = (edited.count(), incoming.code_edits.scratchpad.is_some());
+    if edited > 0 || scratchpad {
+        p.summary.push(format!(
+            "带有{}{}{}（与本机的合并时，每个保留较新的一份）",
+            if edited > 0 {
+                format!(" {edited} 个改过的 Python 代码块")
+            } else {
+                String::new()
+            },
+            if edited > 0 && scratchpad { "和" } else { "" },
+            if scratchpad { " Python 草稿本" } else { "" },
+        ));
     }
     if p.orphans > 0 {
         p.summary.push(format!(

@@ -146,8 +146,22 @@ fn set_note(block: &Element, text: Option<&str>) {
     }
 }
 
+/// Forgets the editors of blocks no longer on the page (the reader left their topic).
+fn prune() {
+    LIVE.with_borrow_mut(|l| {
+        l.retain(|_, live| {
+            let keep = live.block.is_connected();
+            if !keep {
+                call(&live.handle, "destroy", &[]);
+            }
+            keep
+        });
+    });
+}
+
 fn toggle_editor(block: &Element) {
     let Some(key) = key_of(block) else { return };
+    prune();
     if LIVE.with_borrow(|l| l.contains_key(&key)) {
         close_editor(block, &key);
     } else {
@@ -188,6 +202,7 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
             set_note(&block, Some(EDITOR_FAILED));
             return;
         };
+        prune();
         if !block.is_connected() || LIVE.with_borrow(|l| l.contains_key(&key)) {
             return;
         }
@@ -241,14 +256,6 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
         }
         set_pressed(&block, ".py-edit", true);
         LIVE.with_borrow_mut(|l| {
-            // Editors of blocks no longer on the page go.
-            l.retain(|_, live| {
-                let keep = live.block.is_connected();
-                if !keep {
-                    call(&live.handle, "destroy", &[]);
-                }
-                keep
-            });
             l.insert(
                 key,
                 Live {
@@ -469,6 +476,7 @@ fn share(block: &Element, button: Element) {
 /// Sets up a topic page's Python blocks once its body is on the page: their keys, the
 /// 换行 state, the learner's saved edits (shown as the editor) and code from a share link.
 pub(crate) fn mount_topic(slug: &str) {
+    prune();
     let Ok(blocks) = document().query_selector_all(".note-body .py-block") else {
         return;
     };

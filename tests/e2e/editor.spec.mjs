@@ -133,6 +133,12 @@ test("编辑 turns the block into the editor; the run uses the edit; reload keep
   await expect(again.locator(".cm-content")).toBeVisible();
   expect(await editorText(again)).toBe("print(6 * 7)\nprint('edited')");
   const warm = await again.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/editor/")).map((e) => Math.round(e.duration)));
+  // Away and back within the app: the edited block is the editor again.
+  await page.locator("header.topbar a.brand").click();
+  await expect(page.locator(".note-body")).toHaveCount(0);
+  await page.goBack();
+  await expect(block(page, 0).locator(".cm-content")).toBeVisible();
+  expect(await editorText(block(page, 0))).toBe("print(6 * 7)\nprint('edited')");
   await context.setOffline(false);
   // 还原: the notes' code again, the edit forgotten (also after a reload).
   await again.locator(".py-restore").click();
@@ -253,4 +259,29 @@ test("a share link opens a block, or the scratchpad, with the shared code; a bad
   await p2.reload();
   await expect(p2.locator(".note-body .py-block").first().locator(".py-edit-note")).toContainText("代码块编号「x」无效");
   await other.close();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the editor fits the screen, takes a tap and IME input (composition, then commit), and the edit is saved", async ({ page }) => {
+    await openTopic(page, "closure-late-binding");
+    const b = block(page, 0);
+    await b.locator(".py-edit").tap();
+    await expect(b.locator(".cm-content")).toBeVisible();
+    expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await b.locator(".cm-content").tap();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    // A Chinese IME: the composition shows in place, the commit replaces it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: "ni", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.imeSetComposition", { text: "你好", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "你好" });
+    await page.keyboard.insertText(" = 1");
+    expect(await editorText(b)).toBe("你好 = 1");
+    await page.waitForTimeout(600);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.blocks["closure-late-binding/0"].code);
+    expect(saved).toBe("你好 = 1");
+  });
 });

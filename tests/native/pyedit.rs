@@ -250,3 +250,31 @@ fn the_toolbar_has_edit_and_wrap_toggles_and_hidden_after_edit_buttons() {
     let at = |s: &str| html.find(s).unwrap();
     assert!(at("运行") < at("编辑") && at("编辑") < at("复制") && at("复制") < at("换行"));
 }
+
+#[test]
+fn an_import_preview_names_the_edited_blocks_and_the_scratchpad() {
+    use mianshiti_playground::progress::preview_import;
+    let current = ProgressStore::new();
+    let mut incoming = ProgressStore::new();
+    incoming.set_block_code("a/0", "x", T0);
+    incoming.set_block_code("a/1", "y", T0);
+    incoming.set_block_code("a/2", "z", T0);
+    incoming.restore_block("a/2", T0 + 1.0);
+    let p = preview_import(&current, &incoming);
+    assert_eq!(
+        p.summary,
+        vec!["带有 2 个改过的 Python 代码块（与本机的合并时，每个保留较新的一份）"]
+    );
+    incoming.set_scratchpad("print()", T0);
+    let p = preview_import(&current, &incoming);
+    assert_eq!(
+        p.summary,
+        vec!["带有 2 个改过的 Python 代码块和 Python 草稿本（与本机的合并时，每个保留较新的一份）"]
+    );
+    let mut only_pad = ProgressStore::new();
+    only_pad.set_scratchpad("print()", T0);
+    assert_eq!(
+        preview_import(&current, &only_pad).summary,
+        vec!["带有 Python 草稿本（与本机的合并时，每个保留较新的一份）"]
+    );
+}
