@@ -12,6 +12,12 @@ const CACHE = "mianshiti-" + VERSION;
 const PYODIDE = "__PYODIDE__";
 const PY_CACHE = "pyodide-" + PYODIDE;
 const PY_PATH = "pyodide/" + PYODIDE + "/";
+// The code editor (CodeMirror, ~126 KB gzip, editor/<content hash>/editor.mjs): not precached
+// either, so a first visit never downloads it; cached on first use in its own cache, replaced
+// when the bundle changes.
+const EDITOR = "__EDITOR__";
+const ED_CACHE = "editor-" + EDITOR;
+const ED_PATH = "editor/" + EDITOR + "/";
 
 // Content-hashed files (Trunk's name-<16 hex>.ext and the notes bundle) cannot be stale: take
 // them from the HTTP cache the page just filled, so installing does not download the app a
@@ -29,7 +35,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => (k.startsWith("mianshiti-") && k !== CACHE) || (k.startsWith("pyodide-") && k !== PY_CACHE)).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => (k.startsWith("mianshiti-") && k !== CACHE) || (k.startsWith("pyodide-") && k !== PY_CACHE) || (k.startsWith("editor-") && k !== ED_CACHE)).map((k) => caches.delete(k))))
       .then(() => self.clients.claim())
   );
 });
@@ -43,11 +49,11 @@ self.addEventListener("fetch", (event) => {
   if (req.method !== "GET") return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  // The Python runtime: cache-first from its own cache, filled on first fetch. The response
-  // streams to the page while its copy is written (so the download's progress is live).
-  if (url.href.startsWith(new URL(PY_PATH, self.registration.scope).href)) {
+  // The Python runtime and the editor: cache-first from their own caches, filled on first fetch.
+  const runtime = [[PY_PATH, PY_CACHE], [ED_PATH, ED_CACHE]].find(([path]) => url.href.startsWith(new URL(path, self.registration.scope).href));
+  if (runtime) {
     event.respondWith(
-      caches.open(PY_CACHE).then((cache) =>
+      caches.open(runtime[1]).then((cache) =>
         cache.match(req).then((hit) => hit || fetch(req).then((res) => {
           if (res.ok) event.waitUntil(cache.put(req, res.clone()).catch(() => {}));
           return res;

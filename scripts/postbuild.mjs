@@ -84,6 +84,13 @@ if (!worker.includes(`./pyodide/${pyodideVersion}/pyodide.mjs"`) || !worker.incl
 }
 writeFileSync(join(dist, "py-worker.js"), worker);
 
+// 0d. The code editor (issue 13): CodeMirror 6 bundled by esbuild into editor/<hash>/editor.mjs
+//    (scripts/build-editor.mjs), plus the fixed-name editor.mjs that re-exports it. Like the
+//    Python runtime, the bundle (~376 KB raw / ~126 KB gzip) is not precached: a first visit
+//    downloads none of it; the service worker caches it on first use (public/sw.js).
+const { buildEditor } = await import("./build-editor.mjs");
+const editor = await buildEditor(dist);
+
 // 1. CSP: hash every inline <script> (the boot script, Trunk's module loader) and allow wasm
 //    compilation. Comments are skipped (an unminified page's comments may mention tags).
 html = html.replace(/<meta http-equiv="?Content-Security-Policy"?[^>]*>\s*/g, "");
@@ -116,7 +123,7 @@ writeFileSync(join(dist, "index.html"), html);
 // 2. Service worker: precache every file of this build, versioned by their contents.
 //    Idempotent: running it again on a processed dist/ (e.g. after editing a file) rewrites
 //    the version and list instead of looking for the placeholders.
-const isMeta = (f) => f === "sw.js" || f === "build-info.json" || f.endsWith(".map") || f.startsWith("pyodide/");
+const isMeta = (f) => f === "sw.js" || f === "build-info.json" || f.endsWith(".map") || f.startsWith("pyodide/") || f.startsWith("editor/");
 const files = walk(dist)
   .map((p) => relative(dist, p).split("\\").join("/"))
   .filter((f) => !isMeta(f) && !f.split("/").some((part) => part.startsWith(".")))
@@ -129,9 +136,11 @@ writeFileSync(join(dist, "build-info.json"), JSON.stringify({ version, files: pr
 const sw = readFileSync(join(dist, "sw.js"), "utf8")
   .replace(/const VERSION = "[^"]*";/, () => `const VERSION = "${version}";`)
   .replace(/const FILES = [^\n]*;/, () => `const FILES = ${JSON.stringify(precache)};`)
-  .replace(/const PYODIDE = "[^"]*";/, () => `const PYODIDE = "${pyodideVersion}";`);
+  .replace(/const PYODIDE = "[^"]*";/, () => `const PYODIDE = "${pyodideVersion}";`)
+  .replace(/const EDITOR = "[^"]*";/, () => `const EDITOR = "${editor.hash}";`);
 if (!sw.includes(version)) throw new Error("postbuild: sw.js has no `const VERSION = \"...\";` line");
 if (!sw.includes(`const PYODIDE = "${pyodideVersion}";`)) throw new Error("postbuild: sw.js has no `const PYODIDE = \"...\";` line");
+if (!sw.includes(`const EDITOR = "${editor.hash}";`)) throw new Error("postbuild: sw.js has no `const EDITOR = \"...\";` line");
 writeFileSync(join(dist, "sw.js"), sw);
 const scripts = devServer ? "inline scripts allowed (trunk serve's reload script)" : `${hashes.length} inline script hash(es)`;
 console.log(`postbuild: ${precache.length} files precached, cache version ${version}, ${scripts} in CSP`);

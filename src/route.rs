@@ -43,6 +43,8 @@ pub enum Route {
     },
     /// The learner's own notes, newest edited first (我的笔记).
     Notes,
+    /// The Python scratchpad (`#/py`).
+    Scratchpad,
     /// Anything else: the 404 view.
     NotFound {
         /// The unmatched path, for the message.
@@ -98,6 +100,7 @@ pub fn parse(hash: &str) -> Route {
             only: ReviewFilter::from_key(&get("only").unwrap_or_default()),
         },
         ["notes"] => Route::Notes,
+        ["py"] => Route::Scratchpad,
         _ => Route::NotFound {
             path: path.to_string(),
         },
@@ -141,6 +144,7 @@ pub fn to_hash(route: &Route) -> String {
             key => format!("#/review?only={key}"),
         },
         Route::Notes => NOTES_HASH.into(),
+        Route::Scratchpad => "#/py".into(),
         Route::NotFound { path } => format!("#{path}"),
     }
 }

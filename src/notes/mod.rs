@@ -5,6 +5,7 @@
 
 pub mod bundle;
 pub mod highlight;
+pub mod pyedit;
 pub mod pyrun;
 // Build time only (the prerender step and the tests): the app receives the bodies rendered,
 // so neither the renderer nor pulldown-cmark is compiled into the wasm.

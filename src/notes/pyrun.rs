@@ -182,10 +182,13 @@ pub fn toolbar_html(code: &str) -> String {
     out.push_str(RUN_HINT);
     out.push_str("\">");
     out.push_str(RUN_LABEL);
-    out.push_str("</button><button type=\"button\" class=\"py-copy small\">");
+    out.push_str("</button>");
+    super::pyedit::edit_buttons_html(&mut out);
+    out.push_str("<button type=\"button\" class=\"py-copy small\">");
     out.push_str(COPY_LABEL);
     out.push_str("</button>");
-    // Opens the block's 标准输入 box (made by `src/ui/pyrun_stdin.rs` on first use).
+    super::pyedit::after_edit_buttons_html(&mut out);
+    // Opens the block's 标准输入 box (made by `src/ui/pyrun_io.rs` on first use).
     out.push_str(
         "<button type=\"button\" class=\"py-stdin-toggle small\" aria-expanded=\"false\" title=\"input() 从这里逐行读取\">",
     );

@@ -292,6 +292,7 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
             "exercise_inputs",
             "review_settings",
             "cards",
+            "code_edits",
         ],
         sv,
     );
@@ -320,6 +321,9 @@ fn salvage_v2(map: &Map<String, Value>, sv: &mut Salvage) -> ProgressStore {
         None | Some(Value::Null) => ReviewSettings::default(),
         Some(v) => review_settings(v, sv),
     };
+    let (code_edits, dropped, truncated) = super::code_edits::salvage(map.get("code_edits"));
+    (store.code_edits, sv.dropped, sv.truncated) =
+        (code_edits, sv.dropped + dropped, sv.truncated + truncated);
     store.last_topic = match map.get("last_topic") {
         None | Some(Value::Null) => None,
         Some(v) => last_topic(v, sv),

@@ -14,6 +14,7 @@
 //! id ([`CardProgress`]), and share the review queue with topics ([`ReviewItem`]).
 
 mod cards;
+mod code_edits;
 mod daily;
 mod import;
 mod load;
@@ -34,6 +35,7 @@ pub use cards::{
     card_candidates, card_key, card_overview, review_keys, CardOverview, CardProgress,
     CardStanding, ReviewFilter, ReviewItem, CARD_KEY_PREFIX, MAX_CARDS,
 };
+pub use code_edits::{block_key, CodeEdits, SavedCode, CODE_MAX_BYTES, MAX_CODE_BLOCKS};
 pub use daily::{done_today, today_queue, DoneToday, ReviewLog, ReviewSettings, TodayQueue};
 pub use import::{
     backup_file_name, check_import_size, export_file_name, export_message, format_bytes,
@@ -231,6 +233,9 @@ pub struct ProgressStore {
     /// Daily limits and the practice pool (defaults until first changed).
     #[serde(skip_serializing_if = "ReviewSettings::is_default")]
     pub review_settings: ReviewSettings,
+    /// The learner's edited Python blocks and scratchpad (not written while empty).
+    #[serde(default, skip_serializing_if = "CodeEdits::is_empty")]
+    pub code_edits: CodeEdits,
 }
 
 impl Default for ProgressStore {
@@ -246,6 +251,7 @@ impl Default for ProgressStore {
             exercise_inputs: BTreeMap::new(),
             cards: BTreeMap::new(),
             review_settings: ReviewSettings::default(),
+            code_edits: CodeEdits::default(),
         }
     }
 }
@@ -287,7 +293,7 @@ pub(crate) fn quantize_scroll(x: f64) -> f64 {
 /// The stamp for a change at `now` to something last stamped `prev`: never earlier than
 /// `prev + 1`, so a local edit beats the copy it was made on in a merge even if the clock
 /// went backwards.
-fn bump(prev: i64, now: i64) -> i64 {
+pub(crate) fn bump(prev: i64, now: i64) -> i64 {
     now.max(prev.saturating_add(1)).min(MAX_TIMESTAMP_MS)
 }
 

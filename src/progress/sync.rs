@@ -89,6 +89,12 @@ pub fn merge(a: &ProgressStore, b: &ProgressStore) -> ProgressStore {
             &b.review_settings,
             b.review_settings.updated_at,
         ),
+        code_edits: super::CodeEdits {
+            blocks: merge_map(&a.code_edits.blocks, &b.code_edits.blocks, |s| s.updated_at),
+            scratchpad: merge_opt(&a.code_edits.scratchpad, &b.code_edits.scratchpad, |s| {
+                s.updated_at
+            }),
+        },
     }
 }
 
@@ -231,7 +237,11 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
         })
         .count();
 
-    if incoming.topics.is_empty() && incoming.study_days.is_empty() && incoming.cards.is_empty() {
+    if incoming.topics.is_empty()
+        && incoming.study_days.is_empty()
+        && incoming.cards.is_empty()
+        && incoming.code_edits.is_empty()
+    {
         p.summary.push("导入的文件里没有学习进度。".to_string());
     }
     if p.added > 0 {
@@ -257,6 +267,24 @@ pub fn preview_import(current: &ProgressStore, incoming: &ProgressStore) -> Impo
     if p.cards > 0 {
         p.summary
             .push(format!("新增或更新 {} 张代码题卡片的复习记录", p.cards));
+    }
+    let edited = incoming
+        .code_edits
+        .blocks
+        .values()
+        .filter(|c| c.code.is_some());
+    let (edited, scratchpad) = (edited.count(), incoming.code_edits.scratchpad.is_some());
+    if edited > 0 || scratchpad {
+        p.summary.push(format!(
+            "带有{}{}{}（与本机的合并时，每个保留较新的一份）",
+            if edited > 0 {
+                format!(" {edited} 个改过的 Python 代码块")
+            } else {
+                String::new()
+            },
+            if edited > 0 && scratchpad { "和" } else { "" },
+            if scratchpad { " Python 草稿本" } else { "" },
+        ));
     }
     if p.orphans > 0 {
         p.summary.push(format!(

@@ -115,6 +115,7 @@ pub fn App() -> impl IntoView {
             Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
             Route::Review { only } => view! { <progress::ReviewPage only=only /> }.into_any(),
             Route::Notes => view! { <progress::NotesPage /> }.into_any(),
+            Route::Scratchpad => view! { <super::pyedit::ScratchpadPage /> }.into_any(),
         },
     };
 
@@ -141,6 +142,7 @@ pub fn App() -> impl IntoView {
             <a class="nav-link" href="#/progress">"进度"</a>
             <a class="nav-link" href=crate::route::NOTES_HASH>"笔记"</a>
             <a class="nav-link" href="#/review">"复习"{due_badge()}</a>
+            <a class="nav-link" href="#/py" title="Python 草稿本：写你自己的代码并运行">"草稿"</a>
             <button class="theme-btn" title="切换配色" aria-label=move || format!("配色：{}", theme_label()) on:click=cycle_theme>
                 {theme_icon}<span class="label">{theme_label}</span>
             </button>

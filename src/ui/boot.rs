@@ -86,6 +86,7 @@ pub fn start() {
     Theme::stored().apply();
     super::code_wrap::apply_stored();
     super::pyrun::install();
+    super::pyedit::install();
     // Not leptos' spawn_local: its executor only exists once the app is mounted.
     wasm_bindgen_futures::spawn_local(async {
         // Each phase in its own task, so no single main-thread task blocks input for long.

@@ -25,6 +25,37 @@ fn apply(on: bool) {
     }
 }
 
+/// Whether code blocks wrap now.
+pub(crate) fn is_on() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-code-wrap"))
+}
+
+/// Turns wrapping on or off for every code block, editor and 换行 button, and remembers it.
+pub(crate) fn set(on: bool) {
+    apply(on);
+    // A storage failure only loses the choice for the next visit.
+    let _ = storage::set(CODE_WRAP_KEY, if on { "1" } else { "0" });
+    WRAP.with(|w| w.set(on));
+    if let Ok(buttons) = document().query_selector_all(".py-wrap") {
+        for i in 0..buttons.length() {
+            if let Some(b) = buttons
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            {
+                let _ = b.set_attribute("aria-pressed", &on.to_string());
+            }
+        }
+    }
+    super::pyedit::set_wrap_all(on);
+}
+
+thread_local! {
+    /// The choice, for the page-level toggle (any 换行 button changes it).
+    static WRAP: ArcRwSignal<bool> = ArcRwSignal::new(stored());
+}
+
 /// Applies the stored choice at start-up, before any code block is shown.
 pub(crate) fn apply_stored() {
     apply(stored());
@@ -34,14 +65,8 @@ pub(crate) fn apply_stored() {
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn CodeWrapToggle() -> impl IntoView {
-    let (on, set_on) = signal(stored());
-    let toggle = move |_| {
-        let next = !on.get_untracked();
-        set_on.set(next);
-        apply(next);
-        // A storage failure only loses the choice for the next visit.
-        let _ = storage::set(CODE_WRAP_KEY, if next { "1" } else { "0" });
-    };
+    let on = WRAP.with(Clone::clone);
+    let toggle = move |_| set(!is_on());
     view! {
         <div class="code-tools">
             <button class="code-wrap-btn small" aria-pressed=move || on.get().to_string()

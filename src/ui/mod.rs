@@ -19,6 +19,7 @@ mod panic;
 mod predict;
 mod progress;
 mod progress_state;
+mod pyedit;
 mod pyrun;
 mod pyrun_io;
 mod reading;

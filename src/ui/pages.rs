@@ -81,6 +81,8 @@ pub(crate) fn TopicPage(
         })
     });
     super::watch_reading(slug);
+    // The body is on the page by the next frame: its Python blocks get their keys and edits.
+    request_animation_frame(move || super::pyedit::mount_topic(slug));
     let infos: Vec<_> = topic
         .exercises
         .iter()

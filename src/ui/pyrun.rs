@@ -180,6 +180,9 @@ fn on_key(event: KeyboardEvent) {
 }
 
 fn code_of(block: &Element) -> String {
+    if let Some(code) = super::pyedit::code_of(block) {
+        return code;
+    }
     block
         .query_selector("pre.code")
         .ok()

@@ -63,10 +63,13 @@ test("on a phone a code block that scrolls sideways shows it, and 换行 wraps e
   expect(style.image.match(/gradient/g)?.length).toBe(4);
   expect(style.attachment).toMatch(/^local, local, scroll, scroll\b/);
 
-  const wrap = page.getByRole("button", { name: "换行" });
+  // The page's 换行 (each Python block's toolbar has one too: one choice, every button shows it).
+  const wrap = page.locator(".code-tools").getByRole("button", { name: "换行" });
+  const blockWrap = page.locator(".note-body .py-block .py-wrap").first();
   await expect(wrap).toHaveAttribute("aria-pressed", "false");
   await wrap.click();
   await expect(wrap).toHaveAttribute("aria-pressed", "true");
+  await expect(blockWrap).toHaveAttribute("aria-pressed", "true");
   await expect.poll(overflowing).toBe(0);
   // Remembered on this device, for every topic.
   await page.reload();
@@ -74,7 +77,9 @@ test("on a phone a code block that scrolls sideways shows it, and 换行 wraps e
   await expect(wrap).toHaveAttribute("aria-pressed", "true");
   expect(await overflowing()).toBe(0);
   expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await wrap.click();
+  await expect(blockWrap).toHaveAttribute("aria-pressed", "true");
+  // A block's 换行 turns it off for the page too.
+  await blockWrap.click();
   await expect(wrap).toHaveAttribute("aria-pressed", "false");
   await expect.poll(overflowing).toBeGreaterThan(0);
 });

@@ -22,6 +22,7 @@ const PAGES = [
   "./#/progress",
   "./#/review",
   "./#/notes",
+  "./#/py",
   "./#/no/such/page",
 ];
 

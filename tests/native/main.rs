@@ -9,6 +9,7 @@ mod progress;
 mod progress_cards;
 mod progress_import;
 mod progress_session;
+mod pyedit;
 mod pyrun;
 mod render;
 mod route;

@@ -1012,6 +1012,34 @@ fn arb_inputs() -> impl Strategy<Value = Vec<(String, String)>> {
 
 /// Strategy for a valid store: topic slugs from `topic_keys`, orphan slugs prefixed `old-`.
 fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = ProgressStore> {
+    (
+        arb_store_base(topic_keys, max_ts),
+        arb_code_edits(topic_keys, max_ts),
+    )
+        .prop_map(|(mut store, edits)| {
+            store.code_edits = edits;
+            store
+        })
+}
+
+/// Edited blocks (some restored, code `None`) and maybe a scratchpad.
+fn arb_code_edits(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = CodeEdits> {
+    let saved = move || {
+        (prop::option::of("\\PC{0,12}"), 0..=max_ts)
+            .prop_map(|(code, updated_at)| SavedCode { code, updated_at })
+    };
+    (
+        prop::collection::btree_map(
+            (topic_keys, 0..3usize).prop_map(|(k, i)| block_key(&k, i)),
+            saved(),
+            0..3,
+        ),
+        prop::option::of(saved()),
+    )
+        .prop_map(|(blocks, scratchpad)| CodeEdits { blocks, scratchpad })
+}
+
+fn arb_store_base(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = ProgressStore> {
     let ts = move || 0..=max_ts;
     (
         ts(),
@@ -1083,6 +1111,7 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
                             ..ReviewSettings::default()
                         },
                     ),
+                    code_edits: CodeEdits::default(),
                 }
             },
         )

@@ -1,0 +1,287 @@
+// Editing the notes' Python in place (issue 13): CodeMirror 6, loaded on the first 编辑 and
+// never on a first visit; edits run, are remembered per block, can be compared with the notes'
+// code and restored; the scratchpad page; share links; no CSP violation; the keyboard works.
+import { test, expect, ready } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+
+const DIST = new URL("../../dist/", import.meta.url);
+const LOAD = 90_000;
+const CLOSURE_OUT = "9\n9\n9\n9\n0\n3\n6\n9\n";
+
+const block = (page, index) => page.locator(".note-body .py-block").nth(index);
+
+/** Collects CSP violations from the start of every document. */
+async function watchViolations(page) {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
+async function openTopic(page, slug) {
+  await page.goto(`./#/t/${slug}`);
+  await ready(page);
+  await expect(page.locator(".note-body .py-block").first()).toBeVisible();
+}
+
+/** Opens block `b` in the editor; resolves to the ms from the click to the editor on screen. */
+async function edit(b) {
+  const ms = await b.evaluate((blk) => new Promise((resolve) => {
+    const t0 = performance.now();
+    // The editor lives in the shadow root of its host, .py-editor.
+    const done = () => blk.querySelector(".py-editor")?.shadowRoot?.querySelector(".cm-editor") && (resolve(performance.now() - t0), true);
+    const mo = new MutationObserver(() => done() && mo.disconnect());
+    mo.observe(blk, { childList: true, subtree: true });
+    blk.querySelector(".py-edit").click();
+  }));
+  await expect(b.locator(".cm-content")).toBeVisible();
+  await expect(b.locator(".py-edit")).toHaveAttribute("aria-pressed", "true");
+  return ms;
+}
+
+/** Replaces everything in `b`'s editor by typing `text` (select all, then type). */
+async function typeInEditor(page, b, text) {
+  await b.locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+}
+
+/** The editor's text, line by line (the blocks are short: every line is rendered). */
+const editorText = (b) => b.locator(".cm-content").evaluate((el) => [...el.querySelectorAll(".cm-line")].map((l) => l.textContent).join("\n"));
+
+async function run(b) {
+  await b.locator(".py-run").click();
+  await expect(b.locator(".py-status")).toBeVisible({ timeout: LOAD });
+}
+
+test("the build bundles the editor into one module under a hashed path, precaching only its one-line entry", () => {
+  const entry = readFileSync(new URL("editor.mjs", DIST), "utf8");
+  const m = entry.match(/^export \* from "\.\/(editor\/([0-9a-f]{16})\/editor\.mjs)";\n$/);
+  expect(m, entry).not.toBeNull();
+  const bundle = readFileSync(new URL(m[1], DIST));
+  expect(bundle.length).toBeGreaterThan(100_000);
+  // One self-contained module: no import statement, no dynamic import.
+  expect(bundle.toString("utf8")).not.toMatch(/(^|[;}\n])import[\s{*"']|\bimport\(/);
+  const sw = readFileSync(new URL("sw.js", DIST), "utf8");
+  const files = JSON.parse(sw.match(/const FILES = (.*);/)[1]);
+  expect(files).toContain("./editor.mjs");
+  expect(files.filter((f) => f.startsWith("./editor/"))).toEqual([]);
+  expect(sw).toContain(`const EDITOR = "${m[2]}";`);
+});
+
+test("a first visit downloads none of the editor or the Python runtime", async ({ page, context }) => {
+  const requested = [];
+  context.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await openTopic(page, "closure-late-binding");
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await page.waitForTimeout(1000);
+  await page.goto("./#/t/variable-scope");
+  await ready(page);
+  await page.waitForTimeout(500);
+  // Only the precached one-line entry editor.mjs (54 bytes), never the bundle under editor/.
+  expect(requested.filter((p) => p.includes("/editor/") || p.includes("/pyodide/"))).toEqual([]);
+  await expect(block(page, 0).locator(".py-edit")).toHaveText("编辑");
+  await expect(block(page, 0).locator(".py-wrap")).toHaveText("换行");
+  await expect(block(page, 0).locator(".py-restore")).toBeHidden();
+});
+
+test("编辑 turns the block into the editor; the run uses the edit; reload keeps it; 对比 shows the diff; 还原 puts the notes' code back; no CSP violation", async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await watchViolations(page);
+  const requested = [];
+  context.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await openTopic(page, "closure-late-binding");
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const b = block(page, 0);
+  const original = await b.locator("pre.code").textContent();
+  const cold = await edit(b);
+  expect(requested.some((p) => /\/editor\/[0-9a-f]{16}\/editor\.mjs$/.test(p))).toBe(true);
+  await expect(b.locator("pre.code")).toBeHidden();
+  // The editor holds the notes' code, highlighted with the notes' token classes, line numbers on.
+  expect(await editorText(b)).toBe(original);
+  // Keywords in the notes' keyword colour (the static view's .tok-kw), inside the shadow root.
+  const colours = await b.evaluate((blk) => {
+    const kw = [...blk.querySelector(".py-editor").shadowRoot.querySelectorAll(".cm-line span")].find((s) => s.textContent === "def");
+    return [getComputedStyle(kw).color, getComputedStyle(blk.querySelector("pre.code .tok-kw")).color];
+  });
+  expect(colours[0]).toBe(colours[1]);
+  await expect(b.locator(".cm-lineNumbers .cm-gutterElement").filter({ hasText: /^1$/ })).toHaveCount(1);
+  // The toolbar does not show 还原 before an edit.
+  await expect(b.locator(".py-restore")).toBeHidden();
+  await typeInEditor(page, b, "print(6 * 7)\nprint('edited')");
+  await expect(b.locator(".py-restore")).toBeVisible();
+  await expect(b.locator(".py-changed")).toContainText("已修改：新增 2 行");
+  await run(b);
+  await expect(b.locator(".py-out")).toHaveText("42\nedited\n");
+  // 对比: removed lines of the notes' code, then the added ones.
+  await b.locator(".py-diff").click();
+  await expect(b.locator(".py-diff")).toHaveAttribute("aria-pressed", "true");
+  await expect(b.locator(".py-diff-view .py-add")).toHaveText(["+ print(6 * 7)\n", "+ print('edited')\n"]);
+  expect(await b.locator(".py-diff-view .py-del").count()).toBe(original.replace(/\n$/, "").split("\n").length); // every line of the notes' code
+  // A reload keeps the edit, shown as the editor (its bundle from the service worker's cache).
+  await page.waitForTimeout(600); // the store is written within 400 ms of the last keystroke
+  const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("editor-")));
+  expect(cached.length).toBe(1);
+  // Offline: the editor comes from its cache.
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  const again = block(page, 0);
+  await expect(again.locator(".cm-content")).toBeVisible();
+  expect(await editorText(again)).toBe("print(6 * 7)\nprint('edited')");
+  const warm = await again.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/editor/")).map((e) => Math.round(e.duration)));
+  // Away and back within the app: the edited block is the editor again.
+  await page.locator("header.topbar a.brand").click();
+  await expect(page.locator(".note-body")).toHaveCount(0);
+  await page.goBack();
+  await expect(block(page, 0).locator(".cm-content")).toBeVisible();
+  expect(await editorText(block(page, 0))).toBe("print(6 * 7)\nprint('edited')");
+  await context.setOffline(false);
+  // 还原: the notes' code again, the edit forgotten (also after a reload).
+  await again.locator(".py-restore").click();
+  expect(await editorText(again)).toBe(original);
+  await expect(again.locator(".py-restore")).toBeHidden();
+  await expect(again.locator(".py-changed")).toHaveCount(0);
+  await run(again);
+  await expect(again.locator(".py-out")).toHaveText(CLOSURE_OUT);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await ready(page);
+  await expect(block(page, 0).locator("pre.code")).toBeVisible();
+  await expect(block(page, 0).locator(".cm-editor")).toHaveCount(0);
+  const bytes = readFileSync(new URL(readFileSync(new URL("editor.mjs", DIST), "utf8").match(/"\.\/(.*)"/)[1], DIST)).length;
+  console.log(`editor: ${bytes} bytes raw; cold open ${cold.toFixed(0)} ms (download + start), reload from cache ${warm.join(", ")} ms`);
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test("keyboard: Tab indents, Shift+Tab dedents, Enter after a colon indents, brackets pair, Ctrl+Z undoes, Ctrl+Enter runs, Esc then Tab leaves", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTopic(page, "closure-late-binding");
+  const b = block(page, 0);
+  await edit(b);
+  await typeInEditor(page, b, "");
+  await page.keyboard.type("for i in range(2):");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("print(i");
+  // Auto-indent after ':' (4 spaces) and the closing bracket paired.
+  expect(await editorText(b)).toBe("for i in range(2):\n    print(i)");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.type("x = 1");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Tab");
+  expect(await editorText(b)).toBe("for i in range(2):\n    print(i)\n    x = 1");
+  await page.keyboard.press("Control+z");
+  expect(await editorText(b)).toBe("for i in range(2):\n    print(i)\nx = 1");
+  await page.keyboard.press("Control+Enter");
+  await expect(b.locator(".py-status")).toBeVisible({ timeout: LOAD });
+  await expect(b.locator(".py-out")).toHaveText("0\n1\n");
+  // The editor kept the code (Ctrl+Enter inserted no line).
+  expect(await editorText(b)).toBe("for i in range(2):\n    print(i)\nx = 1");
+  // Esc then Tab moves focus out of the editor, to the next control.
+  await b.locator(".cm-content").click();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement.closest(".cm-editor"))).toBe(false);
+  expect(await editorText(b)).toBe("for i in range(2):\n    print(i)\nx = 1");
+});
+
+test("换行 wraps long lines in every block and editor, and is remembered", async ({ page }) => {
+  await openTopic(page, "variable-scope");
+  const b = block(page, 0);
+  await edit(b);
+  await expect(b.locator(".cm-content")).not.toHaveClass(/cm-lineWrapping/);
+  await b.locator(".py-wrap").click();
+  await expect(b.locator(".py-wrap")).toHaveAttribute("aria-pressed", "true");
+  await expect(block(page, 1).locator(".py-wrap")).toHaveAttribute("aria-pressed", "true");
+  await expect(b.locator(".cm-content")).toHaveClass(/cm-lineWrapping/);
+  await expect(page.locator("html")).toHaveAttribute("data-code-wrap", "");
+  await page.reload();
+  await ready(page);
+  await expect(block(page, 0).locator(".py-wrap")).toHaveAttribute("aria-pressed", "true");
+  await block(page, 0).locator(".py-wrap").click();
+  await expect(block(page, 0).locator(".py-wrap")).toHaveAttribute("aria-pressed", "false");
+});
+
+test("the scratchpad keeps the learner's code across a reload and runs it", async ({ page }) => {
+  test.setTimeout(180_000);
+  await watchViolations(page);
+  await page.goto("./");
+  await ready(page);
+  await page.locator("header.topbar a[href='#/py']").click();
+  const pad = page.locator(".scratchpad .py-block");
+  await expect(pad.locator(".cm-content")).toBeVisible();
+  expect(await editorText(pad)).toContain("print(\"你好，Python\")");
+  await typeInEditor(page, pad, "total = sum(range(101))\nprint('总和', total)");
+  await page.waitForTimeout(600);
+  await page.reload();
+  await ready(page);
+  await expect(pad.locator(".cm-content")).toBeVisible();
+  expect(await editorText(pad)).toBe("total = sum(range(101))\nprint('总和', total)");
+  await pad.locator(".py-run").click();
+  await expect(pad.locator(".py-status")).toBeVisible({ timeout: LOAD });
+  await expect(pad.locator(".py-out")).toHaveText("总和 5050\n");
+  // The code is in the progress store, so it is exported with it.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.scratchpad.code);
+  expect(stored).toBe("total = sum(range(101))\nprint('总和', total)");
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test("a share link opens a block, or the scratchpad, with the shared code; a bad link says why", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openTopic(page, "variable-scope");
+  const b = block(page, 1);
+  await edit(b);
+  await typeInEditor(page, b, "print('分享 & 100%')");
+  await b.locator(".py-share").click();
+  await expect(b.locator(".py-share")).toHaveText("已复制链接");
+  const link = await b.locator(".py-share").getAttribute("data-link");
+  expect(link).toMatch(/#\/t\/variable-scope\?py=1&code=print%28%27%E5%88%86%E4%BA%AB%20%26%20100%25%27%29$/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  // Someone else opens it: a fresh browser context with no progress.
+  const other = await context.browser().newContext({ locale: "zh-CN" });
+  const p2 = await other.newPage();
+  await p2.goto(link);
+  await expect(p2.locator(".note-body .py-block").nth(1).locator(".cm-content")).toBeVisible();
+  expect(await editorText(p2.locator(".note-body .py-block").nth(1))).toBe("print('分享 & 100%')");
+  await expect(p2.locator(".note-body .py-block").nth(1).locator(".py-edit-note")).toContainText("分享链接");
+  expect(new URL(p2.url()).hash).toBe("#/t/variable-scope");
+  // The scratchpad from a link.
+  await p2.goto(link.replace(/#.*$/, "#/py?code=print%281%2B1%29"));
+  await expect(p2.locator(".scratchpad .cm-content")).toBeVisible();
+  expect(await editorText(p2.locator(".scratchpad .py-block"))).toBe("print(1+1)");
+  // A link with a bad block number says so, in Chinese.
+  await p2.goto(link.replace(/py=1/, "py=x"));
+  await p2.reload();
+  await expect(p2.locator(".note-body .py-block").first().locator(".py-edit-note")).toContainText("代码块编号「x」无效");
+  await other.close();
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the editor fits the screen, takes a tap and IME input (composition, then commit), and the edit is saved", async ({ page }) => {
+    await openTopic(page, "closure-late-binding");
+    const b = block(page, 0);
+    await b.locator(".py-edit").tap();
+    await expect(b.locator(".cm-content")).toBeVisible();
+    expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await b.locator(".cm-content").tap();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    // A Chinese IME: the composition shows in place, the commit replaces it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: "ni", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.imeSetComposition", { text: "你好", selectionStart: 2, selectionEnd: 2 });
+    await cdp.send("Input.insertText", { text: "你好" });
+    await page.keyboard.insertText(" = 1");
+    expect(await editorText(b)).toBe("你好 = 1");
+    await page.waitForTimeout(600);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.blocks["closure-late-binding/0"].code);
+    expect(saved).toBe("你好 = 1");
+  });
+});
