@@ -29,7 +29,7 @@ fi
 # wasm-opt from npm binaryen (Debian's binaryen 108 produces broken output).
 stamp="$(sha256sum package-lock.json | cut -c1-16)"
 if [ "$(cat node_modules/.lock-stamp 2>/dev/null)" != "$stamp" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
-  log "installing npm packages (binaryen, terser, playwright-core, lighthouse, pyodide) with npm ci"
+  log "installing npm packages (binaryen, terser, playwright-core, lighthouse, pyodide, codemirror, esbuild) with npm ci"
   npm ci --no-audit --no-fund
   echo "$stamp" > node_modules/.lock-stamp
 fi
