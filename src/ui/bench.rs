@@ -39,51 +39,11 @@ pub fn bench_merge(n: u32) -> f64 {
     ms
 }
 
-/// The benchmark text: `text_bytes` bytes (or a few more) of ASCII words, skewed towards a
-/// few frequent ones, with commas, full stops and newlines. Deterministic (LCG), so the JS and
-/// CPython runs count exactly the same text.
+/// The benchmark text (`exercises::protocol::bench_text`): `text_bytes` bytes of ASCII words,
+/// the same text the JS and CPython runs count.
 #[wasm_bindgen]
 pub fn bench_text(text_bytes: u32) -> String {
-    const VOCAB: usize = 2000;
-    let words: Vec<String> = (0..VOCAB)
-        .map(|k| {
-            let mut x = k * 7919 + 17;
-            let len = 2 + k % 9;
-            (0..len)
-                .map(|_| {
-                    let c = (b'a' + (x % 26) as u8) as char;
-                    x = x / 26 + k * 31 + 7;
-                    c
-                })
-                .collect()
-        })
-        .collect();
-    let mut state: u32 = 12345;
-    let mut next = move || {
-        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345) & 0x7fff_ffff;
-        state >> 8
-    };
-    let mut text = String::with_capacity(text_bytes as usize + 16);
-    while text.len() < text_bytes as usize {
-        let (r1, r2) = (next() as usize % VOCAB, next() as usize % VOCAB);
-        let w = &words[r1 * r2 / VOCAB];
-        if next() % 7 == 0 {
-            // Capitalised occurrence: a different word for the case-sensitive regex.
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                text.push(c.to_ascii_uppercase());
-                text.push_str(cs.as_str());
-            }
-        } else {
-            text.push_str(w);
-        }
-        text.push_str(match next() % 12 {
-            0 => ", ",
-            1 => ".\n",
-            _ => " ",
-        });
-    }
-    text
+    crate::exercises::protocol::bench_text(text_bytes as usize)
 }
 
 /// Counts the words of [`bench_text`]`(text_bytes)` with `WordCounter` (fed in 64 KiB
