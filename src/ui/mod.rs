@@ -11,6 +11,7 @@ mod boot;
 mod browser;
 mod code_wrap;
 mod confirm;
+mod engine;
 mod exercise;
 mod folder_pick;
 mod format;
