@@ -59,6 +59,10 @@ let html = readFileSync(join(dist, "index.html"), "utf8");
       if (!out.code) throw new Error("postbuild: terser produced nothing for engine_worker.js");
       writeFileSync(glueFile, out.code);
     }
+    // Trunk's shim passes the wasm's path as a bare string, which wasm-bindgen 0.2.129 accepts
+    // with a console warning; the object form is the current one.
+    const shim = join(dist, "engine_worker_loader.js");
+    writeFileSync(shim, readFileSync(shim, "utf8").replace(/wasm_bindgen\("([^"]+)"\)/, (_, p) => `wasm_bindgen({module_or_path:"${p}"})`));
     for (const old of readdirSync(dist).filter((f) => /^engine-[0-9a-f]+$/.test(f))) rmSync(join(dist, old), { recursive: true });
     const hash = sha256(ENGINE_FILES.map((f) => sha256(readFileSync(join(dist, f)))).join("\n")).slice(0, 16);
     mkdirSync(join(dist, `engine-${hash}`));
