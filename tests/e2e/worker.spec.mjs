@@ -150,3 +150,23 @@ test("top-k file chunks are transferred to the worker, with the progress bar", a
   const bar = page.locator(".wordfile progress");
   await expect(bar).toHaveAttribute("value", String(text.length));
 });
+
+test("a crashed worker (a wasm trap) is replaced, quietly, and the next run works", async ({ page }) => {
+  await page.goto("./#/ex/merge_sorted_lists");
+  await ready(page);
+  await expect(result(page, "merged")).toHaveText("[1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]", { timeout: 30_000 });
+  const engines = () => page.workers().filter((w) => w.url().includes("engine_worker_loader"));
+  expect(engines()).toHaveLength(1);
+  const crashed = engines()[0];
+  const closed = new Promise((resolve) => crashed.once("close", resolve));
+  // A Rust panic in the worker: with panic = "abort" the wasm traps (RuntimeError: unreachable),
+  // uncaught in the worker; the page terminates it and starts another.
+  await crashed.evaluate(() => setTimeout(() => self.wasm_bindgen.__test_panic(), 0));
+  await closed;
+  await field(page, "l1").fill("[0]");
+  await expect(result(page, "merged")).toHaveText("[0, 3, 4, 5, 6, 7, 8, 9, 10]", { timeout: 15_000 });
+  expect(engines()).toHaveLength(1);
+  expect(engines()[0]).not.toBe(crashed);
+  // Nothing failed on the page: no alert (the fixture also fails on any console error).
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
