@@ -5,8 +5,8 @@
 //!   after that panel was built ([`start_near`]), never during start-up; requests made before
 //!   wait until the worker says it is ready;
 //! - the worker answers in order; the request it is working on (the oldest unanswered) has a
-//!   time limit ([`LIMIT_MS`]; generating is bounded by construction and gets
-//!   [`GENERATE_LIMIT_MS`]). Past it the worker is terminated, that request fails with
+//!   time limit ([`LIMIT_MS`]; generating, and runs on generated inputs, are bounded by
+//!   construction and get [`GENERATE_LIMIT_MS`]). Past it the worker is terminated, that request fails with
 //!   [`TOO_LARGE`], and a fresh worker starts; a worker that crashes (a trap, an uncaught error)
 //!   is replaced the same way, its request failing with [`CRASHED`]. The other waiting
 //!   requests are sent to the new worker (file chunks, whose buffers were transferred, fail);
@@ -24,7 +24,8 @@ use crate::exercises::protocol::{Reply, Request, RunReply};
 
 /// Longest a run may take before the worker is stopped, in milliseconds.
 pub(crate) const LIMIT_MS: u32 = 2_000;
-/// Longest a `generate` request (at most 10⁶ items, then a run on them) may take.
+/// Longest a `generate` request (at most 10⁶ items, then a run on them), or a run that uses
+/// generated inputs, may take.
 pub(crate) const GENERATE_LIMIT_MS: u32 = 60_000;
 /// The failure of a run stopped at its time limit.
 pub(crate) const TOO_LARGE: &str =
@@ -89,8 +90,10 @@ pub(crate) fn next_id() -> u32 {
 
 /// Sends `request` (its id from [`next_id`]); `callback` gets the answer once.
 pub(crate) fn send(request: &Request, callback: impl FnOnce(Outcome) + 'static) {
+    // Generated inputs are bounded by construction (10⁶ items); the limit is for typed ones.
     let limit_ms = match request {
         Request::Generate { .. } => GENERATE_LIMIT_MS,
+        Request::Run { generated, .. } if *generated != 0 => GENERATE_LIMIT_MS,
         _ => LIMIT_MS,
     };
     enqueue(Pending {
