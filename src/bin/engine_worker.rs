@@ -2,14 +2,15 @@
 //! `<link data-trunk rel="rust" data-type="worker" data-bin="engine_worker" data-loader-shim>`.
 //! It links the ports, the literal parser, big integers and the Unicode tables, which the
 //! page's wasm no longer carries. Thin: each message goes to the pure
-//! `exercises::protocol::Engine` (its docs describe the protocol) and its reply goes back.
+//! `exercises::engine::Engine` (`exercises::protocol` describes the messages) and its reply goes back.
 //! `ui::engine` starts, feeds and, when a run takes too long or the worker dies, replaces it.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use std::cell::RefCell;
 
-    use mianshiti_playground::exercises::protocol::{Engine, Reply};
+    use mianshiti_playground::exercises::engine::Engine;
+    use mianshiti_playground::exercises::protocol::Reply;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 

@@ -50,11 +50,11 @@ pub async fn bench_merge(n: u32) -> f64 {
     kernel("merge", n).await
 }
 
-/// The benchmark text (`exercises::protocol::bench_text`): `text_bytes` bytes of ASCII words,
+/// The benchmark text (`exercises::engine::bench_text`): `text_bytes` bytes of ASCII words,
 /// the same text the JS and CPython runs count.
 #[wasm_bindgen]
 pub fn bench_text(text_bytes: u32) -> String {
-    crate::exercises::protocol::bench_text(text_bytes as usize)
+    crate::exercises::engine::bench_text(text_bytes as usize)
 }
 
 /// Counts the words of [`bench_text`]`(text_bytes)` with `WordCounter` (fed in 64 KiB

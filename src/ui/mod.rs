@@ -13,6 +13,7 @@ mod code_wrap;
 mod confirm;
 mod engine;
 mod exercise;
+mod exercise_runs;
 mod folder_pick;
 mod format;
 mod pages;

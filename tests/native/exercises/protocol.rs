@@ -1,8 +1,10 @@
 //! The engine worker's message protocol (`exercises::protocol`): requests and replies survive
-//! the JSON round trip, and `Engine` answers each request as calling the engine directly does.
+//! the JSON round trip, and `exercises::engine::Engine` answers each request as calling the
+//! engine directly does.
 
+use mianshiti_playground::exercises::engine::Engine;
 use mianshiti_playground::exercises::protocol::{
-    Engine, MadeInput, Reply, Request, RunReply, WireSection, KEPT_GENERATED, PREVIEW_CHARS,
+    MadeInput, Reply, Request, RunReply, WireSection, KEPT_GENERATED, PREVIEW_CHARS,
 };
 use mianshiti_playground::exercises::{generate, panel::MAX_OUTPUT_CHARS, run};
 
