@@ -7,7 +7,7 @@
 // (`TRUNK_STAGING_DIR`), so `trunk build`, `trunk serve` and `./x dist` all produce the
 // finished site. By hand: `node scripts/postbuild.mjs <dir>` on any built site (idempotent).
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dist = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
@@ -42,12 +42,44 @@ for (const name of glue) {
   writeFileSync(path, out.code);
 }
 
+// 0a. The exercise engine worker (src/bin/engine_worker.rs, issue 17). Trunk does not hash a
+//    worker's files (engine_worker.js, engine_worker_bg.wasm, engine_worker_loader.js: the loader
+//    imports the other two by relative path), so they move into engine-<hash>/, hashed over their
+//    contents, and index.html's `<meta name="mianshiti-engine">` names the loader there
+//    (ui::engine reads it). The glue is minified like the page's. Precached with the rest (2.).
+const ENGINE_FILES = ["engine_worker.js", "engine_worker_bg.wasm", "engine_worker_loader.js"];
+let html = readFileSync(join(dist, "index.html"), "utf8");
+{
+  const present = ENGINE_FILES.filter((f) => existsSync(join(dist, f)));
+  if (present.length === ENGINE_FILES.length) {
+    const glueFile = join(dist, "engine_worker.js");
+    const source = readFileSync(glueFile, "utf8");
+    if (release && !source.startsWith(MINIFIED)) {
+      const out = await minify(source, { compress: true, mangle: { reserved: ["wasm_bindgen"] }, format: { comments: false, preamble: MINIFIED } });
+      if (!out.code) throw new Error("postbuild: terser produced nothing for engine_worker.js");
+      writeFileSync(glueFile, out.code);
+    }
+    // Trunk's shim passes the wasm's path as a bare string, which wasm-bindgen 0.2.129 accepts
+    // with a console warning; the object form is the current one.
+    const shim = join(dist, "engine_worker_loader.js");
+    writeFileSync(shim, readFileSync(shim, "utf8").replace(/wasm_bindgen\("([^"]+)"\)/, (_, p) => `wasm_bindgen({module_or_path:"${p}"})`));
+    for (const old of readdirSync(dist).filter((f) => /^engine-[0-9a-f]+$/.test(f))) rmSync(join(dist, old), { recursive: true });
+    const hash = sha256(ENGINE_FILES.map((f) => sha256(readFileSync(join(dist, f)))).join("\n")).slice(0, 16);
+    mkdirSync(join(dist, `engine-${hash}`));
+    for (const f of ENGINE_FILES) renameSync(join(dist, f), join(dist, `engine-${hash}`, f));
+    const meta = /<meta [^>]*\bmianshiti-engine\b[^>]*>/; // the HTML minifier may reorder attributes
+    if (!meta.test(html)) throw new Error("postbuild: index.html has no <meta name=\"mianshiti-engine\" content=...>");
+    html = html.replace(meta, `<meta name="mianshiti-engine" content="engine-${hash}/engine_worker_loader.js">`);
+  } else if (present.length > 0 || !/engine-[0-9a-f]+\/engine_worker_loader\.js/.test(html)) {
+    throw new Error(`postbuild: the engine worker's files are incomplete (${present.join(", ") || "none"}) and index.html names no engine-<hash>/`);
+  }
+}
+
 // 0b. The boot script (src/boot.js, which Trunk inlines as the page's one classic inline script)
 //    is replaced by terser's output in release builds. Trunk's HTML minifier orders the
 //    script's hoisted variables differently from one build to the next, so identical sources
 //    gave a different index.html, CSP hash and cache version each time, and every redeploy
 //    looked like an update to returning readers. terser's output is the same every time.
-let html = readFileSync(join(dist, "index.html"), "utf8");
 if (release) {
   const { minifyBoot } = await import("./minify-boot.mjs");
   const boot = await minifyBoot();

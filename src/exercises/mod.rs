@@ -7,12 +7,14 @@
 
 mod closure;
 mod day_of_year;
+pub mod engine;
 mod generate;
 mod list_slice;
 mod listsort;
 mod merge;
 pub mod panel;
 pub mod parse;
+pub mod protocol;
 mod pyint;
 pub mod pyset;
 pub mod pyvalue;
@@ -20,6 +22,7 @@ mod registry;
 mod remove_while;
 mod reverse_number;
 pub mod rng;
+mod runners;
 mod seed_code;
 mod set_ops;
 mod sort_dict;
@@ -92,8 +95,8 @@ pub(crate) type RunFn = fn(&Inputs<'_>) -> Result<Vec<Section>, InputError>;
 /// Makes random inputs with about `n` items (see [`generate`]).
 pub(crate) type GenerateFn = fn(&mut rng::Rng, usize) -> Vec<(&'static str, String)>;
 
-/// One exercise, as registered in the one table `registry.rs`: what the page shows, the
-/// port that runs it and its random-input generator.
+/// One exercise, as registered in `registry.rs`: what the page shows. The port that runs it
+/// and its generator are in `runners.rs` (see [`run`], [`generate`]).
 #[derive(Clone, Copy, Debug)]
 pub struct ExerciseInfo {
     /// Stable id (used in URLs and in content front matter).
@@ -114,10 +117,8 @@ pub struct ExerciseInfo {
     /// reader (`ui::wordfile`) counts words with [`WordCounter`], so only the top-k port sets
     /// this; another file-taking exercise would first give the reader its own chunk consumer.
     pub takes_file: bool,
-    /// The port of the notes' code.
-    pub(crate) run: RunFn,
-    /// Random large inputs, for the exercises whose inputs are lists or text.
-    pub(crate) generate: Option<GenerateFn>,
+    /// Whether [`generate`] can make random inputs for it (`runners.rs` has a generator).
+    pub generates: bool,
 }
 
 impl ExerciseInfo {
@@ -129,7 +130,7 @@ impl ExerciseInfo {
 
     /// Whether [`generate`] can make random inputs for it.
     pub fn supports_generate(&self) -> bool {
-        self.generate.is_some()
+        self.generates
     }
 }
 
@@ -210,6 +211,14 @@ pub fn catalogue() -> &'static [ExerciseInfo] {
     registry::EXERCISES
 }
 
+/// The ids of the exercises that have a port, with whether each has a generator, in
+/// `runners.rs` order (a native test checks it matches [`catalogue`]).
+pub fn runner_ids() -> impl Iterator<Item = (&'static str, bool)> {
+    runners::RUNNERS
+        .iter()
+        .map(|r| (r.id, r.generate.is_some()))
+}
+
 /// Looks an exercise up by id.
 pub fn find(id: &str) -> Option<&'static ExerciseInfo> {
     registry::EXERCISES.iter().find(|e| e.id == id)
@@ -268,7 +277,8 @@ impl<'a> Inputs<'a> {
 
 /// Runs exercise `id` on the given `(field, text)` pairs; missing fields use their defaults.
 pub fn run(id: &str, inputs: &[(&str, &str)]) -> Result<Vec<Section>, InputError> {
-    let Some(info) = find(id) else {
+    let runner = runners::RUNNERS.iter().find(|r| r.id == id);
+    let (Some(info), Some(runner)) = (find(id), runner) else {
         return Err(InputError {
             field: "",
             message: format!("没有这个练习：`{id}`"),
@@ -279,12 +289,12 @@ pub fn run(id: &str, inputs: &[(&str, &str)]) -> Result<Vec<Section>, InputError
         info,
         given: inputs,
     };
-    (info.run)(&inp)
+    (runner.run)(&inp)
 }
 
 /// Random input text for exercises that take lists or text (`n` items, at most 1,000,000),
 /// deterministic in `seed`. `None` when the exercise does not support generation.
 pub fn generate(id: &str, n: usize, seed: u64) -> Option<Vec<(&'static str, String)>> {
-    let generate = find(id)?.generate?;
+    let generate = runners::RUNNERS.iter().find(|r| r.id == id)?.generate?;
     Some(generate(&mut rng::Rng::new(seed), n.min(1_000_000)))
 }

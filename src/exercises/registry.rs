@@ -1,20 +1,11 @@
-//! The exercise registry: one entry per exercise, with everything the app knows about it
-//! (titles, question, the notes' code, fields, errata, the port that runs it, its random-input
-//! generator, whether it takes a file). Adding an exercise means adding its module and one
-//! entry here.
+//! The exercise registry: one entry per exercise, with everything the page knows about it
+//! (titles, question, the notes' code, fields, errata, whether it makes random inputs or takes
+//! a file). The ports that run them are in `runners.rs`, kept apart so the page's wasm, which
+//! only reads this table, links none of them. Adding an exercise means adding its module, one
+//! entry here and one in `runners.rs`.
 
 use super::seed_code as code;
-use super::{
-    closure, day_of_year, list_slice, merge, remove_while, reverse_number, set_ops, sort_dict,
-    str_to_int, topk,
-};
 use super::{Erratum, ExerciseInfo, Field};
-// Ports group B (issue 16).
-use super::{bloom, dir_walk, metaclass, observer, shuffle, tcp, yield_send};
-// P2 ports, group A.
-use super::{
-    c3_mro, defaultdict_demo, http_status, most_frequent, redis_cluster_slot, redis_zset, url_parts,
-};
 
 const E01: Erratum = Erratum {
     title: "E01：方案一并不是按 value 排序",
@@ -94,8 +85,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E17],
         topic_slug: "day-of-year",
         takes_file: false,
-        run: day_of_year::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "sort_dict_by_value",
@@ -106,8 +96,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E01],
         topic_slug: "sort-dict-by-value",
         takes_file: false,
-        run: sort_dict::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "list_slice",
@@ -121,8 +110,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E07],
         topic_slug: "list-slice-no-indexerror",
         takes_file: false,
-        run: list_slice::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "set_ops",
@@ -136,8 +124,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "list-common-and-diff",
         takes_file: false,
-        run: set_ops::run,
-        generate: Some(set_ops::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "reverse_number",
@@ -148,8 +135,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E21],
         topic_slug: "reverse-number",
         takes_file: false,
-        run: reverse_number::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "remove_while_iterating",
@@ -160,8 +146,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "remove-while-iterating",
         takes_file: false,
-        run: remove_while::run,
-        generate: Some(remove_while::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "str_to_int",
@@ -172,8 +157,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E21],
         topic_slug: "str-to-int",
         takes_file: false,
-        run: str_to_int::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "merge_sorted_lists",
@@ -187,8 +171,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E02],
         topic_slug: "merge-sorted-lists",
         takes_file: false,
-        run: merge::run,
-        generate: Some(merge::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "closure_late_binding",
@@ -202,8 +185,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "closure-late-binding",
         takes_file: false,
-        run: closure::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "topk_word_freq",
@@ -219,8 +201,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E03],
         topic_slug: "top-words-in-1g-file",
         takes_file: true,
-        run: topk::run,
-        generate: Some(topk::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "shuffle",
@@ -234,8 +215,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "shuffle-list",
         takes_file: false,
-        run: shuffle::run,
-        generate: Some(shuffle::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "metaclass_order",
@@ -251,8 +231,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E04],
         topic_slug: "metaclass-execution",
         takes_file: false,
-        run: metaclass::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "yield_send",
@@ -268,8 +247,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "yield-and-send",
         takes_file: false,
-        run: yield_send::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "observer",
@@ -285,8 +263,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "observer-pattern",
         takes_file: false,
-        run: observer::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "dir_walk",
@@ -302,8 +279,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "dir-walk",
         takes_file: false,
-        run: dir_walk::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "bloom_vs_bitmap",
@@ -321,8 +297,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E18],
         topic_slug: "bitmap-vs-bloom-filter",
         takes_file: false,
-        run: bloom::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "tcp_state_machine",
@@ -338,8 +313,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[C7],
         topic_slug: "tcp-2msl",
         takes_file: false,
-        run: tcp::run,
-        generate: None,
+        generates: false,
     },
     // P2 ports, group A.
     ExerciseInfo {
@@ -351,8 +325,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "new-style-vs-classic-class",
         takes_file: false,
-        run: c3_mro::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "redis_cluster_slot",
@@ -363,8 +336,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "redis-cluster",
         takes_file: false,
-        run: redis_cluster_slot::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "most_frequent",
@@ -375,8 +347,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "most-frequent-in-massive-data",
         takes_file: false,
-        run: most_frequent::run,
-        generate: Some(most_frequent::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "defaultdict_demo",
@@ -387,8 +358,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E19],
         topic_slug: "defaultdict",
         takes_file: false,
-        run: defaultdict_demo::run,
-        generate: Some(defaultdict_demo::generate),
+        generates: true,
     },
     ExerciseInfo {
         id: "http_status",
@@ -399,8 +369,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "http-status-codes",
         takes_file: false,
-        run: http_status::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "url_parts",
@@ -411,8 +380,7 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[],
         topic_slug: "url-format",
         takes_file: false,
-        run: url_parts::run,
-        generate: None,
+        generates: false,
     },
     ExerciseInfo {
         id: "redis_zset",
@@ -423,7 +391,6 @@ pub(crate) static EXERCISES: &[ExerciseInfo] = &[
         errata: &[E05],
         topic_slug: "redis-zset",
         takes_file: false,
-        run: redis_zset::run,
-        generate: None,
+        generates: false,
     },
 ];

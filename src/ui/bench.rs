@@ -1,22 +1,17 @@
 //! Functions exported to JavaScript for the benchmark command (bench/run.mjs) and the e2e
-//! tests. Trunk's loader exposes them as `window.wasmBindings.<name>`. Each benchmark builds
-//! its input outside the timed region and returns the elapsed milliseconds of the pure port.
+//! tests. Trunk's loader exposes them as `window.wasmBindings.<name>`. The exercise kernels
+//! run in the engine worker (`exercises::protocol`'s `bench` request), so `bench_merge` and
+//! `bench_topk` return promises of the kernel's milliseconds (inputs built outside the timed
+//! region, in the worker).
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::exercises::{merge_sorted_i64, show_pairs, WordCounter};
+use crate::exercises::protocol::Request;
 
 thread_local! {
     static LAST: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 /// Test hook for the e2e suite: panics, so the panic panel can be checked.
@@ -25,81 +20,48 @@ pub fn __test_panic() {
     panic!("__test_panic: deliberate panic for the end-to-end test");
 }
 
-/// Merges `[0, 2, 4, …]` and `[1, 3, 5, …]` (n each, the alternating worst case) with
-/// `merge_sorted_i64`; returns the milliseconds of the merge alone.
-#[wasm_bindgen]
-pub fn bench_merge(n: u32) -> f64 {
-    let a: Vec<i64> = (0..n as i64).map(|i| 2 * i).collect();
-    let b: Vec<i64> = (0..n as i64).map(|i| 2 * i + 1).collect();
-    let t0 = now();
-    let merged = merge_sorted_i64(&a, &b);
-    let ms = now() - t0;
-    let ok = merged.len() == 2 * n as usize && merged.windows(2).all(|w| w[0] <= w[1]);
-    LAST.with(|l| *l.borrow_mut() = format!("len={} sorted={ok}", merged.len()));
+/// Runs kernel `name` on size `n` in the engine worker (starting it if needed); resolves to
+/// its milliseconds, or NaN when the worker failed.
+async fn kernel(name: &str, n: u32) -> f64 {
+    super::engine::start();
+    let request = Request::Bench {
+        id: super::engine::next_id(),
+        name: name.to_string(),
+        n: n as usize,
+    };
+    let (ms, check) = match super::engine::ask(&request).await {
+        Ok(reply) => {
+            let check = match reply.outcome {
+                Some(Ok(sections)) => sections.into_iter().map(|s| s.value).collect(),
+                _ => String::new(),
+            };
+            (reply.ms, check)
+        }
+        Err(why) => (f64::NAN, why),
+    };
+    LAST.with(|l| *l.borrow_mut() = check);
     ms
 }
 
-/// The benchmark text: `text_bytes` bytes (or a few more) of ASCII words, skewed towards a
-/// few frequent ones, with commas, full stops and newlines. Deterministic (LCG), so the JS and
-/// CPython runs count exactly the same text.
+/// Merges `[0, 2, 4, …]` and `[1, 3, 5, …]` (n each, the alternating worst case) with
+/// `merge_sorted_i64` in the worker; resolves to the milliseconds of the merge alone.
+#[wasm_bindgen]
+pub async fn bench_merge(n: u32) -> f64 {
+    kernel("merge", n).await
+}
+
+/// The benchmark text (`exercises::engine::bench_text`): `text_bytes` bytes of ASCII words,
+/// the same text the JS and CPython runs count.
 #[wasm_bindgen]
 pub fn bench_text(text_bytes: u32) -> String {
-    const VOCAB: usize = 2000;
-    let words: Vec<String> = (0..VOCAB)
-        .map(|k| {
-            let mut x = k * 7919 + 17;
-            let len = 2 + k % 9;
-            (0..len)
-                .map(|_| {
-                    let c = (b'a' + (x % 26) as u8) as char;
-                    x = x / 26 + k * 31 + 7;
-                    c
-                })
-                .collect()
-        })
-        .collect();
-    let mut state: u32 = 12345;
-    let mut next = move || {
-        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345) & 0x7fff_ffff;
-        state >> 8
-    };
-    let mut text = String::with_capacity(text_bytes as usize + 16);
-    while text.len() < text_bytes as usize {
-        let (r1, r2) = (next() as usize % VOCAB, next() as usize % VOCAB);
-        let w = &words[r1 * r2 / VOCAB];
-        if next() % 7 == 0 {
-            // Capitalised occurrence: a different word for the case-sensitive regex.
-            let mut cs = w.chars();
-            if let Some(c) = cs.next() {
-                text.push(c.to_ascii_uppercase());
-                text.push_str(cs.as_str());
-            }
-        } else {
-            text.push_str(w);
-        }
-        text.push_str(match next() % 12 {
-            0 => ", ",
-            1 => ".\n",
-            _ => " ",
-        });
-    }
-    text
+    crate::exercises::engine::bench_text(text_bytes as usize)
 }
 
 /// Counts the words of [`bench_text`]`(text_bytes)` with `WordCounter` (fed in 64 KiB
-/// chunks, `most_common(10)`); returns the milliseconds of the counting alone.
+/// chunks, `most_common(10)`) in the worker; resolves to the milliseconds of the counting.
 #[wasm_bindgen]
-pub fn bench_topk(text_bytes: u32) -> f64 {
-    let text = bench_text(text_bytes);
-    let t0 = now();
-    let mut counter = WordCounter::new();
-    for chunk in text.as_bytes().chunks(64 * 1024) {
-        counter.feed(chunk);
-    }
-    let top = counter.finish(Some(10));
-    let ms = now() - t0;
-    LAST.with(|l| *l.borrow_mut() = show_pairs(&top).unwrap_or_default());
-    ms
+pub async fn bench_topk(text_bytes: u32) -> f64 {
+    kernel("topk", text_bytes).await
 }
 
 /// A check value from the last benchmark (the top-10 list, or the merge's length), so the

@@ -1,21 +1,23 @@
 //! The live exercise panel: inputs, the notes' Python, errata and the output, recomputed
-//! on every keystroke by the pure ports in `crate::exercises`.
+//! on every keystroke by the ports in the engine worker (`ui::engine`). One run is in flight
+//! per panel: a newer input waits for it and its answer is dropped, and the last good output
+//! stays on screen until the newest input's answer arrives.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::exercises::panel::{
-    self, cap_output, code_segments, error_excerpt, input_language_help, link_params,
-    takes_literal, ERROR_DELAY_MS,
+    self, cap_output, code_segments, error_excerpt, input_language_help, link_params, takes_literal,
 };
-use crate::exercises::{self, ExerciseInfo, InputError, Section};
+use crate::exercises::protocol::WireError;
+
+use super::exercise_runs::{Generated, Generator, RunResult, Runs};
+use crate::exercises::ExerciseInfo;
 use crate::notes::highlight::highlight_python;
 use crate::route::{self, Route};
 
 /// Longest value (bytes) shown in an input box; longer (generated) values show a summary.
 const MAX_EDITABLE_CHARS: usize = 100_000;
-/// Longest total input carried in a shareable link.
-use super::performance_now_ms;
 
 /// The starting inputs: link parameters win, then the user's last input, then the notes'
 /// example (see [`panel::initial_inputs`]).
@@ -30,12 +32,8 @@ pub(crate) fn initial_inputs(
 /// What the panel says while an input is mid-way through a literal.
 const PENDING: &str = "输入未完成……停下来或离开输入框后再检查";
 
-/// The outcome of one run, with how long it took.
-#[derive(Clone)]
-struct RunResult {
-    result: Result<Vec<Section>, InputError>,
-    millis: f64,
-}
+/// What the panel says until the engine's first answer.
+const STARTING: &str = "练习引擎加载中……";
 
 /// An exercise: question, inputs, live output, the notes' Python and the errata.
 #[allow(unreachable_pub)] // the props builder #[component] generates
@@ -52,51 +50,47 @@ pub(crate) fn ExercisePanel(
 ) -> impl IntoView {
     let inputs = RwSignal::new(initial);
     let (copied, set_copied) = signal(None::<&'static str>);
-    let run_once = move |pairs: &[(String, String)]| {
-        let refs: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        let t0 = performance_now_ms();
-        let result = exercises::run(info.id, &refs);
-        RunResult {
-            result,
-            millis: performance_now_ms() - t0,
-        }
-    };
-    let first_run = run_once(&inputs.get_untracked());
     // The last output that was not an input error, kept (marked stale) while the learner is
     // mid-way through a literal; an input error shows only after a pause or on blur.
-    let last_good = RwSignal::new(first_run.result.is_ok().then(|| first_run.clone()));
-    let error_shown = RwSignal::new(first_run.result.is_err());
-    let output = RwSignal::new(first_run);
-    let typing = StoredValue::new(0u64);
+    let last_good = RwSignal::new(None::<RunResult>);
+    let error_shown = RwSignal::new(false);
+    let output = RwSignal::new(None::<RunResult>);
+    let generated = RwSignal::new(None::<Generated>);
+    let runs = Runs {
+        exercise: info.id,
+        in_flight: StoredValue::new(None),
+        next: StoredValue::new(None),
+        generated,
+        output,
+        last_good,
+        error_shown,
+        typing: StoredValue::new(0u64),
+        blurred: StoredValue::new(false),
+    };
+    // Set by the generator: its answer already carries the run of the inputs it made.
+    let skip_run = StoredValue::new(false);
 
-    // Recompute on every change, remember the input, and keep the link shareable.
+    // Run on every change, remember the input, and keep the link shareable.
     Effect::new(move |first: Option<()>| {
         let pairs = inputs.get();
+        if !skip_run.get_value() {
+            runs.request(pairs.clone());
+        }
+        skip_run.set_value(false);
+        let made = generated.with_untracked(Option::is_some);
         if first.is_some() {
-            let run = run_once(&pairs);
             error_shown.set(false);
-            typing.update_value(|n| *n += 1);
-            if run.result.is_ok() {
-                last_good.set(Some(run.clone()));
-            } else {
-                let this = typing.get_value();
-                set_timeout(
-                    move || {
-                        if typing.try_get_value() == Some(this) {
-                            error_shown.try_set(true);
-                        }
-                    },
-                    std::time::Duration::from_millis(ERROR_DELAY_MS),
-                );
+            runs.typing.update_value(|n| *n += 1);
+            runs.blurred.set_value(false);
+            if !made {
+                super::progress_state::remember_inputs(info.id, &pairs);
             }
-            output.set(run);
-            super::progress_state::remember_inputs(info.id, &pairs);
         }
         if sync_url {
-            let params = link_params(&pairs).map(<[_]>::to_vec).unwrap_or_default();
+            let params = link_params(&pairs)
+                .filter(|_| !made)
+                .map(<[_]>::to_vec)
+                .unwrap_or_default();
             super::replace_hash(&Route::Exercise {
                 id: info.id.to_string(),
                 params,
@@ -123,22 +117,37 @@ pub(crate) fn ExercisePanel(
             };
             // A memo, so the editor is rebuilt only when the size class changes, not on
             // every keystroke (rebuilding the <input> would drop focus mid-typing).
-            let too_big = Memo::new(move |_| {
-                inputs.with(|p| {
-                    p.iter()
-                        .find(|(k, _)| k == name)
-                        .is_some_and(|(_, v)| v.len() > MAX_EDITABLE_CHARS)
+            let made = move || {
+                generated.with(|g| {
+                    g.as_ref()
+                        .and_then(|g| g.made.iter().find(|m| m.field == name).cloned())
                 })
+            };
+            let too_big = Memo::new(move |_| {
+                made().is_some()
+                    || inputs.with(|p| {
+                        p.iter()
+                            .find(|(k, _)| k == name)
+                            .is_some_and(|(_, v)| v.len() > MAX_EDITABLE_CHARS)
+                    })
             });
             let id = format!("ex-{}-{}", info.id, name);
             let id2 = id.clone();
             let has_error = move || {
-                error_shown.get() && output.with(|o| matches!(&o.result, Err(e) if e.field == name))
+                error_shown.get()
+                    && output.with(|o| {
+                        matches!(o, Some(RunResult { result: Err(e), .. }) if e.field == name)
+                    })
             };
-            // Leaving a field shows a pending input error at once. The browser also fires
-            // blur when the panel is being removed (navigation), after its signals are gone.
+            // Leaving a field shows a pending input error at once, or as soon as it arrives.
+            // The browser also fires blur when the panel is being removed (navigation), after
+            // its signals are gone.
             let on_blur = move |_| {
-                if output.try_with_untracked(|o| o.result.is_err()) == Some(true) {
+                runs.blurred.try_set_value(true);
+                let failed = output.try_with_untracked(|o| {
+                    o.as_ref().is_some_and(|o| o.result.is_err())
+                });
+                if failed == Some(true) && runs.in_flight.try_get_value() == Some(None) {
                     error_shown.try_set(true);
                 }
             };
@@ -147,15 +156,33 @@ pub(crate) fn ExercisePanel(
             let describedby2 = describedby.clone();
             let editor = move || {
                 if too_big.get() {
-                    let v = inputs.with_untracked(|p| {
-                        p.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
-                    });
-                    let preview: String = v.chars().take(200).collect();
+                    let (preview, chars) = made().map_or_else(
+                        || {
+                            inputs.with_untracked(|p| {
+                                let v = p.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v);
+                                (v.chars().take(200).collect::<String>(), v.chars().count())
+                            })
+                        },
+                        |m| (m.preview, m.chars),
+                    );
+                    let clear = move |_| {
+                        // The field leaves the generated set, then takes the notes' example.
+                        generated.update(|g| {
+                            if let Some(made) = g {
+                                made.made.retain(|m| m.field != name);
+                                if made.made.is_empty() {
+                                    *g = None;
+                                }
+                            }
+                        });
+                        let default = info.fields.iter().find(|f| f.name == name).map_or("", |f| f.default);
+                        set_field(name, default.to_string());
+                    };
                     view! {
                         <div class="big-input" id=id2.clone()>
                             <code class="mono">{preview}"…"</code>
-                            <p class="muted small">"生成的数据共 " {v.chars().count()} " 个字符，不在输入框中显示。"</p>
-                            <button on:click=move |_| set_field(name, info.fields.iter().find(|f| f.name == name).map(|f| f.default).unwrap_or("").to_string())>
+                            <p class="muted small">"生成的数据共 " {chars} " 个字符，不在输入框中显示。"</p>
+                            <button on:click=clear>
                                 "清除，恢复示例"
                             </button>
                         </div>
@@ -204,7 +231,7 @@ pub(crate) fn ExercisePanel(
             .map(|s| {
                 let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
                 view! {
-                    <div class="result" class:exception=s.is_exception data-key=s.key>
+                    <div class="result" class:exception=s.exception data-key=s.key>
                         <div class="result-label">{s.label}</div>
                         <output class="mono">{cap_output(&s.value)}</output>
                         {note}
@@ -225,16 +252,19 @@ pub(crate) fn ExercisePanel(
             </div>
         }
     };
-    let error_view = move |e: InputError| {
-        let field_label = info
-            .fields
-            .iter()
-            .find(|f| f.name == e.field)
-            .map(|f| f.label)
-            .unwrap_or(e.field);
+    let error_view = move |e: WireError| {
+        // An error no field is to blame for (the engine stopped or failed) says so.
+        let heading = match info.fields.iter().find(|f| f.name == e.field) {
+            Some(f) => format!("输入有误（{}）：", f.label),
+            None if e.field.is_empty() => "无法运行：".to_string(),
+            None => format!("输入有误（{}）：", e.field),
+        };
         let excerpt = e.position.and_then(|pos| {
-            let text = inputs
-                .with_untracked(|p| p.iter().find(|(k, _)| k == e.field).map(|(_, v)| v.clone()))?;
+            let text = inputs.with_untracked(|p| {
+                p.iter()
+                    .find(|(k, _)| *k == e.field)
+                    .map(|(_, v)| v.clone())
+            })?;
             let (line, caret) = error_excerpt(&text, pos);
             Some(view! { <pre class="excerpt">{line}"\n"{caret}</pre> })
         });
@@ -250,14 +280,21 @@ pub(crate) fn ExercisePanel(
             .collect_view();
         view! {
             <div class="input-error" role="alert">
-                <strong>"输入有误（" {field_label} "）："</strong>
+                <strong>{heading}</strong>
                 <span class="msg">{message}</span>
                 {excerpt}
             </div>
         }
     };
     let output_view = move || {
-        let run = output.get();
+        let Some(run) = output.get() else {
+            return view! {
+                <div class="results" data-stale="false">
+                    <p class="timing muted small" role="status">{STARTING}</p>
+                </div>
+            }
+            .into_any();
+        };
         match run.result {
             Ok(_) => sections_view(run, false).into_any(),
             Err(e) => {
@@ -280,7 +317,8 @@ pub(crate) fn ExercisePanel(
 
     let copy_link = move |_| {
         let pairs = inputs.get_untracked();
-        let Some(params) = link_params(&pairs) else {
+        let made = generated.with_untracked(Option::is_some);
+        let Some(params) = link_params(&pairs).filter(|_| !made) else {
             set_copied.set(Some("输入太大，无法放进链接"));
             return;
         };
@@ -304,7 +342,7 @@ pub(crate) fn ExercisePanel(
 
     let generate = info
         .supports_generate()
-        .then(|| view! { <Generator info=info inputs=inputs output=output /> });
+        .then(|| view! { <Generator info=info inputs=inputs runs=runs skip_run=skip_run /> });
     let file_picker = info
         .takes_file
         .then(|| view! { <super::wordfile::WordFile /> });
@@ -396,8 +434,16 @@ pub(crate) fn ExercisePanel(
         }
     });
 
+    // The engine worker starts when this panel nears the viewport (or the page is idle).
+    let panel_ref: NodeRef<leptos::html::Section> = NodeRef::new();
+    Effect::new(move || {
+        if let Some(el) = panel_ref.get() {
+            super::engine::start_near(&el);
+        }
+    });
+
     view! {
-        <section class="exercise" data-exercise=info.id>
+        <section class="exercise" data-exercise=info.id node_ref=panel_ref>
             <header class="exercise-head">
                 <h2>"练习：" {info.title}</h2>
                 <p class="question">{info.question}</p>
@@ -410,6 +456,7 @@ pub(crate) fn ExercisePanel(
                     <div class="actions">
                         <button on:click=copy_link>"复制链接"</button>
                         <button on:click=move |_| {
+                            generated.set(None);
                             inputs.set(info.fields.iter().map(|f| (f.name.to_string(), f.default.to_string())).collect())
                         }>"↺ 恢复示例"</button>
                         <span class="muted small" aria-live="polite">{move || copied.get()}</span>
@@ -445,53 +492,4 @@ fn note_code_block(python: &str) -> Option<web_sys::Element> {
             let text = text.trim();
             !text.is_empty() && python.contains(text)
         })
-}
-
-/// "Generate N random values" for the list exercises, with the run time shown.
-#[component]
-fn Generator(
-    info: &'static ExerciseInfo,
-    inputs: RwSignal<Vec<(String, String)>>,
-    output: RwSignal<RunResult>,
-) -> impl IntoView {
-    let (n, set_n) = signal(100_000usize);
-    let (busy, set_busy) = signal(false);
-    let (seed, set_seed) = signal(1u64);
-    let go = move |_| {
-        set_busy.set(true);
-        // Let the browser paint "生成中…" before the synchronous work starts.
-        set_timeout(
-            move || {
-                let s = seed.get_untracked();
-                set_seed.set(s.wrapping_add(1));
-                if let Some(generated) = exercises::generate(info.id, n.get_untracked(), s) {
-                    inputs.update(|pairs| {
-                        for (k, v) in generated {
-                            if let Some(p) = pairs.iter_mut().find(|(name, _)| name == k) {
-                                p.1 = v;
-                            }
-                        }
-                    });
-                }
-                set_busy.set(false);
-            },
-            std::time::Duration::from_millis(16),
-        );
-    };
-    view! {
-        <div class="generator">
-            <label>"随机生成 "
-                <input type="number" min="1" max="1000000" step="1" class="n-input"
-                    prop:value=move || n.get().to_string()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1).clamp(1, 1_000_000);
-                        set_n.set(v);
-                    } />
-                " 个值"</label>
-            <button class="primary" on:click=go disabled=move || busy.get()>
-                {move || if busy.get() { "生成中…" } else { "生成并运行" }}
-            </button>
-            <span class="muted small">{move || format!("上次运行 {:.1} ms", output.get().millis)}</span>
-        </div>
-    }
 }

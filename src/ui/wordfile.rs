@@ -1,9 +1,11 @@
-//! Top-k words of a file picked from disk, read in chunks with a progress bar.
-//! The pure `WordCounter` carries words and UTF-8 sequences across chunk boundaries.
+//! Top-k words of a file picked from disk, read in chunks with a progress bar. Each chunk's
+//! buffer is transferred (not copied) to the engine worker, whose `WordCounter` carries words
+//! and UTF-8 sequences across chunk boundaries; the next chunk is read while it counts.
 
 use leptos::prelude::*;
 
-use crate::exercises::{show_pairs, WordCounter};
+use super::engine::{self, Outcome};
+use crate::exercises::protocol::Request;
 
 /// Bytes read per chunk: big enough for throughput, small enough to keep the page responsive.
 const CHUNK: f64 = 4.0 * 1024.0 * 1024.0;
@@ -15,6 +17,65 @@ struct FileResult {
     millis: f64,
     pairs: String,
     invalid: u64,
+}
+
+/// The sections of a worker answer, or its error as a message.
+fn sections(outcome: Outcome) -> Result<Vec<(String, String)>, String> {
+    match outcome?.outcome {
+        Some(Ok(s)) => Ok(s.into_iter().map(|s| (s.key, s.value)).collect()),
+        Some(Err(e)) => Err(e.message),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Counts `file` in the worker, `k` top words; `progress` gets the bytes counted so far.
+async fn count(
+    file: web_sys::File,
+    k: usize,
+    progress: impl Fn(f64, f64),
+) -> Result<FileResult, String> {
+    const READ_FAILED: &str = "读取文件失败（文件可能已被移动或删除）";
+    engine::start();
+    let total = file.size();
+    let t0 = super::performance_now_ms();
+    let id = engine::next_id();
+    sections(engine::ask(&Request::FileOpen { id, k }).await)?;
+    let mut offset = 0.0;
+    let mut counting = None;
+    while offset < total {
+        let end = (offset + CHUNK).min(total);
+        let blob = file
+            .slice_with_f64_and_f64(offset, end)
+            .map_err(|_| READ_FAILED)?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|_| READ_FAILED)?;
+        // The previous chunk is counted while this one was read.
+        if let Some((done, answer)) = counting.take() {
+            sections(answer.await)?;
+            progress(done, total);
+        }
+        let chunk = engine::ask_chunk(engine::next_id(), id, buffer.into());
+        counting = Some((end, chunk));
+        offset = end;
+    }
+    if let Some((done, answer)) = counting {
+        sections(answer.await)?;
+        progress(done, total);
+    }
+    let close = Request::FileClose {
+        id: engine::next_id(),
+        file: id,
+    };
+    let found = sections(engine::ask(&close).await)?;
+    let value = |key: &str| found.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+    Ok(FileResult {
+        name: file.name(),
+        bytes: total,
+        millis: super::performance_now_ms() - t0,
+        pairs: value("top").unwrap_or_default(),
+        invalid: value("invalid").and_then(|v| v.parse().ok()).unwrap_or(0),
+    })
 }
 
 /// A file picker that counts the most common words of a local file.
@@ -30,42 +91,13 @@ pub(crate) fn WordFile() -> impl IntoView {
         };
         let k = k.get_untracked();
         set_result.set(None);
+        set_progress.set(Some((0.0, file.size())));
         wasm_bindgen_futures::spawn_local(async move {
-            let total = file.size();
-            let t0 = super::performance_now_ms();
-            let mut counter = WordCounter::new();
-            let mut offset = 0.0;
-            while offset < total {
-                let end = (offset + CHUNK).min(total);
-                let blob = match file.slice_with_f64_and_f64(offset, end) {
-                    Ok(b) => b,
-                    Err(_) => {
-                        set_result.set(Some(Err("读取文件失败".into())));
-                        return;
-                    }
-                };
-                let buffer = match wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await {
-                    Ok(b) => b,
-                    Err(_) => {
-                        set_result.set(Some(Err("读取文件失败（文件可能已被移动或删除）".into())));
-                        return;
-                    }
-                };
-                counter.feed(&js_sys::Uint8Array::new(&buffer).to_vec());
-                offset = end;
-                set_progress.set(Some((offset, total)));
-            }
-            let invalid = counter.invalid_bytes();
-            let pairs = counter.finish(Some(k));
-            let millis = super::performance_now_ms() - t0;
-            let pairs = show_pairs(&pairs).unwrap_or_else(|e| e.to_string());
-            set_result.set(Some(Ok(FileResult {
-                name: file.name(),
-                bytes: total,
-                millis,
-                pairs,
-                invalid,
-            })));
+            let outcome = count(file, k, |done, total| {
+                set_progress.try_set(Some((done, total)));
+            })
+            .await;
+            set_result.try_set(Some(outcome));
         });
     };
     view! {

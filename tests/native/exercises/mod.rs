@@ -9,6 +9,7 @@ mod panel;
 mod ports_a;
 mod ports_b;
 mod props;
+mod protocol;
 mod pyset_diff;
 mod unit;
 mod vectors;

@@ -347,3 +347,12 @@ fn merge_i64_and_word_counter() {
         vec![("b".to_string(), 2), ("a".to_string(), 2)]
     );
 }
+
+/// The run table (`runners.rs`) and the info table (`registry.rs`) list the same exercises in
+/// the same order, and `generates` says exactly which have a generator.
+#[test]
+fn runners_match_the_catalogue() {
+    let infos: Vec<(&str, bool)> = catalogue().iter().map(|i| (i.id, i.generates)).collect();
+    let runners: Vec<(&str, bool)> = mianshiti_playground::exercises::runner_ids().collect();
+    assert_eq!(infos, runners);
+}
