@@ -449,7 +449,8 @@ async function bigRun(browser, server, id) {
 const MERGE_N = 1_000_000; // each list; the merge outputs 2n
 const TEXT_BYTES = 4_000_000;
 
-const JS_BENCH = ({ n, textBytes, reps }) => {
+// The wasm kernels run in the engine worker, so their calls return Promises.
+const JS_BENCH = async ({ n, textBytes, reps }) => {
   const w = window.wasmBindings;
   const med = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
   // Plain JS, same algorithms and data: the two-pointer merge on typed arrays, and the
@@ -471,7 +472,7 @@ const JS_BENCH = ({ n, textBytes, reps }) => {
   // merge
   const wasmMerge = [], jsMerge = [];
   for (let r = 0; r < reps + 1; r++) {
-    const t = w.bench_merge(n);
+    const t = await w.bench_merge(n);
     if (r) wasmMerge.push(t);
   }
   result.mergeCheck = w.bench_last_result();
@@ -492,7 +493,7 @@ const JS_BENCH = ({ n, textBytes, reps }) => {
   const text = w.bench_text(textBytes);
   const wasmTopk = [], jsTopk = [];
   for (let r = 0; r < reps + 1; r++) {
-    const t = w.bench_topk(textBytes);
+    const t = await w.bench_topk(textBytes);
     if (r) wasmTopk.push(t);
   }
   result.topkCheck = w.bench_last_result();
