@@ -71,7 +71,8 @@ function cpythonRun(code) {
   return addresses(r.stdout + err);
 }
 
-async function freshInterpreter() {
+/** A fresh Pyodide with PYTHONHASHSEED=0 (as the browser's worker loads it) and the harness. */
+export async function freshInterpreter() {
   // indexURL explicitly: a test runner's module loader can hide where pyodide.mjs lives.
   const indexURL = fileURLToPath(new URL("node_modules/pyodide/", root));
   const py = await loadPyodide({ indexURL, env: { PYTHONHASHSEED: "0", HOME: "/home/pyodide" } });

@@ -1,10 +1,11 @@
 //! Predict-the-output cards: code from the notes whose output is fixed, and the comparison of a
 //! learner's prediction with what CPython printed.
 //!
-//! The cards live in one data file, `src/cards/cards.json`, written by `scripts/gen_cards.py`:
-//! every expected output was produced by running the card's code in CPython (with
-//! `PYTHONHASHSEED=0`), never typed by hand. A native test reruns the script and fails on any
-//! difference, and checks each port card against its Rust port.
+//! The cards live in one data file, `src/cards/cards.json`, written by `scripts/gen_cards.mjs`
+//! from the cards `scripts/gen_cards.py` describes: every expected output was produced by running
+//! the card's code in the CPython the app ships (3.14, Pyodide under Node, with
+//! `PYTHONHASHSEED=0` as the browser's worker), never typed by hand. An e2e test regenerates the
+//! file and fails on any difference; a native test checks each port card against its Rust port.
 //!
 //! Pure: no browser imports. The review queue schedules cards by [`Card::id`].
 
@@ -77,7 +78,7 @@ pub struct Card {
 pub struct CardFile {
     /// The script that wrote it.
     pub generated_by: String,
-    /// The interpreter that produced every `expected`, e.g. `"CPython 3.11"`.
+    /// The interpreter that produced every `expected`, e.g. `"CPython 3.14.2 · Pyodide 314.0.7"`.
     pub python: String,
     /// The `PYTHONHASHSEED` used.
     pub hash_seed: u32,

@@ -21,7 +21,7 @@ use super::progress_state;
 use super::{date_now_ms, today};
 use crate::cards::{self, Card, DiffLine, Verdict};
 use crate::notes::highlight::highlight_python;
-use crate::progress::{self, CardStanding, Rating, ReviewCard};
+use crate::progress::{self, CardProgress, CardStanding, Rating, ReviewCard};
 
 /// A prediction being written, kept in memory until the card is rated.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -232,13 +232,16 @@ pub(crate) fn rating_key(key: &str) -> Option<Rating> {
 
 /// One card on a topic page: its standing, question, code, the prediction box; after 揭晓
 /// the verdict, the diff and the rating buttons (the proposed one marked); after a rating,
-/// where it now stands.
+/// where it now stands, and 撤销 (or Z), which puts the card's record and the prediction back
+/// as they were before the rating, as the review page's undo does (the study day stays).
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 fn PredictCard(card: &'static Card) -> impl IntoView {
     let text = RwSignal::new(draft(&card.id).text);
     let verdict = RwSignal::new(None::<Verdict>);
     let rated = RwSignal::new(None::<(Rating, ReviewCard)>);
+    // What the last rating replaced: the card's record and the draft it took.
+    let before = StoredValue::new(None::<(Option<CardProgress>, Draft)>);
     let review = move || {
         progress_state::state()
             .and_then(|s| s.store.with(|st| st.card(&card.id).and_then(|c| c.review)))
@@ -259,10 +262,12 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
         focus_soon(format!("#predict-{}", card.id));
     };
     let rate = move |r: Rating| {
-        let first = take_draft(&card.id).first_correct;
+        let taken = take_draft(&card.id);
+        let first = taken.first_correct;
         let now = date_now_ms();
         let mut next = None;
         progress_state::update(|s| {
+            before.set_value(Some((s.card(&card.id).cloned(), taken)));
             next = Some(s.record_card_review(&card.id, r, first, now));
             s.record_study_day(today());
         });
@@ -270,6 +275,15 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
             rated.set(Some((r, c)));
         }
         focus_soon(format!("#predict-{}-rated", card.id));
+    };
+    let undo = move || {
+        let Some((record, taken)) = before.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        progress_state::update(|s| s.restore_card_review(&card.id, record.as_ref(), date_now_ms()));
+        DRAFTS.with(|d| d.borrow_mut().insert(card.id.clone(), taken));
+        rated.set(None);
+        focus_soon(format!("#predict-{}-verdict", card.id));
     };
     let keys = move |ev: leptos::ev::KeyboardEvent| {
         let in_box = ev
@@ -284,6 +298,9 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
         {
             ev.prevent_default();
             rate(r);
+        } else if ev.key().eq_ignore_ascii_case("z") && rated.with(Option::is_some) {
+            ev.prevent_default();
+            undo();
         }
     };
     let standing = move || {
@@ -322,6 +339,9 @@ fn PredictCard(card: &'static Card) -> impl IntoView {
                                     } else {
                                         format!("下次复习 {}（间隔 {} 天）。", format::date(c.due), c.scheduled_days)
                                     }}
+                                    " "
+                                    <button class="small" data-action="undo" title="快捷键 Z"
+                                        on:click=move |_| undo()>"撤销评分"</button>
                                 </p>
                             }.into_any(),
                         }}

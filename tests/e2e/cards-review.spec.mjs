@@ -1,8 +1,9 @@
 // Code cards in the review schedule (issue 14): a card added to the schedule is predicted,
 // revealed, compared and rated like a topic; a wrong answer (重来, proposed) comes back in the
 // same session on its learning step, a right one is scheduled days ahead; the review page
-// filters to code cards; the topic page rates cards too, lists their standing and keeps a
-// typed prediction across navigation; the overview counts them; all of it works offline.
+// filters to code cards; the topic page rates cards too (and undoes a rating), lists their
+// standing and keeps a typed prediction across navigation; the overview counts them; all of it
+// works offline.
 import { test, expect, ready, seedProgress } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
 
@@ -130,7 +131,7 @@ test.describe("without a service worker", () => {
     expect((await stored(page)).cards[TOPIC].review.state).toBe("new");
   });
 
-  test("a topic page rates its cards, lists their standing, and keeps a typed prediction", async ({ page }) => {
+  test("a topic page rates its cards, undoes a rating, lists their standing, and keeps a typed prediction", async ({ page }) => {
     await page.goto(`./#/t/${TOPIC}`);
     await ready(page);
     const c = page.locator('.predict-card[data-card="closure-default-arg"]');
@@ -165,6 +166,21 @@ test.describe("without a service worker", () => {
     await other.getByLabel("你的预测（每行对应一行输出）").fill("9");
     await other.getByLabel("你的预测（每行对应一行输出）").press("Control+Enter");
     await expect(other.locator('[data-rating="again"]')).toHaveClass(/proposed/);
+    await page.keyboard.press("1");
+    await expect(other.locator("[data-standing]")).toHaveAttribute("data-standing", "learning");
+    // 撤销 (Z or the button) takes a rating back, as in review: the card leaves the schedule
+    // again, the verdict and the proposal stay, and it can be rated anew.
+    await expect(other.locator("[data-card-rated]")).toBeFocused();
+    await page.keyboard.press("z");
+    await expect(other.locator("[data-standing]")).toHaveText("复习计划：未加入复习");
+    await expect(other.locator('[data-rating="again"]')).toHaveClass(/proposed/);
+    expect((await stored(page)).cards[TOPIC].review).toBeUndefined();
+    await other.locator('[data-rating="hard"]').click();
+    await expect(other.locator("[data-standing]")).toHaveAttribute("data-standing", "learning");
+    await other.getByRole("button", { name: "撤销评分" }).click();
+    await expect(other.locator("[data-card-rated]")).toHaveCount(0);
+    await expect(other.locator(".verdict-head")).toBeFocused();
+    expect((await stored(page)).cards[TOPIC].log).toBeUndefined();
     await page.keyboard.press("1");
     await expect(other.locator("[data-standing]")).toHaveAttribute("data-standing", "learning");
 

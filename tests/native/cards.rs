@@ -1,6 +1,6 @@
-//! Predict-the-output cards: the data file is what CPython printed (rerun here), port cards agree
-//! with their ports, block cards are the notes' code, and the comparison behaves on hand-made
-//! predictions.
+//! Predict-the-output cards: the data file holds the cards gen_cards.py describes, port cards
+//! agree with their ports (or differ only as listed), block cards are the notes' code, and the
+//! comparison behaves on hand-made predictions.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -9,10 +9,36 @@ use mianshiti_playground::cards::{self, compare, normalise, CardSource, DiffLine
 use mianshiti_playground::exercises;
 use mianshiti_playground::progress::Rating;
 
+/// `src/cards/cards.json` as JSON, without what the run adds: the top-level interpreter
+/// fields and each card's `expected` and `raises`.
+fn without_answers(json: &str) -> serde_json::Value {
+    let mut doc: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let cards = doc["cards"].as_array_mut().expect("a card list");
+    for card in cards.iter_mut() {
+        let card = card.as_object_mut().unwrap();
+        card.remove("expected");
+        card.remove("raises");
+    }
+    serde_json::json!({ "cards": cards })
+}
+
 #[test]
-fn card_file_is_what_cpython_prints_now() {
-    // Reruns every card's code in python3 (PYTHONHASHSEED=0): any difference fails.
-    crate::exercises::generated::check_generated("scripts/gen_cards.py", "src/cards/cards.json");
+fn card_file_holds_the_cards_gen_cards_py_describes() {
+    // The answers come from Pyodide (scripts/gen_cards.mjs; tests/e2e/cards-gen.spec.mjs reruns
+    // it); everything else is scripts/gen_cards.py's, checked here without a browser runtime.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let written = crate::exercises::generated::script_output("scripts/gen_cards.py");
+    let described = without_answers(&String::from_utf8(written).unwrap());
+    let on_disk =
+        without_answers(&std::fs::read_to_string(root.join("src/cards/cards.json")).unwrap());
+    assert!(
+        described == on_disk,
+        "src/cards/cards.json does not hold the cards scripts/gen_cards.py describes: rerun \
+         `node scripts/gen_cards.mjs > src/cards/cards.json` (never edit it by hand)"
+    );
+    let file = cards::catalogue().unwrap();
+    assert_eq!(file.generated_by, "scripts/gen_cards.mjs");
+    assert!(file.python.starts_with("CPython 3.14."), "{}", file.python);
 }
 
 #[test]
@@ -114,6 +140,12 @@ fn block_cards_show_the_notes_code_without_its_comments() {
     }
 }
 
+/// Port cards whose Rust port (written to CPython 3.11) prints other text than the card's answer,
+/// which comes from CPython 3.14 (Pyodide, what the app's Python prints): card id → why. The card
+/// keeps 3.14's answer. Empty today: the seven port cards print the same in 3.11 and 3.14 (the
+/// one answer 3.14 changed, `abc-instantiate`'s message, has no port).
+const PORT_DIFFERS_FROM_314: &[(&str, &str)] = &[];
+
 #[test]
 fn port_cards_agree_with_their_rust_port() {
     let mut checked = 0;
@@ -138,10 +170,28 @@ fn port_cards_agree_with_their_rust_port() {
                     .clone()
             })
             .collect();
-        assert_eq!(normalise(&c.expected), printed, "{}", c.id);
+        match PORT_DIFFERS_FROM_314.iter().find(|(id, _)| *id == c.id) {
+            // A listed difference must still be one (else the entry is stale) and say why.
+            Some((_, why)) => {
+                assert_ne!(
+                    normalise(&c.expected),
+                    printed,
+                    "{}: no longer differs",
+                    c.id
+                );
+                assert!(!why.is_empty(), "{}", c.id);
+            }
+            None => assert_eq!(normalise(&c.expected), printed, "{}", c.id),
+        }
         checked += 1;
     }
     assert!(checked >= 5, "{checked} port cards");
+    for (id, _) in PORT_DIFFERS_FROM_314 {
+        assert!(
+            cards::find(id).is_some_and(|c| c.port.is_some()),
+            "{id}: not a port card"
+        );
+    }
 }
 
 #[test]

@@ -9,19 +9,10 @@ use std::process::Command;
 #[track_caller]
 pub(crate) fn check_generated(script: &str, output: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = Command::new("python3")
-        .arg(root.join(script))
-        .current_dir(root)
-        .output()
-        .expect("python3 is required to check generated sources (CI has it)");
-    assert!(
-        run.status.success(),
-        "python3 {script} failed:\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let written = script_output(script);
     let on_disk = std::fs::read(root.join(output)).expect("generated file exists");
-    if run.stdout != on_disk {
-        let now = String::from_utf8_lossy(&run.stdout);
+    if written != on_disk {
+        let now = String::from_utf8_lossy(&written);
         let disk = String::from_utf8_lossy(&on_disk);
         let first = now
             .lines()
@@ -37,6 +28,24 @@ pub(crate) fn check_generated(script: &str, output: &str) {
             disk.lines().nth(first)
         );
     }
+}
+
+/// What `python3 script` (relative to the repository root, run there) writes to stdout; fails
+/// when it fails.
+#[track_caller]
+pub(crate) fn script_output(script: &str) -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = Command::new("python3")
+        .arg(root.join(script))
+        .current_dir(root)
+        .output()
+        .expect("python3 is required to check generated sources (CI has it)");
+    assert!(
+        run.status.success(),
+        "python3 {script} failed:\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    run.stdout
 }
 
 #[test]
