@@ -23,7 +23,8 @@ pub(super) enum ImportView {
     /// The file is read; the user chooses merge or replace.
     Ready {
         name: String,
-        imported: Imported,
+        /// Boxed: a whole store, far larger than the other variants.
+        imported: Box<Imported>,
         confirm_replace: bool,
     },
     /// The import is done.
@@ -37,7 +38,7 @@ impl ImportView {
         match progress::parse_import(text, &progress_state::slugs()) {
             Ok(imported) => ImportView::Ready {
                 name,
-                imported,
+                imported: Box::new(imported),
                 confirm_replace: false,
             },
             Err(error) => ImportView::Failed { name, error },
@@ -148,7 +149,7 @@ fn import_panel(
             name,
             imported,
             confirm_replace,
-        } => ready_panel(cat, state, import, name, imported, confirm_replace),
+        } => ready_panel(cat, state, import, name, *imported, confirm_replace),
     }
 }
 
