@@ -88,11 +88,15 @@ test("a first visit downloads none of the editor or the Python runtime", async (
   await expect(block(page, 0).locator(".py-restore")).toBeHidden();
 });
 
-test("编辑 turns the block into the editor; the run uses the edit; reload keeps it; 对比 shows the diff; 还原 puts the notes' code back; no CSP violation", async ({ page, context }) => {
+test("编辑 turns the block into the editor; the run uses the edit; reload keeps it; 对比 shows the diff; 还原 puts the notes' code back; no CSP violation", async ({ page, context, baseURL }) => {
   test.setTimeout(240_000);
   await watchViolations(page);
   const requested = [];
-  context.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const elsewhere = [];
+  context.on("request", (r) => {
+    requested.push(new URL(r.url()).pathname);
+    if (new URL(r.url()).origin !== new URL(baseURL).origin) elsewhere.push(r.url());
+  });
   await openTopic(page, "closure-late-binding");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const b = block(page, 0);
@@ -154,6 +158,8 @@ test("编辑 turns the block into the editor; the run uses the edit; reload keep
   await expect(block(page, 0).locator(".cm-editor")).toHaveCount(0);
   const bytes = readFileSync(new URL(readFileSync(new URL("editor.mjs", DIST), "utf8").match(/"\.\/(.*)"/)[1], DIST)).length;
   console.log(`editor: ${bytes} bytes raw; cold open ${cold.toFixed(0)} ms (download + start), reload from cache ${warm.join(", ")} ms`);
+  // The editor, the runtime and every run stayed on our origin (no fonts, no CDN).
+  expect(elsewhere).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
 
