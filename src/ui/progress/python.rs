@@ -150,18 +150,19 @@ pub(super) fn python_settings(state: ProgressState) -> impl IntoView {
     };
     let state_line = move || {
         let cached = info.get().map_or(0, |i| i.files);
+        // The editor's space in the same line: one more view would cost the main wasm ~2 KB.
         let text = match info.get() {
             None => "正在读取…".to_string(),
+            Some(i) if i.editor_bytes > 0 => {
+                format!(
+                    "{} {}",
+                    cache_text(i.bytes, i.files),
+                    editor_cache_text(i.editor_bytes)
+                )
+            }
             Some(i) => cache_text(i.bytes, i.files),
         };
-        let editor = info
-            .get()
-            .filter(|i| i.editor_bytes > 0)
-            .map(|i| editor_cache_text(i.editor_bytes));
-        view! {
-            <p data-py-cache=cached>{text}</p>
-            {editor.map(|t| view! { <p class="small muted" data-py-editor-cache="">{t}</p> })}
-        }
+        view! { <p data-py-cache=cached>{text}</p> }
     };
     let details = move || {
         info.get().map(|i| {
