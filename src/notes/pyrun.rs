@@ -470,9 +470,19 @@ pub fn ms_text(ms: f64) -> String {
 
 /// The settings page's 下载 button.
 pub const DOWNLOAD_LABEL: &str = "下载 Python 运行环境（约 6.4 MB）";
-/// Shown after the runtime's cache was removed.
+/// The settings' button that removes the runtime's and the editor's caches.
+pub const REMOVE_LABEL: &str = "删除（含代码编辑器）";
+/// Shown after the runtime's and the editor's caches were removed.
 pub const REMOVED_TEXT: &str =
-    "已删除 Python 运行环境。下次运行 Python 代码时会重新下载（约 6.4 MB）。";
+    "已删除 Python 运行环境和代码编辑器。下次运行或编辑 Python 代码时会重新下载（约 6.4 MB）。";
+
+/// What the settings page says about the code editor's (CodeMirror) cache of `bytes` bytes.
+pub fn editor_cache_text(bytes: u64) -> String {
+    format!(
+        "代码编辑器（CodeMirror）另占 {}，“删除”时一并删除。",
+        crate::progress::format_bytes(bytes)
+    )
+}
 
 /// What the settings page says about the runtime's cache: `bytes` in `files` files (as Cache
 /// Storage holds them, uncompressed), or not downloaded.

@@ -27,6 +27,10 @@ pub struct SavedCode {
     pub code: Option<String>,
     /// When it last changed (ms).
     pub updated_at: i64,
+    /// The scratchpad's 标准输入 text (lines for `input()`); blocks keep none. Absent in
+    /// stores written before it existed, so no schema change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stdin: Option<String>,
 }
 
 /// Edited blocks and the scratchpad.
@@ -57,6 +61,7 @@ fn saved(prev: Option<&SavedCode>, code: Option<String>, now_ms: f64) -> SavedCo
     SavedCode {
         code,
         updated_at: prev.map_or(now, |p| bump(p.updated_at, now)),
+        stdin: None,
     }
 }
 
@@ -129,7 +134,32 @@ impl ProgressStore {
         let mut code = code.to_string();
         let truncated = truncate_utf8(&mut code, CODE_MAX_BYTES);
         if self.scratchpad() != code || self.code_edits.scratchpad.is_none() {
-            let entry = saved(self.code_edits.scratchpad.as_ref(), Some(code), now_ms);
+            let prev = self.code_edits.scratchpad.as_ref();
+            let mut entry = saved(prev, Some(code), now_ms);
+            entry.stdin = prev.and_then(|p| p.stdin.clone());
+            self.code_edits.scratchpad = Some(entry);
+        }
+        truncated
+    }
+
+    /// The scratchpad's 标准输入 text ("" when never typed).
+    pub fn scratchpad_stdin(&self) -> &str {
+        self.code_edits
+            .scratchpad
+            .as_ref()
+            .and_then(|s| s.stdin.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Saves the scratchpad's 标准输入 text (truncated to [`CODE_MAX_BYTES`]; "" forgets it),
+    /// keeping its code; returns whether it was truncated.
+    pub fn set_scratchpad_stdin(&mut self, text: &str, now_ms: f64) -> bool {
+        let mut text = text.to_string();
+        let truncated = truncate_utf8(&mut text, CODE_MAX_BYTES);
+        if self.scratchpad_stdin() != text {
+            let prev = self.code_edits.scratchpad.as_ref();
+            let mut entry = saved(prev, prev.and_then(|p| p.code.clone()), now_ms);
+            entry.stdin = (!text.is_empty()).then_some(text);
             self.code_edits.scratchpad = Some(entry);
         }
         truncated
@@ -143,25 +173,36 @@ pub(crate) fn salvage(v: Option<&Value>) -> (CodeEdits, usize, usize) {
     let (mut dropped, mut truncated) = (0, 0);
     let mut entry = |v: &Value| -> Option<SavedCode> {
         let obj = v.as_object()?;
-        if obj.keys().any(|k| k != "code" && k != "updated_at") {
+        if obj
+            .keys()
+            .any(|k| k != "code" && k != "updated_at" && k != "stdin")
+        {
             return None;
         }
         let updated_at = obj
             .get("updated_at")?
             .as_i64()
             .filter(|t| (0..=MAX_TIMESTAMP_MS).contains(t))?;
-        let code = match obj.get("code") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => {
-                let mut s = s.clone();
-                if truncate_utf8(&mut s, CODE_MAX_BYTES) {
-                    truncated += 1;
+        let mut text = |key: &str| -> Result<Option<String>, ()> {
+            match obj.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => {
+                    let mut s = s.clone();
+                    if truncate_utf8(&mut s, CODE_MAX_BYTES) {
+                        truncated += 1;
+                    }
+                    Ok(Some(s))
                 }
-                Some(s)
+                Some(_) => Err(()),
             }
-            Some(_) => return None,
         };
-        Some(SavedCode { code, updated_at })
+        let code = text("code").ok()?;
+        let stdin = text("stdin").ok()?;
+        Some(SavedCode {
+            code,
+            updated_at,
+            stdin,
+        })
     };
     let Some(v) = v.filter(|v| !v.is_null()) else {
         return (out, 0, 0);

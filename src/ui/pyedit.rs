@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
 use super::{date_now_ms, progress_state};
+use crate::notes::highlight::highlight_python;
 use crate::notes::pyedit::{
     changed_summary, diff_lines, diff_mark, parse_share, share_hash, DiffKind, ShareTarget,
     EDITOR_ARIA_LABEL, EDITOR_FAILED, EDITOR_LOADING, SCRATCHPAD_START, SCRATCHPAD_TITLE,
@@ -31,7 +32,7 @@ extern "C" {
 }
 
 /// The block key of the scratchpad (`data-py-key`).
-const SCRATCHPAD_KEY: &str = "scratchpad";
+pub(crate) const SCRATCHPAD_KEY: &str = "scratchpad";
 
 /// A block shown as the editor.
 struct Live {
@@ -282,27 +283,17 @@ fn close_editor(block: &Element, key: &str) {
     show_static(block, key, code.as_deref());
 }
 
-/// Shows `code` in the block's `<pre>`: the notes' highlighted code when it is theirs, else
-/// the learner's code as text.
+/// Shows `code` (else the notes' code) in the block's `<pre>`, highlighted like the notes
+/// (`notes::highlight`, which escapes every character of it).
 fn show_static(block: &Element, key: &str, code: Option<&str>) {
     let Some(pre) = pre_of(block) else { return };
     let _ = pre.remove_attribute("hidden");
     let original = original(key, block);
-    let shown = pre.text_content().unwrap_or_default();
-    match code {
-        Some(code) if code != shown => {
-            if let Ok(Some(c)) = pre.query_selector("code") {
-                c.set_text_content(Some(code));
-            }
+    let code = code.unwrap_or(&original);
+    if pre.text_content().unwrap_or_default() != code {
+        if let Ok(Some(c)) = pre.query_selector("code") {
+            c.set_inner_html(&highlight_python(code));
         }
-        None if shown != original => {
-            // Back to the notes' code: the page's body has it highlighted; a re-render of
-            // the topic restores that, here it is plain text.
-            if let Ok(Some(c)) = pre.query_selector("code") {
-                c.set_text_content(Some(&original));
-            }
-        }
-        _ => {}
     }
 }
 
@@ -545,8 +536,11 @@ pub(crate) fn set_wrap_all(on: bool) {
 #[component]
 pub(crate) fn ScratchpadPage() -> impl IntoView {
     super::set_title(Some(SCRATCHPAD_TITLE));
-    let saved = progress_state::state()
-        .map(|s| s.store.with_untracked(|s| s.scratchpad().to_string()))
+    let (saved, stdin) = progress_state::state()
+        .map(|s| {
+            s.store
+                .with_untracked(|s| (s.scratchpad().to_string(), s.scratchpad_stdin().to_string()))
+        })
         .unwrap_or_default();
     let shared = parse_share(&window().location().hash().unwrap_or_default());
     let (code, note) = match shared {
@@ -562,6 +556,7 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         };
         let el: Element = el.into();
         set_pressed(&el, ".py-wrap", super::code_wrap::is_on());
+        super::pyrun_io::restore_stdin(&el, &stdin);
         // Whatever the page was opened with is shown; it is saved on the first change.
         open_editor(el, SCRATCHPAD_KEY.to_string(), code, true, note);
         super::replace_hash(&crate::route::Route::Scratchpad);
@@ -576,8 +571,11 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
                     <button type="button" class="py-copy small">{crate::notes::pyrun::COPY_LABEL}</button>
                     <button type="button" class="py-wrap small" aria-pressed="false">{crate::notes::pyedit::WRAP_LABEL}</button>
                     <button type="button" class="py-share small">{SHARE_LABEL}</button>
+                    <button type="button" class="py-stdin-toggle small" aria-expanded="false" title="input() 从这里逐行读取">
+                        {crate::notes::pyrun::STDIN_LABEL}
+                    </button>
                 </div>
-                // The 标准输入 box (input()) goes here, above the output.
+                // The editor goes above this slot; the 标准输入 box (input()) after it, above the output.
                 <div class="py-stdin-slot"></div>
             </div>
         </div>

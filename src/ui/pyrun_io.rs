@@ -110,6 +110,38 @@ pub(crate) fn on_input(event: &Event) {
     if let Ok(Some(button)) = block.query_selector(".py-stdin-toggle") {
         button.set_text_content(Some(&stdin_label(&area.value())));
     }
+    if block.get_attribute("data-py-key").as_deref() == Some(super::pyedit::SCRATCHPAD_KEY) {
+        let (text, now) = (area.value(), super::date_now_ms());
+        super::progress_state::update_soon(move |s| {
+            s.set_scratchpad_stdin(&text, now);
+        });
+    }
+}
+
+/// The scratchpad page's saved 标准输入 text, put back in a closed box (its button counts the
+/// lines); nothing for "".
+pub(crate) fn restore_stdin(block: &Element, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let Some(wrap) = stdin_box(block).or_else(|| make_stdin_box(block)) else {
+        return;
+    };
+    let _ = wrap.set_attribute("hidden", "");
+    if let Some(area) = wrap
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+    {
+        area.set_value(text);
+    }
+    if let Ok(Some(button)) = block.query_selector(".py-stdin-toggle") {
+        button.set_text_content(Some(&stdin_label(text)));
+        if let Some(id) = wrap.get_attribute("id") {
+            let _ = button.set_attribute("aria-controls", &id);
+        }
+    }
 }
 
 /// Removes the mark a previous run left on `block`'s code.

@@ -88,11 +88,15 @@ test("a first visit downloads none of the editor or the Python runtime", async (
   await expect(block(page, 0).locator(".py-restore")).toBeHidden();
 });
 
-test("编辑 turns the block into the editor; the run uses the edit; reload keeps it; 对比 shows the diff; 还原 puts the notes' code back; no CSP violation", async ({ page, context }) => {
+test("编辑 turns the block into the editor; the run uses the edit; reload keeps it; 对比 shows the diff; 还原 puts the notes' code back; no CSP violation", async ({ page, context, baseURL }) => {
   test.setTimeout(240_000);
   await watchViolations(page);
   const requested = [];
-  context.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  const elsewhere = [];
+  context.on("request", (r) => {
+    requested.push(new URL(r.url()).pathname);
+    if (new URL(r.url()).origin !== new URL(baseURL).origin) elsewhere.push(r.url());
+  });
   await openTopic(page, "closure-late-binding");
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
   const b = block(page, 0);
@@ -154,6 +158,8 @@ test("编辑 turns the block into the editor; the run uses the edit; reload keep
   await expect(block(page, 0).locator(".cm-editor")).toHaveCount(0);
   const bytes = readFileSync(new URL(readFileSync(new URL("editor.mjs", DIST), "utf8").match(/"\.\/(.*)"/)[1], DIST)).length;
   console.log(`editor: ${bytes} bytes raw; cold open ${cold.toFixed(0)} ms (download + start), reload from cache ${warm.join(", ")} ms`);
+  // The editor, the runtime and every run stayed on our origin (no fonts, no CDN).
+  expect(elsewhere).toEqual([]);
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
 });
 
@@ -228,7 +234,54 @@ test("the scratchpad keeps the learner's code across a reload and runs it", asyn
   // The code is in the progress store, so it is exported with it.
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.scratchpad.code);
   expect(stored).toBe("total = sum(range(101))\nprint('总和', total)");
+
+  // input() reads the scratchpad's 标准输入 box, whose text is kept with the code.
+  const toggle = pad.locator(".py-stdin-toggle");
+  await expect(toggle).toHaveText("标准输入");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await pad.locator(".py-stdin textarea").fill("小明\n3\n");
+  await expect(toggle).toHaveText("标准输入（2 行）");
+  await typeInEditor(page, pad, "name = input()\nn = int(input())\nprint(name * n)\ninput()");
+  await pad.locator(".py-run").click();
+  await expect(pad.locator(".py-stdout")).toHaveText("小明小明小明\n", { timeout: LOAD });
+  await expect(pad.locator(".py-exc")).toHaveText("EOFError: EOF when reading a line");
+  await page.waitForTimeout(600);
+  await page.reload();
+  await ready(page);
+  await expect(pad.locator(".cm-content")).toBeVisible();
+  // Back closed, its button counting the lines; opened, the same text.
+  await expect(toggle).toHaveText("标准输入（2 行）");
+  await expect(pad.locator(".py-stdin")).toBeHidden();
+  await toggle.click();
+  await expect(pad.locator(".py-stdin textarea")).toHaveValue("小明\n3\n");
+  const entry = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.scratchpad);
+  expect(entry.stdin).toBe("小明\n3\n");
+  expect(entry.code).toBe("name = input()\nn = int(input())\nprint(name * n)\ninput()");
   expect(await page.evaluate(() => window.__violations)).toEqual([]);
+});
+
+test("closing the editor shows the edited code highlighted like the notes, as text; 还原 shows the notes' code highlighted", async ({ page }) => {
+  await openTopic(page, "closure-late-binding");
+  const b = block(page, 0);
+  const original = await b.locator("pre.code").textContent();
+  const originalHtml = await b.locator("pre.code code").innerHTML();
+  await edit(b);
+  const code = "def f():\n    return '<b id=pwned>x</b>'  # 注释\nprint(f())";
+  await typeInEditor(page, b, code);
+  await b.locator(".py-edit").click();
+  await expect(b.locator(".cm-editor")).toHaveCount(0);
+  await expect(b.locator(".py-edit")).toHaveAttribute("aria-pressed", "false");
+  const pre = b.locator("pre.code");
+  await expect(pre).toBeVisible();
+  await expect(pre).toHaveText(code);
+  await expect(pre.locator(".tok-kw").first()).toHaveText("def");
+  await expect(pre.locator(".tok-com")).toHaveText("# 注释");
+  await expect(pre.locator(".tok-str")).toHaveText("'<b id=pwned>x</b>'");
+  expect(await page.locator("#pwned").count()).toBe(0);
+  await b.locator(".py-restore").click();
+  await expect(pre).toHaveText(original);
+  expect(await b.locator("pre.code code").innerHTML()).toBe(originalHtml);
 });
 
 test("a share link opens a block, or the scratchpad, with the shared code; a bad link says why", async ({ page, context }) => {
@@ -283,5 +336,21 @@ test.describe("on a phone", () => {
     await page.waitForTimeout(600);
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("mianshiti.progress")).code_edits.blocks["closure-late-binding/0"].code);
     expect(saved).toBe("你好 = 1");
+    // After the edit the toolbar holds all eight buttons; it wraps onto more lines, each
+    // button on screen, and the page never scrolls sideways.
+    const buttons = b.locator(".py-tools > button:visible");
+    await expect(buttons).toHaveText(["运行", "编辑", "复制", "换行", "还原", "对比", "分享", "标准输入"]);
+    const boxes = await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right, r.top]));
+    for (const [left, right] of boxes) {
+      expect(left).toBeGreaterThanOrEqual(0);
+      expect(right).toBeLessThanOrEqual(390);
+    }
+    expect(new Set(boxes.map(([, , top]) => Math.round(top))).size).toBeGreaterThan(1);
+    const tools = await b.locator(".py-tools").evaluate((t) => [t.scrollWidth, t.clientWidth]);
+    expect(tools[0]).toBeLessThanOrEqual(tools[1]);
+    await b.locator(".py-stdin-toggle").tap();
+    await b.locator(".py-diff").tap();
+    await expect(b.locator(".py-diff-view")).toBeVisible();
+    expect(await page.evaluate(() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth])).toEqual([390, 390]);
   });
 });

@@ -210,16 +210,26 @@ test("存储与设置 downloads the runtime with progress, shows its space, runs
   await expect(b.locator(".py-out")).toHaveText("9\n9\n9\n9\n0\n3\n6\n9\n");
   await context.setOffline(false);
 
-  // 删除: the cache is gone and the page says the next run downloads it again.
+  // The editor's own cache (filled on the first 编辑) is shown with the runtime's.
+  await b.locator(".py-edit").click();
+  await expect(b.locator(".cm-content")).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(500);
+
+  // 删除: both caches are gone and the page says the next run downloads them again.
   await page.goto("./#/progress");
   await ready(page);
   await expect(page.locator("[data-py-cache]")).toHaveAttribute("data-py-cache", "5");
-  await page.locator('[data-action="py-remove"]').click();
-  await expect(page.locator("[data-py-removed]")).toHaveText("已删除 Python 运行环境。下次运行 Python 代码时会重新下载（约 6.4 MB）。");
+  await expect(page.locator("[data-py-cache]")).toHaveText(/下载它。 代码编辑器（CodeMirror）另占 [0-9.]+ (KB|MB)，“删除”时一并删除。$/);
+  const remove = page.locator('[data-action="py-remove"]');
+  await expect(remove).toHaveText("删除（含代码编辑器）");
+  await remove.click();
+  await expect(page.locator("[data-py-removed]")).toHaveText("已删除 Python 运行环境和代码编辑器。下次运行或编辑 Python 代码时会重新下载（约 6.4 MB）。");
   await expect(page.locator("[data-py-cache]")).toHaveAttribute("data-py-cache", "0");
+  await expect(page.locator("[data-py-cache]")).not.toContainText("CodeMirror");
   await expect(page.locator("[data-py-memory]")).toHaveCount(0);
-  expect(await page.evaluate(() => caches.keys())).not.toContain(`pyodide-${PYODIDE}`);
+  expect((await page.evaluate(() => caches.keys())).filter((k) => k.startsWith("pyodide-") || k.startsWith("editor-"))).toEqual([]);
   await expect(download).toBeEnabled();
+  await expect(remove).toBeDisabled();
 });
 
 test("sample files: the folder walk lists a sample tree, a block that opens a file reads one, and both say so", async ({ page }) => {

@@ -1025,8 +1025,11 @@ fn arb_store(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = Pro
 /// Edited blocks (some restored, code `None`) and maybe a scratchpad.
 fn arb_code_edits(topic_keys: &'static str, max_ts: i64) -> impl Strategy<Value = CodeEdits> {
     let saved = move || {
-        (prop::option::of("\\PC{0,12}"), 0..=max_ts)
-            .prop_map(|(code, updated_at)| SavedCode { code, updated_at })
+        (prop::option::of("\\PC{0,12}"), 0..=max_ts).prop_map(|(code, updated_at)| SavedCode {
+            code,
+            updated_at,
+            stdin: None,
+        })
     };
     (
         prop::collection::btree_map(

@@ -85,6 +85,51 @@ fn edits_and_the_scratchpad_survive_storage_export_and_import() {
 }
 
 #[test]
+fn the_scratchpads_stdin_is_kept_with_its_code_and_survives_a_reload() {
+    let mut s = ProgressStore::new();
+    assert_eq!(s.scratchpad_stdin(), "");
+    // Typed before any code: the entry holds only the text, the page still starts fresh.
+    s.set_scratchpad_stdin("小明\n3\n", T0);
+    assert_eq!((s.scratchpad(), s.scratchpad_stdin()), ("", "小明\n3\n"));
+    // Code changes keep the text, text changes keep the code.
+    s.set_scratchpad("print(input())\n", T0 + 1.0);
+    assert_eq!(s.scratchpad_stdin(), "小明\n3\n");
+    s.set_scratchpad_stdin("小红\n", T0 + 2.0);
+    assert_eq!(s.scratchpad(), "print(input())\n");
+    let stamp = s.code_edits.scratchpad.as_ref().map(|e| e.updated_at);
+    assert!(
+        stamp > Some(T0 as i64 + 1),
+        "a text change is a newer entry for merges"
+    );
+    let text = to_storage_json(&s);
+    assert!(text.contains(r#""stdin":"小红\n""#), "{text}");
+    let out = load(Some(&text), &[]);
+    assert_eq!(out.notices, vec![]);
+    assert_eq!(out.store.scratchpad_stdin(), "小红\n");
+    // Emptied: the field is not written; huge text is truncated like code.
+    s.set_scratchpad_stdin("", T0 + 3.0);
+    assert!(!to_storage_json(&s).contains("stdin"));
+    assert!(s.set_scratchpad_stdin(&"行\n".repeat(CODE_MAX_BYTES), T0 + 4.0));
+    assert!(s.scratchpad_stdin().len() <= CODE_MAX_BYTES);
+    // A stored entry written before the field existed still loads, and a wrong type is dropped.
+    let raw = |pad: &str| {
+        format!(
+            r#"{{"schema_version":3,"epoch":0,"topics":{{}},"orphans":{{}},"study_days":[],
+            "last_topic":null,"last_exercise":null,"exercise_inputs":{{}},
+            "code_edits":{{"scratchpad":{pad}}}}}"#
+        )
+    };
+    let old = load(Some(&raw(r#"{"code":"x","updated_at":2}"#)), &[]);
+    assert_eq!(
+        (old.store.scratchpad(), old.store.scratchpad_stdin()),
+        ("x", "")
+    );
+    let bad = load(Some(&raw(r#"{"code":"x","updated_at":2,"stdin":5}"#)), &[]);
+    assert_eq!(bad.store.scratchpad(), "");
+    assert!(bad.notices.contains(&LoadNotice::Dropped { count: 1 }));
+}
+
+#[test]
 fn malformed_stored_edits_are_dropped_with_a_notice_never_a_panic() {
     let raw = r#"{"schema_version":3,"epoch":0,"topics":{},"orphans":{},"study_days":[],
         "last_topic":null,"last_exercise":null,"exercise_inputs":{},

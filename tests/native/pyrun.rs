@@ -2,10 +2,10 @@
 
 use mianshiti_playground::notes::markdown::render;
 use mianshiti_playground::notes::pyrun::{
-    cannot_run_reason, error_line, error_line_text, explanation, ms_text, needs_stack_switching,
-    parse_message, pieces, progress_text, run_request, samples_text, status_text, stdin_label,
-    stdin_lines, time_limit_s, timeout_text, toolbar_html, Piece, RunResult, WorkerMessage,
-    FATAL_TEXT, TIME_LIMIT_DEFAULT_S, TRUNCATED_TEXT,
+    cannot_run_reason, editor_cache_text, error_line, error_line_text, explanation, ms_text,
+    needs_stack_switching, parse_message, pieces, progress_text, run_request, samples_text,
+    status_text, stdin_label, stdin_lines, time_limit_s, timeout_text, toolbar_html, Piece,
+    RunResult, WorkerMessage, FATAL_TEXT, TIME_LIMIT_DEFAULT_S, TRUNCATED_TEXT,
 };
 use mianshiti_playground::notes::{content_files, parse_topic};
 use mianshiti_playground::progress::{parse_import, ReviewSettings};
@@ -221,6 +221,10 @@ fn progress_and_durations_read_well() {
     assert_eq!(
         progress_text(1_000_000, 0),
         "正在下载 Python 运行环境（约 6.4 MB）… 已下载 1.0 MB"
+    );
+    assert_eq!(
+        editor_cache_text(400_000),
+        "代码编辑器（CodeMirror）另占 390.6 KB，“删除”时一并删除。"
     );
     assert_eq!(ms_text(0.84), "0.8 毫秒");
     assert_eq!(ms_text(12.4), "12 毫秒");

@@ -2,16 +2,18 @@
 //! ahead with a progress bar, see how much space its cache and the whole site use, whether
 //! storage is persistent, how much memory the running interpreter holds, and remove it.
 //!
-//! The runtime's files live in their own Cache Storage cache, `pyodide-<version>` (`public/sw.js`
-//! fills it); removing it deletes every `pyodide-*` cache and ends the worker.
+//! The runtime's files live in their own Cache Storage cache, `pyodide-<version>`, and the code
+//! editor's (CodeMirror) in `editor-<hash>` (`public/sw.js` fills both). They are shown and
+//! removed together: the editor is only of use with the runtime, and is small next to it.
+//! Removing deletes every `pyodide-*` and `editor-*` cache and ends the worker.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::notes::pyrun::{
-    cache_text, memory_text, persisted_text, progress_text, time_limit_s, usage_text,
-    DOWNLOAD_LABEL, REMOVED_TEXT, TIME_LIMIT_MAX_S, TIME_LIMIT_MIN_S,
+    cache_text, editor_cache_text, memory_text, persisted_text, progress_text, time_limit_s,
+    usage_text, DOWNLOAD_LABEL, REMOVED_TEXT, REMOVE_LABEL, TIME_LIMIT_MAX_S, TIME_LIMIT_MIN_S,
 };
 use crate::storage;
 use crate::ui::progress_state::ProgressState;
@@ -19,12 +21,16 @@ use crate::ui::pyrun::{self, RuntimeStatus};
 
 /// The cache names the runtime's files live in start with this (`public/sw.js` `PY_CACHE`).
 const CACHE_PREFIX: &str = "pyodide-";
+/// The cache names the editor's files live in start with this (`public/sw.js` `ED_CACHE`).
+const EDITOR_PREFIX: &str = "editor-";
 
 /// What Cache Storage and the storage manager say.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct CacheInfo {
     files: usize,
     bytes: u64,
+    /// The editor's cache, in bytes (0 when not cached).
+    editor_bytes: u64,
     usage: Option<(f64, f64)>,
     persisted: Option<bool>,
 }
@@ -33,7 +39,7 @@ async fn await_js(p: js_sys::Promise) -> Option<wasm_bindgen::JsValue> {
     JsFuture::from(p).await.ok()
 }
 
-/// The runtime caches' names.
+/// The runtime's and the editor's caches' names.
 async fn cache_names(caches: &web_sys::CacheStorage) -> Vec<String> {
     let Some(keys) = await_js(caches.keys()).await else {
         return Vec::new();
@@ -41,11 +47,11 @@ async fn cache_names(caches: &web_sys::CacheStorage) -> Vec<String> {
     js_sys::Array::from(&keys)
         .iter()
         .filter_map(|k| k.as_string())
-        .filter(|k| k.starts_with(CACHE_PREFIX))
+        .filter(|k| k.starts_with(CACHE_PREFIX) || k.starts_with(EDITOR_PREFIX))
         .collect()
 }
 
-/// Sizes every file in the runtime's caches (each response's body, as stored).
+/// Sizes every file in the runtime's and the editor's caches (each response's body, as stored).
 async fn read_info() -> CacheInfo {
     let mut info = CacheInfo {
         usage: storage::estimate().await,
@@ -80,14 +86,18 @@ async fn read_info() -> CacheInfo {
                     .map_or(0, |b| b.size() as u64),
                 None => 0,
             };
-            info.files += 1;
-            info.bytes += size;
+            if name.starts_with(EDITOR_PREFIX) {
+                info.editor_bytes += size;
+            } else {
+                info.files += 1;
+                info.bytes += size;
+            }
         }
     }
     info
 }
 
-/// Deletes the runtime's caches.
+/// Deletes the runtime's and the editor's caches.
 async fn remove_caches() {
     let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
         return;
@@ -140,8 +150,16 @@ pub(super) fn python_settings(state: ProgressState) -> impl IntoView {
     };
     let state_line = move || {
         let cached = info.get().map_or(0, |i| i.files);
+        // The editor's space in the same line: one more view would cost the main wasm ~2 KB.
         let text = match info.get() {
             None => "正在读取…".to_string(),
+            Some(i) if i.editor_bytes > 0 => {
+                format!(
+                    "{} {}",
+                    cache_text(i.bytes, i.files),
+                    editor_cache_text(i.editor_bytes)
+                )
+            }
             Some(i) => cache_text(i.bytes, i.files),
         };
         view! { <p data-py-cache=cached>{text}</p> }
@@ -169,6 +187,10 @@ pub(super) fn python_settings(state: ProgressState) -> impl IntoView {
     };
     let busy = move || matches!(status.get(), RuntimeStatus::Loading { .. });
     let cached = move || info.get().is_some_and(|i| i.files > 0);
+    let removable = move || {
+        info.get()
+            .is_some_and(|i| i.files > 0 || i.editor_bytes > 0)
+    };
     view! {
         {time_limit(state)}
         <h3>"Python 运行环境"</h3>
@@ -183,7 +205,7 @@ pub(super) fn python_settings(state: ProgressState) -> impl IntoView {
             <button data-action="py-download" disabled=move || busy() || cached() on:click=download>
                 {DOWNLOAD_LABEL}
             </button>
-            <button data-action="py-remove" disabled=move || busy() || !cached() on:click=remove>"删除"</button>
+            <button data-action="py-remove" disabled=move || busy() || !removable() on:click=remove>{REMOVE_LABEL}</button>
         </div>
         {move || message.get().map(|m| view! { <p class="small" role="status" data-py-removed="">{m}</p> })}
     }
