@@ -139,6 +139,9 @@ pub const FATAL_TEXT: &str = "Python 解释器崩溃了，已停止。下次运�
 pub const TRUNCATED_TEXT: &str = "…… 输出超过 200 KB，其余部分已省略。";
 /// Shown when another block is still running.
 pub const BUSY_TEXT: &str = "另一个代码块正在运行，请等它结束后再试。";
+/// Shown under a block whose run, asked for while the runtime was still downloading, gave
+/// way to a later 运行 (the newest click wins until Python has started).
+pub const SUPERSEDED_TEXT: &str = "已改为运行之后点击的代码块。";
 /// The toolbar's hint for the keyboard shortcut.
 pub const RUN_HINT: &str = "在浏览器里用 CPython 运行这段代码（聚焦代码块后按 Ctrl/⌘+Enter）";
 

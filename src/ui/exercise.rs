@@ -31,6 +31,8 @@ pub(crate) fn initial_inputs(
 
 /// What the panel says while an input is mid-way through a literal.
 const PENDING: &str = "输入未完成……停下来或离开输入框后再检查";
+/// The stale output's last line once the input's error is shown above it.
+const LAST_GOOD: &str = "以下是上一次有效输入的结果";
 
 /// What the panel says until the engine's first answer.
 const STARTING: &str = "练习引擎加载中……";
@@ -223,7 +225,8 @@ pub(crate) fn ExercisePanel(
         })
         .collect_view();
 
-    let sections_view = move |run: RunResult, stale: bool| {
+    // `stale`: the words on the output's last line when it is from an earlier input.
+    let sections_view = move |run: RunResult, stale: Option<&'static str>| {
         let timing = format!("用时 {:.2} ms", run.millis);
         let sections = run.result.unwrap_or_default();
         let items = sections
@@ -240,11 +243,13 @@ pub(crate) fn ExercisePanel(
             })
             .collect_view();
         // Stale, the timing line says why, so the panel keeps its height while typing.
-        let foot = if stale {
-            view! { <p class="timing muted small" role="status">{PENDING}</p> }.into_any()
-        } else {
-            view! { <p class="timing muted small">{timing}</p> }.into_any()
+        let foot = match stale {
+            Some(words) => {
+                view! { <p class="timing muted small" role="status">{words}</p> }.into_any()
+            }
+            None => view! { <p class="timing muted small">{timing}</p> }.into_any(),
         };
+        let stale = stale.is_some();
         view! {
             <div class="results" class:stale=stale data-stale=stale.to_string()>
                 {items}
@@ -296,10 +301,11 @@ pub(crate) fn ExercisePanel(
             .into_any();
         };
         match run.result {
-            Ok(_) => sections_view(run, false).into_any(),
+            Ok(_) => sections_view(run, None).into_any(),
             Err(e) => {
                 let shown = error_shown.get();
-                let stale = last_good.get().map(|good| sections_view(good, true));
+                let words = if shown { LAST_GOOD } else { PENDING };
+                let stale = last_good.get().map(|good| sections_view(good, Some(words)));
                 let status = (!shown && stale.is_none()).then(|| {
                     view! { <p class="typing-status muted small" role="status">{PENDING}</p> }
                 });
@@ -408,7 +414,9 @@ pub(crate) fn ExercisePanel(
                 <a href=format!("#ex-{}-code", info.id) on:click=move |ev| {
                     ev.prevent_default();
                     if let Some(block) = note_code_block(info.python) {
-                        block.scroll_into_view();
+                        // The block with its toolbar (运行, 编辑…), clear of the sticky header.
+                        let target = block.closest(".py-block").ok().flatten().unwrap_or(block);
+                        target.scroll_into_view();
                     }
                 }>"↑ 笔记中的 Python 原代码（在上文）"</a>
             </p>

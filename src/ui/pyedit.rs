@@ -381,6 +381,7 @@ fn restore(block: &Element) {
         }
     }
     set_note(block, None);
+    super::pyrun::clear_result(block);
 }
 
 /// Shows the line diff under the toolbar while 对比 is pressed (kept up to date on edits).

@@ -21,7 +21,7 @@ use super::pyrun_io;
 use crate::notes::pyrun::{
     load_error_text, parse_message, pieces, progress_text, run_request, status_text, time_limit_s,
     timeout_text, Piece, WorkerMessage, BUSY_TEXT, COPIED_LABEL, COPY_LABEL, LOADING_TEXT,
-    LOAD_LIMIT_MS, LOAD_TIMEOUT_TEXT,
+    LOAD_LIMIT_MS, LOAD_TIMEOUT_TEXT, SUPERSEDED_TEXT,
 };
 
 /// The worker script, copied next to index.html by Trunk (listed in the precache).
@@ -202,6 +202,19 @@ fn copy(block: &Element, button: Element) {
     });
 }
 
+/// Forgets what the block's last run showed (its output, the notes under it and the marked
+/// error line), unless that run is still going: after 还原 the code it ran is gone.
+pub(crate) fn clear_result(block: &Element) {
+    let Ok(Some(out)) = block.query_selector(":scope > output.py-output") else {
+        return;
+    };
+    if PENDING.with_borrow(|p| p.as_ref().is_some_and(|p| p.output == out)) {
+        return;
+    }
+    out.remove();
+    pyrun_io::clear_error_line(block);
+}
+
 /// The block's `<output>`, made on its first run.
 fn output_of(block: &Element) -> Option<Element> {
     if let Ok(Some(out)) = block.query_selector(":scope > output.py-output") {
@@ -231,8 +244,19 @@ fn append(parent: &Element, tag: &str, class: &str, text: &str) -> Option<Elemen
 fn run(block: &Element, button: Option<Element>) {
     let Some(out) = output_of(block) else { return };
     if PENDING.with_borrow(|p| p.is_some()) {
-        show_text(&out, "py-note", BUSY_TEXT);
-        return;
+        let loading = RUNTIME.with_borrow(|r| r.as_ref().is_some_and(|r| !r.ready));
+        if !loading {
+            show_text(&out, "py-note", BUSY_TEXT);
+            return;
+        }
+        // Python is still downloading: the newest 运行 wins, with the code and 标准输入 the
+        // block has now. The worker still runs the older request first, but its answer
+        // carries the older id and is dropped.
+        if let Some(old) = finish() {
+            if old.output != out {
+                show_text(&old.output, "py-note", SUPERSEDED_TEXT);
+            }
+        }
     }
     if ensure_runtime().is_none() {
         show_text(

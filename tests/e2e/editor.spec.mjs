@@ -144,9 +144,13 @@ test("编辑 turns the block into the editor; the run uses the edit; reload keep
   await expect(block(page, 0).locator(".cm-content")).toBeVisible();
   expect(await editorText(block(page, 0))).toBe("print(6 * 7)\nprint('edited')");
   await context.setOffline(false);
-  // 还原: the notes' code again, the edit forgotten (also after a reload).
+  await run(again);
+  await expect(again.locator(".py-out")).toHaveText("42\nedited\n");
+  // 还原: the notes' code again, the edit forgotten (also after a reload), and the edit's
+  // output with it.
   await again.locator(".py-restore").click();
   expect(await editorText(again)).toBe(original);
+  await expect(again.locator("output.py-output")).toHaveCount(0);
   await expect(again.locator(".py-restore")).toBeHidden();
   await expect(again.locator(".py-changed")).toHaveCount(0);
   await run(again);

@@ -50,6 +50,9 @@ test("a half-typed literal keeps the last output, dimmed, until a pause; the pag
   await expect(alert).toBeVisible({ timeout: 3000 });
   await expect(l1).toHaveAttribute("aria-invalid", "true");
   await expect(alert).toContainText("输入末尾");
+  // Under the error, the dimmed output no longer claims the input is unfinished.
+  await expect(page.getByRole("status").filter({ hasText: "输入未完成" })).toHaveCount(0);
+  await expect(page.locator(".exercise .results.stale .timing")).toHaveText("以下是上一次有效输入的结果");
   // Error messages render their code parts as <code>, not with literal backticks.
   await l1.fill("[5, 7 x]");
   await expect(alert.locator(".msg code").first()).toHaveText(",", { timeout: 3000 });

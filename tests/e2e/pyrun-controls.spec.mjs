@@ -63,6 +63,22 @@ test("the runtime's cache outlives app updates and is replaced by a new Pyodide 
   expect(src).toContain(`const PYODIDE = "${PYODIDE}";`);
 });
 
+test("while Python downloads, the newest 运行 wins, with the code and 标准输入 it has then", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openTopic(page, "variable-scope");
+  const [a, b] = [block(page, 0), block(page, 1)];
+  await setCode(a, 'print("A")\n');
+  await setCode(b, 'print("B", input())\n');
+  await a.locator(".py-run").click();
+  await expect(a.locator("output.py-output")).toContainText("下载");
+  // Still downloading: the learner fills 标准输入 of another block and runs that one.
+  await b.locator(".py-stdin-toggle").click();
+  await b.locator(".py-stdin textarea").fill("第二次\n");
+  await b.locator(".py-run").click();
+  await expect(b.locator(".py-stdout")).toHaveText("B 第二次\n", { timeout: LOAD });
+  await expect(a.locator("output.py-output")).toHaveText("已改为运行之后点击的代码块。");
+});
+
 test("input() reads the 标准输入 box line by line, then raises EOFError; the traceback's line is marked", async ({ page }) => {
   test.setTimeout(180_000);
   await openTopic(page, "closure-late-binding");
