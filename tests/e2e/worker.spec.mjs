@@ -51,6 +51,14 @@ async function watched(page, scenario, arg) {
   );
 }
 
+// The bound these tests enforce on main-thread tasks. Issue 17's budget is 50 ms, which the
+// bench (`./x bench`, BENCH_STRICT=1) checks; here, on CI's 2 shared cores, a worker restart or
+// a major GC now and then takes 55–60 ms of main thread (measured 57 ms once in three fresh-clone
+// runs), while the engine on the main thread took 2,500–2,800 ms. 100 ms keeps the test failing
+// on any return of exercise work to the main thread without failing CI on scheduler noise.
+const LONG_TASK_BOUND_MS = 100;
+const overBound = (long) => long.filter((t) => t.ms > LONG_TASK_BOUND_MS);
+
 for (const [id, key] of [["merge_sorted_lists", "merged"], ["remove_while_iterating", "list_comprehension"]]) {
   test(`10^6 values for ${id}: no main-thread task over 50 ms while they are made and run`, async ({ page }) => {
     test.setTimeout(240_000);
@@ -74,7 +82,7 @@ for (const [id, key] of [["merge_sorted_lists", "merged"], ["remove_while_iterat
     await expect(result(page, key)).toContainText("只显示前");
     expect(r.out).toBeLessThan(30_000);
     await expect(page.getByRole("alert")).toHaveCount(0);
-    expect(r.long, "main-thread tasks over 50 ms").toEqual([]);
+    expect(overBound(r.long), `main-thread tasks over ${LONG_TASK_BOUND_MS} ms`).toEqual([]);
   });
 }
 
@@ -104,7 +112,7 @@ test("a runaway run is stopped after 2 s with a message; the page stays responsi
   expect(r.out.errorLeft).toBe("");
   // Two runaway inputs (b, then a), each stopped at its 2 s limit.
   expect(r.out.stoppedAfter).toBeGreaterThanOrEqual(2_000);
-  expect(r.long, "main-thread tasks over 50 ms").toEqual([]);
+  expect(overBound(r.long), `main-thread tasks over ${LONG_TASK_BOUND_MS} ms`).toEqual([]);
   // The message is an alert.
   await field(page, "a").fill("list(range(2000000))");
   await expect(page.getByRole("alert")).toContainText("输入太大", { timeout: 15_000 });
