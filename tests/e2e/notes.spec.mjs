@@ -89,6 +89,8 @@ test("我的笔记 lists every note, newest edited first, as text, each linked t
 test("saving a note says 已保存 without taking the focus or moving anything", async ({ page }) => {
   await page.goto(`./#/t/${A.slug}`);
   await ready(page);
+  // The topic's exercise answers from its worker after the page is up; measure once it has.
+  await expect(page.locator(".exercise .result output").first()).not.toBeEmpty({ timeout: 30_000 });
   await page.locator("details.my-note summary").click();
   const area = page.locator("details.my-note textarea");
   await area.click();
