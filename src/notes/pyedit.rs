@@ -12,8 +12,9 @@ use crate::route::{percent_decode, percent_encode};
 
 /// The 编辑 button's label (a toggle: pressed while the block is the editor).
 pub const EDIT_LABEL: &str = "编辑";
-/// The 换行 button's label (a toggle: wrap long lines).
-pub const WRAP_LABEL: &str = "换行";
+/// The 换行 button's label (a toggle: wrap long lines); the same words as the page's toggle,
+/// which it follows.
+pub const WRAP_LABEL: &str = super::page_text::CODE_WRAP_LABEL;
 /// The 还原 button's label (back to the notes' code), shown after an edit.
 pub const RESTORE_LABEL: &str = "还原";
 /// The 对比 button's label (show the line diff), shown after an edit.
