@@ -7,6 +7,7 @@
 
 mod closure;
 mod day_of_year;
+mod default_output;
 pub mod engine;
 mod generate;
 mod list_slice;

@@ -157,3 +157,45 @@ pub fn code_segments(message: &str) -> Vec<(bool, String)> {
     }
     out
 }
+
+/// Output characters the panel adds to the page per animation frame. Laying out 20,000
+/// characters of wrapped monospace text takes Chromium ~5 ms; four capped sections at once
+/// (remove-while-iterating on 10⁶ values) made one 40–110 ms frame, over issue 17's 50 ms.
+pub const FRAME_CHARS: usize = MAX_OUTPUT_CHARS;
+
+/// In how many frames the panel shows output sections of `sizes` characters: the number of
+/// sections shown after each frame (cumulative, ending at `sizes.len()`). A frame takes the
+/// next sections while they fit in `budget` characters together, and always at least one, so
+/// no frame lays out more than one capped section plus what fits beside it. An empty output
+/// is one frame showing nothing (`[0]`).
+pub fn frame_batches(sizes: &[usize], budget: usize) -> Vec<usize> {
+    let mut shown = Vec::new();
+    let mut i = 0;
+    while i < sizes.len() {
+        let mut used = sizes[i];
+        i += 1;
+        while i < sizes.len() && used + sizes[i] <= budget {
+            used += sizes[i];
+            i += 1;
+        }
+        shown.push(i);
+    }
+    if shown.is_empty() {
+        shown.push(0);
+    }
+    shown
+}
+
+/// One output section of an exercise's notes' example: `(label, value, note)`, the note empty
+/// when there is none.
+pub type ExampleSection = (&'static str, &'static str, &'static str);
+
+/// Exercise `id`'s output sections for the notes' example inputs, from the generated
+/// `exercises::default_output` table; empty for an unknown id. The page lays them out hidden
+/// while the engine worker starts, to reserve the panel's height.
+pub fn default_output(id: &str) -> &'static [ExampleSection] {
+    super::default_output::DEFAULT_OUTPUT
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map_or(&[], |(_, s)| s)
+}

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::exercises::panel::{
-    self, cap_output, code_segments, error_excerpt, input_language_help, link_params, takes_literal,
+    self, cap_output, code_segments, default_output, error_excerpt, frame_batches,
+    input_language_help, link_params, takes_literal, FRAME_CHARS,
 };
-use crate::exercises::protocol::WireError;
+use crate::exercises::protocol::{WireError, WireSection};
 
 use super::exercise_runs::{Generated, Generator, RunResult, Runs};
 use crate::exercises::ExerciseInfo;
@@ -229,16 +230,31 @@ pub(crate) fn ExercisePanel(
     let sections_view = move |run: RunResult, stale: Option<&'static str>| {
         let timing = format!("用时 {:.2} ms", run.millis);
         let sections = run.result.unwrap_or_default();
+        // A long output is added over a few frames, so no frame lays out more than about
+        // `FRAME_CHARS` characters (issue 17: no main-thread task over 50 ms).
+        let sizes: Vec<usize> = sections.iter().map(|s| s.value.len()).collect();
+        let batches = frame_batches(&sizes, FRAME_CHARS);
+        let first = batches[0];
+        let shown = RwSignal::new(first);
+        show_later(shown, batches[1..].to_vec(), true);
+        let section_view = |s: WireSection| {
+            let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
+            view! {
+                <div class="result" class:exception=s.exception data-key=s.key>
+                    <div class="result-label">{s.label}</div>
+                    <output class="mono">{cap_output(&s.value)}</output>
+                    {note}
+                </div>
+            }
+        };
         let items = sections
             .into_iter()
-            .map(|s| {
-                let note = s.note.map(|n| view! { <p class="muted small">{n}</p> });
-                view! {
-                    <div class="result" class:exception=s.exception data-key=s.key>
-                        <div class="result-label">{s.label}</div>
-                        <output class="mono">{cap_output(&s.value)}</output>
-                        {note}
-                    </div>
+            .enumerate()
+            .map(|(i, s)| {
+                if i < first {
+                    section_view(s).into_any()
+                } else {
+                    (move || (i < shown.get()).then(|| section_view(s.clone()))).into_any()
                 }
             })
             .collect_view();
@@ -293,9 +309,26 @@ pub(crate) fn ExercisePanel(
     };
     let output_view = move || {
         let Some(run) = output.get() else {
+            // The notes' example output, laid out hidden, holds the space the first answer
+            // fills, so nothing below the panel moves when it arrives.
+            let reserved = default_output(info.id)
+                .iter()
+                .map(|&(label, value, note)| {
+                    let note =
+                        (!note.is_empty()).then(|| view! { <p class="muted small">{note}</p> });
+                    view! {
+                        <div class="reserved-result">
+                            <div class="result-label">{label}</div>
+                            <samp class="mono">{value}</samp>
+                            {note}
+                        </div>
+                    }
+                })
+                .collect_view();
             return view! {
                 <div class="results" data-stale="false">
                     <p class="timing muted small" role="status">{STARTING}</p>
+                    <div class="reserved" aria-hidden="true">{reserved}</div>
                 </div>
             }
             .into_any();
@@ -486,6 +519,23 @@ pub(crate) fn ExercisePanel(
             {errata}
         </section>
     }
+}
+
+/// Shows the output's later sections, one batch per animation frame: `shown` takes each of
+/// `rest` in turn (a cumulative count of sections). The first batch, already on the page, is
+/// laid out in the coming frame, so with `after_next_frame` the first step waits one more
+/// frame. Stops when the output is replaced (its signal is gone).
+fn show_later(shown: RwSignal<usize>, rest: Vec<usize>, after_next_frame: bool) {
+    let Some(&count) = rest.first() else {
+        return;
+    };
+    request_animation_frame(move || {
+        if after_next_frame {
+            show_later(shown, rest, false);
+        } else if shown.try_set(count).is_none() {
+            show_later(shown, rest[1..].to_vec(), false);
+        }
+    });
 }
 
 /// The first code block of the topic's note that is part of `python` (an exercise's code is
