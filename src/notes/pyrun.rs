@@ -357,15 +357,14 @@ pub fn parse_message(text: &str) -> Result<WorkerMessage, String> {
 /// decoded sizes, as the Python worker counts them), as a whole percentage; with no total,
 /// the megabytes received.
 pub fn progress_text(received: u64, total: u64) -> String {
-    if total == 0 {
-        let mb = |b: u64| b as f64 / 1_000_000.0;
-        format!("{LOADING_TEXT} 已下载 {:.1} MB", mb(received))
-    } else {
-        // A share, not "x / 13.5 MB": the counted bytes are the files' decoded size, which is
-        // about twice what the network carries (the 约 6.4 MB above), and the two would read
-        // as a contradiction.
-        let percent = received.min(total) * 100 / total;
-        format!("{LOADING_TEXT} {percent}%")
+    // A share, not "x / 13.5 MB": the counted bytes are the files' decoded size, about twice
+    // what the network carries (the 约 6.4 MB above), and the two would read as a contradiction.
+    match (received.min(total) * 100).checked_div(total) {
+        Some(percent) => format!("{LOADING_TEXT} {percent}%"),
+        None => format!(
+            "{LOADING_TEXT} 已下载 {:.1} MB",
+            received as f64 / 1_000_000.0
+        ),
     }
 }
 
