@@ -293,9 +293,37 @@ pub fn run(id: &str, inputs: &[(&str, &str)]) -> Result<Vec<Section>, InputError
     (runner.run)(&inp)
 }
 
-/// Random input text for exercises that take lists or text (`n` items, at most 1,000,000),
-/// deterministic in `seed`. `None` when the exercise does not support generation.
+/// The most values [`generate`] makes.
+pub const GENERATE_MAX: usize = 1_000_000;
+
+/// Random input text for exercises that take lists or text (`n` items, at most
+/// [`GENERATE_MAX`]), deterministic in `seed`. `None` when the exercise does not support
+/// generation.
 pub fn generate(id: &str, n: usize, seed: u64) -> Option<Vec<(&'static str, String)>> {
     let generate = runners::RUNNERS.iter().find(|r| r.id == id)?.generate?;
-    Some(generate(&mut rng::Rng::new(seed), n.min(1_000_000)))
+    Some(generate(&mut rng::Rng::new(seed), n.min(GENERATE_MAX)))
+}
+
+/// A count typed into a number field (how many values to generate, how many words to list):
+/// an integer in `1..=max`, surrounding spaces ignored. `Err` is the Chinese message to show
+/// beside the field, quoting what was typed; nothing is clamped silently.
+pub fn parse_count(text: &str, max: usize) -> Result<usize, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(format!("请输入 1 到 {max} 之间的整数"));
+    }
+    match t.parse::<usize>() {
+        Ok(0) => Err("至少为 1".to_string()),
+        Ok(n) if n <= max => Ok(n),
+        Ok(_) => Err(format!("「{t}」超过上限 {max}")),
+        // All digits but too long for usize is still just too big.
+        Err(_) if t.bytes().all(|b| b.is_ascii_digit()) => Err(format!("「{t}」超过上限 {max}")),
+        Err(_)
+            if t.strip_prefix('-')
+                .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Err("至少为 1".to_string())
+        }
+        Err(_) => Err(format!("「{t}」不是整数：请输入 1 到 {max} 之间的整数")),
+    }
 }

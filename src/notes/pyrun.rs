@@ -353,14 +353,18 @@ pub fn parse_message(text: &str) -> Result<WorkerMessage, String> {
     })
 }
 
-/// The progress line while the runtime downloads.
+/// The progress line while the runtime downloads: `received` of `total` bytes (the files'
+/// decoded sizes, as the Python worker counts them), as a whole percentage; with no total,
+/// the megabytes received.
 pub fn progress_text(received: u64, total: u64) -> String {
-    let mb = |b: u64| b as f64 / 1_000_000.0;
-    if total == 0 {
-        format!("{LOADING_TEXT} 已下载 {:.1} MB", mb(received))
-    } else {
-        let shown = received.min(total);
-        format!("{LOADING_TEXT} {:.1} / {:.1} MB", mb(shown), mb(total))
+    // A share, not "x / 13.5 MB": the counted bytes are the files' decoded size, about twice
+    // what the network carries (the 约 6.4 MB above), and the two would read as a contradiction.
+    match (received.min(total) * 100).checked_div(total) {
+        Some(percent) => format!("{LOADING_TEXT} {percent}%"),
+        None => format!(
+            "{LOADING_TEXT} 已下载 {:.1} MB",
+            received as f64 / 1_000_000.0
+        ),
     }
 }
 

@@ -136,7 +136,10 @@ pub fn App() -> impl IntoView {
                     }
                     set_sidebar_open.update(|o| *o = !*o)
                 }>"☰"<span class="label">"目录"</span></button>
-            <a class="brand" href="#/">{crate::notes::page_text::APP_NAME}</a>
+            <a class="brand" href="#/">
+                <img class="brand-icon" src="icons/icon.svg" alt="" width="22" height="22"/>
+                <span class="brand-text">{crate::notes::page_text::APP_NAME}</span>
+            </a>
             <search::SearchBox route=route />
             <span class="spacer"></span>
             <a class="nav-link" href="#/progress">"进度"</a>

@@ -132,10 +132,18 @@ pub(super) fn Generator(
     runs: Runs,
     skip_run: StoredValue<bool>,
 ) -> impl IntoView {
-    let (n, set_n) = signal(100_000usize);
+    // The field's text as typed (nothing rewrites it under the learner's fingers); the count it
+    // means, or why it means none.
+    let (n_text, set_n_text) = signal(100_000usize.to_string());
+    let n = Memo::new(move |_| {
+        crate::exercises::parse_count(&n_text.get(), crate::exercises::GENERATE_MAX)
+    });
     let (busy, set_busy) = signal(false);
     let (seed, set_seed) = signal(1u64);
     let go = move |_| {
+        let Ok(n) = n.get_untracked() else {
+            return;
+        };
         set_busy.set(true);
         let s = seed.get_untracked();
         set_seed.set(s.wrapping_add(1));
@@ -143,7 +151,7 @@ pub(super) fn Generator(
         let request = Request::Generate {
             id,
             exercise: info.id.to_string(),
-            n: n.get_untracked(),
+            n,
             seed: s,
         };
         // This answer replaces whatever run is in flight or waiting.
@@ -182,13 +190,12 @@ pub(super) fn Generator(
         <div class="generator">
             <label>"随机生成 "
                 <input type="number" min="1" max="1000000" step="1" class="n-input"
-                    prop:value=move || n.get().to_string()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).trim().parse::<usize>().unwrap_or(1).clamp(1, 1_000_000);
-                        set_n.set(v);
-                    } />
+                    prop:value=n_text aria-invalid=move || n.with(|n| n.is_err()).to_string()
+                    aria-describedby="gen-n-error"
+                    on:input=move |ev| set_n_text.set(event_target_value(&ev)) />
                 " 个值"</label>
-            <button class="primary" on:click=go disabled=move || busy.get()>
+            <span class="field-error small" id="gen-n-error" role="alert">{move || n.get().err()}</span>
+            <button class="primary" on:click=go disabled=move || busy.get() || n.with(|n| n.is_err())>
                 {move || if busy.get() { "生成中…" } else { "生成并运行" }}
             </button>
             <span class="muted small">{move || output.with(|o| o.as_ref().map(|o| format!("上次运行 {:.1} ms", o.millis)))}</span>

@@ -82,14 +82,22 @@ async fn count(
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn WordFile() -> impl IntoView {
-    let (k, set_k) = signal(10usize);
+    // As typed; the count it means, or why it means none (nothing is clamped silently).
+    let (k_text, set_k_text) = signal(10usize.to_string());
+    let k = Memo::new(move |_| crate::exercises::parse_count(&k_text.get(), 1000));
     let (progress, set_progress) = signal(None::<(f64, f64)>);
     let (result, set_result) = signal(None::<Result<FileResult, String>>);
     let on_file = move |ev: leptos::ev::Event| {
         let Some((_, file)) = super::picked_file(&ev) else {
             return;
         };
-        let k = k.get_untracked();
+        let k = match k.get_untracked() {
+            Ok(k) => k,
+            Err(e) => {
+                set_result.set(Some(Err(format!("「前几个高频词」{e}"))));
+                return;
+            }
+        };
         set_result.set(None);
         set_progress.set(Some((0.0, file.size())));
         wasm_bindgen_futures::spawn_local(async move {
@@ -108,9 +116,11 @@ pub(crate) fn WordFile() -> impl IntoView {
             </p>
             <div class="generator">
                 <label>"前 "
-                    <input type="number" min="1" max="1000" class="n-input" prop:value=move || k.get().to_string()
-                        on:input=move |ev| set_k.set(event_target_value(&ev).trim().parse::<usize>().unwrap_or(10).clamp(1, 1000)) />
+                    <input type="number" min="1" max="1000" class="n-input" prop:value=k_text
+                        aria-invalid=move || k.with(|k| k.is_err()).to_string() aria-describedby="topk-k-error"
+                        on:input=move |ev| set_k_text.set(event_target_value(&ev)) />
                     " 个高频词"</label>
+                <span class="field-error small" id="topk-k-error" role="alert">{move || k.get().err()}</span>
                 <input type="file" aria-label="选择文本文件" on:change=on_file />
             </div>
             {move || progress.get().map(|(done, total)| view! {

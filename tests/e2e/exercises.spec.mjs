@@ -215,3 +215,29 @@ test("the standalone exercise page has its topic's status, bookmark and note, sh
   await expect(page.locator("article.topic .bookmark-btn")).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator("article.topic .my-note textarea")).toHaveValue("合并时相等先取 l2");
 });
+
+test("the generator's count is kept as typed: clearing it does not put a 1 back, and a count out of range is refused in words", async ({ page }) => {
+  await page.goto("./#/ex/merge_sorted_lists");
+  await ready(page);
+  const n = page.locator(".generator .n-input");
+  const go = page.getByRole("button", { name: "生成并运行" });
+  const why = page.locator("#gen-n-error");
+  await n.fill("");
+  await expect(n).toHaveValue("");
+  await expect(why).toHaveText("请输入 1 到 1000000 之间的整数");
+  await expect(go).toBeDisabled();
+  await n.pressSequentially("25");
+  await expect(n).toHaveValue("25");
+  await expect(why).toBeHidden();
+  await expect(go).toBeEnabled();
+  await n.fill("2000000");
+  await expect(n).toHaveValue("2000000");
+  await expect(why).toHaveText("「2000000」超过上限 1000000");
+  await expect(n).toHaveAttribute("aria-invalid", "true");
+  await expect(go).toBeDisabled();
+  // A valid count runs: the output changes from the notes' example to the generated lists'.
+  const before = await result(page, "merged").textContent();
+  await n.fill("30");
+  await go.click();
+  await expect(result(page, "merged")).not.toHaveText(before, { timeout: 60_000 });
+});

@@ -83,3 +83,28 @@ test("on a phone a code block that scrolls sideways shows it, and 换行 wraps e
   await expect(wrap).toHaveAttribute("aria-pressed", "false");
   await expect.poll(overflowing).toBeGreaterThan(0);
 });
+
+test("on a phone the top bar shows the app's icon, not a cut-off name, and home links are finger-sized", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("./#/");
+  await ready(page);
+  const brand = page.locator("header.topbar a.brand");
+  // The name stays the link's accessible name; what is seen is the whole icon, inside the bar.
+  await expect(brand).toHaveAccessibleName("面试题 Playground");
+  const icon = await brand.locator("img.brand-icon").boundingBox();
+  expect(icon.width).toBeGreaterThanOrEqual(20);
+  const box = await brand.boundingBox();
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  // Nothing in the bar is pushed out of the screen, and no text in it is cut with an ellipsis.
+  const bar = await page.locator("header.topbar").evaluate((b) => ({
+    overflow: b.scrollWidth - b.clientWidth,
+    cut: [...b.querySelectorAll("*")].filter((e) => e.offsetWidth > 1 && e.scrollWidth > e.clientWidth + 1).map((e) => e.className),
+    beyond: [...b.children].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5).map((e) => e.className),
+  }));
+  expect(bar).toEqual({ overflow: 0, cut: [], beyond: [] });
+  // Each topic link on the home cards is at least 24 px tall (WCAG 2.5.8 target size).
+  const heights = await page.locator(".cat-card li a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+  expect(heights.length).toBe(78);
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(24);
+});

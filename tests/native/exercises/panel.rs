@@ -177,3 +177,32 @@ fn default_output_table_matches_the_ports() {
     assert_eq!(merge[0].1, "[1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10]");
     assert!(default_output("no_such_exercise").is_empty());
 }
+
+#[test]
+fn a_typed_count_is_taken_or_refused_with_what_was_typed_never_clamped() {
+    use mianshiti_playground::exercises::{parse_count, GENERATE_MAX};
+    assert_eq!(parse_count(" 250 ", GENERATE_MAX), Ok(250));
+    assert_eq!(parse_count("1000000", GENERATE_MAX), Ok(1_000_000));
+    assert_eq!(
+        parse_count("1000001", GENERATE_MAX),
+        Err("「1000001」超过上限 1000000".to_string())
+    );
+    assert_eq!(
+        parse_count("99999999999999999999999", 1000),
+        Err("「99999999999999999999999」超过上限 1000".to_string())
+    );
+    assert_eq!(parse_count("0", 1000), Err("至少为 1".to_string()));
+    assert_eq!(
+        parse_count("", 1000),
+        Err("请输入 1 到 1000 之间的整数".to_string())
+    );
+    assert_eq!(
+        parse_count("1e5", 1000),
+        Err("「1e5」不是整数：请输入 1 到 1000 之间的整数".to_string())
+    );
+    assert_eq!(parse_count("-3", 1000), Err("至少为 1".to_string()));
+    assert_eq!(
+        parse_count("3.5", 1000),
+        Err("「3.5」不是整数：请输入 1 到 1000 之间的整数".to_string())
+    );
+}
