@@ -7,6 +7,7 @@
 
 mod app;
 pub mod bench;
+mod bodies;
 mod boot;
 mod browser;
 mod code_wrap;
@@ -32,8 +33,9 @@ mod topic_progress;
 mod wordfile;
 
 pub use app::App;
+pub(crate) use bodies::{topic_body, with_bodies};
+pub(crate) use boot::catalogue;
 pub use boot::start;
-pub(crate) use boot::{catalogue, topic_body, with_bodies};
 pub(crate) use browser::{
     date_now_ms, idle, navigate, performance_now_ms, picked_file, replace_hash, set_title, today,
     when_idle,
