@@ -47,6 +47,9 @@
   var m = /^#\/t\/([a-z0-9-]+)/.exec(hash);
   if (!m) return bootDone();
   var slug = m[1];
+  // Only a topic that exists (the build lists them, notes::bundle::patch_topics): the app
+  // shows its 404 view for any other, without a failed request first.
+  if ((" " + meta.getAttribute("data-topics") + " ").indexOf(" " + slug + " ") < 0) return bootDone();
   var topic = fetch(meta.getAttribute("content").replace(/\.json$/, "/") + slug + ".json").then(function (r) {
     if (!r.ok) throw new Error("HTTP " + r.status);
     return r.arrayBuffer(); // the app copies the bytes into wasm memory as they are

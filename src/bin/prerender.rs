@@ -8,7 +8,8 @@
 //! it) or any built `dist/`. It writes
 //! `notes-<hash>.json` and one file per topic in `notes-<hash>/<slug>.json` (removing older
 //! `notes-*.json` and `notes-*/`), replaces the `notes.json` placeholder in `index.html` (the
-//! `<meta name="mianshiti-notes">` the app and the pre-wasm paint read) and fills the boot view's home page (`#boot-home`) with the same
+//! `<meta name="mianshiti-notes">` the app and the pre-wasm paint read, with the topics' slugs
+//! in its `data-topics`) and fills the boot view's home page (`#boot-home`) with the same
 //! static HTML the app's home shows. Exits non-zero with a message when anything is off.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -41,6 +42,8 @@ fn run() -> Result<(), String> {
     let index = fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
     let index = bundle::patch_index(&index, &name, &notes::home_static_html(&cat))?;
+    let slugs: Vec<&str> = cat.topics.iter().map(|t| t.slug.as_str()).collect();
+    let index = bundle::patch_topics(&index, &slugs)?;
 
     for entry in fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten() {
         let n = entry.file_name().to_string_lossy().into_owned();

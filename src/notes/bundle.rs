@@ -276,6 +276,39 @@ pub fn patch_index(index: &str, file: &str, home: &str) -> Result<String, String
     Ok(format!("{}{home}{rest}", &index[..open_end]))
 }
 
+/// Writes the topics' slugs (space-separated, catalogue order) into index.html's
+/// `<meta name="mianshiti-notes">` as `data-topics="…"` (replacing an earlier list), so the boot
+/// script requests a deep link's own file only for a topic that exists: an unknown slug gets
+/// the app's 404 view, not a failed request. Slugs are `[a-z0-9-]+`, nothing to escape.
+pub fn patch_topics(index: &str, slugs: &[&str]) -> Result<String, String> {
+    let at = index
+        .find("mianshiti-notes")
+        .ok_or("index.html has no <meta name=\"mianshiti-notes\">")?;
+    let start = index[..at]
+        .rfind("<meta")
+        .ok_or("index.html: mianshiti-notes is not in a <meta> tag")?;
+    let end = at
+        + index[at..]
+            .find('>')
+            .ok_or("index.html: unterminated <meta> tag")?;
+    let mut tag = index[start..end].to_string();
+    if let Some(old) = tag.find(" data-topics=\"") {
+        let close = tag[old + 14..]
+            .find('"')
+            .ok_or("index.html: unterminated data-topics")?;
+        tag.replace_range(old..old + 14 + close + 1, "");
+    }
+    let self_closing = tag.ends_with('/');
+    if self_closing {
+        tag.pop();
+    }
+    tag.push_str(&format!(" data-topics=\"{}\"", slugs.join(" ")));
+    if self_closing {
+        tag.push('/');
+    }
+    Ok(format!("{}{tag}{}", &index[..start], &index[end..]))
+}
+
 /// `notes.json` or `notes-<16 hex>.json` as it appears in index.html.
 fn find_notes_ref(index: &str) -> Option<String> {
     if index.contains("notes.json") {

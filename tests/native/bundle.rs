@@ -247,6 +247,22 @@ fn the_build_points_index_html_at_the_bundle_and_fills_the_boot_home() {
     let again = bundle::patch_index(&patched, "notes-fedcba9876543210.json", &home).expect("again");
     assert!(again.contains("notes-fedcba9876543210.json") && !again.contains("0123456789abcdef"));
     assert_eq!(again.matches(&home).count(), 1);
+    // The topics' slugs for the boot script, on the same tag; a rebuild replaces them.
+    let listed = bundle::patch_topics(&patched, &["gil", "lru"]).expect("topics");
+    assert!(listed.contains(
+        "<meta name=\"mianshiti-notes\" content=\"notes-0123456789abcdef.json\" data-topics=\"gil lru\">"
+    ));
+    let relisted = bundle::patch_topics(&listed, &["gc"]).expect("again");
+    assert_eq!(relisted, listed.replace("gil lru", "gc"));
+    assert_eq!(
+        bundle::patch_topics("<meta content=n.json name=mianshiti-notes><p>", &["a"]),
+        Ok("<meta content=n.json name=mianshiti-notes data-topics=\"a\"><p>".to_string())
+    );
+    assert_eq!(
+        bundle::patch_topics("<meta name=\"mianshiti-notes\"/>", &["a"]),
+        Ok("<meta name=\"mianshiti-notes\" data-topics=\"a\"/>".to_string())
+    );
+    assert!(bundle::patch_topics("<p>", &["a"]).is_err());
     // Trunk's minified form.
     let minified = "<meta content=notes.json name=mianshiti-notes><main id=boot-main><div class=home id=boot-home></div></main>";
     let m =
