@@ -2,7 +2,7 @@
 //! can be made without a browser lives in the pure modules and is called from here.
 //!
 //! `app`: the shell and the routed page. `boot`: start-up, the boot handshake with index.html
-//! and the loaded notes. `browser`: idle scheduling, navigation, the two clocks and other small Web
+//! and the deep-linked topic. `bodies`: the topic bodies loaded so far, and loading the rest. `browser`: idle scheduling, navigation, the two clocks and other small Web
 //! API wrappers. `reading`: the reading tracker. `theme`: the colour theme.
 
 mod app;
