@@ -19,11 +19,12 @@ const EDITOR = "__EDITOR__";
 const ED_CACHE = "editor-" + EDITOR;
 const ED_PATH = "editor/" + EDITOR + "/";
 
-// Content-hashed files (Trunk's name-<16 hex>.ext and the notes bundle) cannot be stale: take
-// them from the HTTP cache the page just filled, so installing does not download the app a
-// second time. Any other file is revalidated with the server (a 304 when unchanged), so a new
-// worker never precaches a stale index.html next to new hashed files.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/;
+// Content-hashed files (Trunk's name-<16 hex>.ext, the notes bundle, and the files in a
+// content-hashed folder: each topic's notes-<hash>/<slug>.json, the engine's engine-<hash>/)
+// cannot be stale: take them from the HTTP cache the page just filled, so installing does not
+// download the app a second time. Any other file is revalidated with the server (a 304 when
+// unchanged), so a new worker never precaches a stale index.html next to new hashed files.
+const HASHED = /-[0-9a-f]{16}((_bg)?\.(js|wasm|css|json)|\/[^/]+)$/;
 const cacheMode = (f) => (HASHED.test(f) ? "default" : "no-cache");
 
 self.addEventListener("install", (event) => {

@@ -1,8 +1,9 @@
 // The boot script: inlined into index.html by Trunk (`<link data-trunk rel="inline">`), so it
 // runs as the page is parsed, before any other script and long before the wasm. It
 //   - applies the theme the reader picked in the app before the first paint;
-//   - starts the notes bundle's request and, for a deep link to a topic, paints the topic from
-//     it into the boot view, so the reader sees the note before the wasm arrives;
+//   - for a deep link to a topic, requests that topic's own file (not the whole notes bundle)
+//     and paints the topic from it into the boot view, so the reader sees the note before the
+//     wasm arrives; the app reuses the same response;
 //   - sets the three promises of the boot handshake on `window` (what each means, and who
 //     awaits it, is documented once, in src/ui/boot.rs; tests/native/tidy.rs checks that this
 //     file, Trunk.toml and boot.rs use the same names).
@@ -31,44 +32,45 @@
   // frame, so on a slow link the first screen does not share bandwidth with the wasm.
   window.__mianshitiPainted = new Promise(afterNextFrame);
   // The app waits for this before it replaces the boot view (ui::boot::start): the frame that
-  // shows a deep-linked topic painted from the notes bundle, so on a fast machine the app
+  // shows a deep-linked topic painted from its file, so on a fast machine the app
   // never replaces a topic nobody saw. Open at once when there is no topic to paint.
   var bootDone;
   window.__mianshitiBootDone = new Promise(function (resolve) { bootDone = resolve; });
-  var link = document.querySelector("link[data-notes]");
+  // The notes: `<meta name="mianshiti-notes" content="notes-<hash>.json">`; a topic's own file
+  // is notes-<hash>/<slug>.json (notes::bundle::topic_path). The home page needs none of it,
+  // and the whole bundle is the app's to fetch once it is ready (src/ui/bodies.rs).
+  var meta = document.querySelector('meta[name="mianshiti-notes"]');
   var main = document.getElementById("boot-main");
-  if (!link || !main || !window.fetch) return bootDone();
-  var notes = fetch(link.href).then(function (r) {
-    if (!r.ok) throw new Error("HTTP " + r.status);
-    return r.arrayBuffer(); // the app copies the bytes into wasm memory as they are
-  });
-  notes.catch(function () {});
-  window.__mianshitiNotes = notes;
   var hash = location.hash;
-  if (hash === "" || hash === "#" || hash === "#/") return bootDone();
+  if (!meta || !main || !window.fetch || hash === "" || hash === "#" || hash === "#/") return bootDone();
   main.innerHTML = '<p class="boot-loading">正在加载…</p>';
   var m = /^#\/t\/([a-z0-9-]+)/.exec(hash);
   if (!m) return bootDone();
-  notes.then(function (bytes) {
-    var bundle = JSON.parse(new TextDecoder().decode(bytes));
-    var topics = bundle.topics || [];
-    for (var i = 0; i < topics.length; i++) {
-      var t = topics[i];
-      if (t.slug !== m[1]) continue;
-      var at = document.getElementById("boot-main");
-      if (!at) return;
-      // The header is laid out as the app's topic page (notes::bundle::topic_head_html),
-      // so the body does not move when the app takes over.
-      var article = document.createElement("article");
-      article.className = "topic";
-      article.innerHTML = t.head + bundle.status_bar + (t.links || "");
-      var body = document.createElement("div");
-      body.className = "note-body";
-      body.innerHTML = t.html;
-      article.append(body);
-      at.replaceChildren(article);
-      return;
-    }
+  var slug = m[1];
+  // Only a topic that exists (the build lists them, notes::bundle::patch_topics): the app
+  // shows its 404 view for any other, without a failed request first.
+  if ((" " + meta.getAttribute("data-topics") + " ").indexOf(" " + slug + " ") < 0) return bootDone();
+  var topic = fetch(meta.getAttribute("content").replace(/\.json$/, "/") + slug + ".json").then(function (r) {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r.arrayBuffer(); // the app copies the bytes into wasm memory as they are
+  });
+  topic.catch(function () {});
+  window.__mianshitiNotes = topic;
+  topic.then(function (bytes) {
+    var file = JSON.parse(new TextDecoder().decode(bytes)); // a bundle of this one topic
+    var t = (file.topics || [])[0];
+    var at = document.getElementById("boot-main");
+    if (!t || t.slug !== slug || !at) return;
+    // The header is laid out as the app's topic page (notes::bundle::topic_head_html),
+    // so the body does not move when the app takes over.
+    var article = document.createElement("article");
+    article.className = "topic";
+    article.innerHTML = t.head + file.status_bar + (t.links || "");
+    var body = document.createElement("div");
+    body.className = "note-body";
+    body.innerHTML = t.html;
+    article.append(body);
+    at.replaceChildren(article);
   }).catch(function () {}).then(function () {
     afterNextFrame(bootDone);
     setTimeout(bootDone, 1000); // a tab hidden meanwhile paints no frame

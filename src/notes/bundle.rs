@@ -4,8 +4,12 @@
 //! Why: the wasm then carries neither the Markdown (~43 KB gzip) nor pulldown-cmark and its
 //! entity tables (~45 KB gzip), starts without rendering Markdown, and a tiny inline script
 //! can paint the deep-linked topic from the same file before the wasm has even arrived.
-//! `src/bin/prerender.rs` writes the file (native, after Trunk's build); the app fetches it
-//! once at start-up and reads the bodies with [`parse_bodies`]; [`parse`] reads everything.
+//! `src/bin/prerender.rs` writes the file (native, after Trunk's build), and beside it one small
+//! file per topic (a bundle of that one topic, `notes-<hash>/<slug>.json`, [`topic_files`]): a cold deep link
+//! downloads only its own topic's file before the app is ready (the boot script paints it, the
+//! app reads its body with [`parse_topic`]); the app fetches the whole bundle once it is ready
+//! (or when search first needs it) and reads the bodies with [`parse_bodies`]; [`parse`]
+//! reads everything.
 
 use serde::{Deserialize, Serialize};
 
@@ -192,6 +196,46 @@ pub fn to_json(bundle: &Bundle) -> String {
     serde_json::to_string(bundle).unwrap_or_default()
 }
 
+/// Every topic's own file, as `(path relative to the site, compact JSON)`, in catalogue order;
+/// `bundle_file` is the bundle's [`file_name`], whose hash names their folder ([`topic_path`]).
+/// Each is a [`Bundle`] holding that one topic (with the status bar): everything a cold deep
+/// link needs before the app is ready, read by the same code as the whole bundle.
+pub fn topic_files(bundle: &Bundle, bundle_file: &str) -> Vec<(String, String)> {
+    bundle
+        .topics
+        .iter()
+        .map(|t| {
+            let one = Bundle {
+                version: bundle.version,
+                status_bar: bundle.status_bar.clone(),
+                topics: vec![t.clone()],
+            };
+            (topic_path(bundle_file, &t.slug), to_json(&one))
+        })
+        .collect()
+}
+
+/// Where topic `slug`'s own file is, relative to the site: the bundle's name without `.json`
+/// as a folder (`notes-<hash>.json` → `notes-<hash>/<slug>.json`), so the files change name
+/// whenever the bundle does. The boot script (`src/boot.js`) builds the same path.
+pub fn topic_path(bundle_file: &str, slug: &str) -> String {
+    let dir = bundle_file.strip_suffix(".json").unwrap_or(bundle_file);
+    format!("{dir}/{slug}.json")
+}
+
+/// A topic's own file ([`topic_files`]) as the app reads it: `(slug, body)`. The same checks
+/// and Chinese errors as [`parse_bodies`], and it must hold exactly one topic.
+pub fn parse_topic(bytes: &[u8]) -> Result<(String, String), String> {
+    let mut topics = parse_bodies(bytes)?;
+    match (topics.pop(), topics.is_empty()) {
+        (Some(one), true) => Ok(one),
+        (got, _) => Err(format!(
+            "这一题的笔记文件应只含一个主题，却有 {} 个",
+            topics.len() + usize::from(got.is_some())
+        )),
+    }
+}
+
 /// The content-addressed file name: `notes-<16 hex digits of FNV-1a 64>.json`, so a new
 /// build never meets a stale copy in a browser cache and the service worker can treat it
 /// like Trunk's hashed files.
@@ -204,7 +248,7 @@ pub fn file_name(json: &str) -> String {
     format!("notes-{h:016x}.json")
 }
 
-/// Points a built `index.html` at the bundle and fills its boot view's home page: replaces
+/// Points a built `index.html` at the bundle (its `<meta name="mianshiti-notes">`) and fills its boot view's home page: replaces
 /// the `notes.json` placeholder (or an earlier `notes-<hash>.json`) with `file`, and puts
 /// `home` into the empty `id=boot-home` element (already holding exactly `home`: unchanged).
 /// Works on the source (`id="boot-home"`) and on Trunk's minified output (`id=boot-home`).
@@ -230,6 +274,39 @@ pub fn patch_index(index: &str, file: &str, home: &str) -> Result<String, String
         return Err("index.html: the boot-home element must be an empty <div>".into());
     }
     Ok(format!("{}{home}{rest}", &index[..open_end]))
+}
+
+/// Writes the topics' slugs (space-separated, catalogue order) into index.html's
+/// `<meta name="mianshiti-notes">` as `data-topics="…"` (replacing an earlier list), so the boot
+/// script requests a deep link's own file only for a topic that exists: an unknown slug gets
+/// the app's 404 view, not a failed request. Slugs are `[a-z0-9-]+`, nothing to escape.
+pub fn patch_topics(index: &str, slugs: &[&str]) -> Result<String, String> {
+    let at = index
+        .find("mianshiti-notes")
+        .ok_or("index.html has no <meta name=\"mianshiti-notes\">")?;
+    let start = index[..at]
+        .rfind("<meta")
+        .ok_or("index.html: mianshiti-notes is not in a <meta> tag")?;
+    let end = at
+        + index[at..]
+            .find('>')
+            .ok_or("index.html: unterminated <meta> tag")?;
+    let mut tag = index[start..end].to_string();
+    if let Some(old) = tag.find(" data-topics=\"") {
+        let close = tag[old + 14..]
+            .find('"')
+            .ok_or("index.html: unterminated data-topics")?;
+        tag.replace_range(old..old + 14 + close + 1, "");
+    }
+    let self_closing = tag.ends_with('/');
+    if self_closing {
+        tag.pop();
+    }
+    tag.push_str(&format!(" data-topics=\"{}\"", slugs.join(" ")));
+    if self_closing {
+        tag.push('/');
+    }
+    Ok(format!("{}{tag}{}", &index[..start], &index[end..]))
 }
 
 /// `notes.json` or `notes-<16 hex>.json` as it appears in index.html.

@@ -49,10 +49,25 @@ pub fn App() -> impl IntoView {
     let theme_icon = move || theme.get().icon();
     let theme_label = move || theme.get().label();
 
-    // Close the mobile sidebar whenever the route changes, and scroll to the right place.
+    // Whether the routed topic's body is here (or why not): a topic opened before the notes
+    // bundle arrived shows 正在加载… until its own file has (`bodies::ready`). A `Memo`, so the
+    // page is built once, not again when the bundle arrives.
+    let topic_ready = Memo::new(move |_| match route.get() {
+        Route::Topic { slug, .. } => {
+            catalogue().map_or(true, |c| c.index_of(&slug).is_none()) || super::bodies::ready(&slug)
+        }
+        _ => true,
+    });
+
+    // Close the mobile sidebar whenever the route changes, and scroll to the right place
+    // (for a topic, once its page is built).
     Effect::new(move |_| {
         let r = route.get();
         set_sidebar_open.set(false);
+        if !topic_ready.get() {
+            stop_watching();
+            return;
+        }
         let (anchor, restore, highlight) = match &r {
             Route::Topic {
                 anchor,
@@ -94,6 +109,10 @@ pub fn App() -> impl IntoView {
                 anchor,
                 highlight,
             } => match cat.index_of(&slug) {
+                Some(_) if !topic_ready.get() => view! {
+                    <p class="boot-loading" role="status">"正在加载…"</p>
+                }
+                .into_any(),
                 Some(idx) => {
                     // Where the page opens scrolled away from its top, everything is built at
                     // once, so the scroll target and the page's height are final.

@@ -2,11 +2,12 @@
 //! can be made without a browser lives in the pure modules and is called from here.
 //!
 //! `app`: the shell and the routed page. `boot`: start-up, the boot handshake with index.html
-//! and the loaded notes. `browser`: idle scheduling, navigation, the two clocks and other small Web
+//! and the deep-linked topic. `bodies`: the topic bodies loaded so far, and loading the rest. `browser`: idle scheduling, navigation, the two clocks and other small Web
 //! API wrappers. `reading`: the reading tracker. `theme`: the colour theme.
 
 mod app;
 pub mod bench;
+mod bodies;
 mod boot;
 mod browser;
 mod code_wrap;
@@ -32,8 +33,9 @@ mod topic_progress;
 mod wordfile;
 
 pub use app::App;
+pub(crate) use bodies::{topic_body, with_bodies};
+pub(crate) use boot::catalogue;
 pub use boot::start;
-pub(crate) use boot::{catalogue, topic_body, with_bodies};
 pub(crate) use browser::{
     date_now_ms, idle, navigate, performance_now_ms, picked_file, replace_hash, set_title, today,
     when_idle,

@@ -1,8 +1,10 @@
 // The pre-wasm paint and the notes bundle: a reader sees the note before the wasm has
 // arrived, and the app keeps working (and says why) when the bundle cannot be read.
+import { test as baseTest } from "@playwright/test";
 import { test, expect, ready } from "./helpers.mjs";
 
 test.use({ serviceWorkers: "block" });
+baseTest.use({ serviceWorkers: "block" });
 
 /** Holds every request for the wasm until the returned function is called. */
 async function holdWasm(page) {
@@ -125,7 +127,8 @@ test("the home page's introduction is there before the wasm", async ({ page }) =
 });
 
 test("a broken notes file: the topic says why, exercises and search still work", async ({ page }) => {
-  await page.route(/notes-[0-9a-f]{16}\.json$/, (route) =>
+  // The bundle and the topic's own file alike.
+  await page.route(/notes-[0-9a-f]{16}(\/[a-z0-9-]+)?\.json$/, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: "{\"version\":1,\"topics\":[" }));
   await page.goto("./#/t/reverse-number");
   await ready(page);
@@ -154,4 +157,86 @@ test("a theme picked in the app applies before the wasm: no light flash in dark 
   release();
   await ready(page);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(22, 24, 29)");
+});
+
+/** The notes files the page has requested so far: `notes.json` for the bundle, `notes/<slug>.json`
+ *  for a topic's own file, with when each request started (ms since the page's time origin). */
+const notesRequests = (page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType("resource")
+      .filter((e) => /\/notes-[0-9a-f]{16}(\.json|\/)/.test(e.name))
+      .map((e) => ({ file: new URL(e.name).pathname.replace(/.*\/notes-[0-9a-f]{16}/, "notes"), start: e.startTime })));
+
+test("a cold deep link downloads only its own topic's file before the app shows it; the bundle comes after", async ({ page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((_, mo) => {
+      if (!document.querySelector("h1.topic-title")) return;
+      window.__topicAt = performance.now();
+      mo.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toContainText("两个有序列表");
+  await expect(page.locator("article.topic .note-body pre.code").first()).toBeVisible();
+  // Once the browser is idle after the app is ready, the whole bundle follows (search needs it).
+  await expect.poll(async () => (await notesRequests(page)).map((r) => r.file)).toContain("notes.json");
+  const topicAt = await page.evaluate(() => window.__topicAt);
+  const requests = await notesRequests(page);
+  expect(requests.filter((r) => r.start < topicAt).map((r) => r.file)).toEqual(["notes/merge-sorted-lists.json"]);
+  expect(requests.filter((r) => r.file === "notes/merge-sorted-lists.json"), "the boot script's response is reused").toHaveLength(1);
+  expect(requests.find((r) => r.file === "notes.json").start).toBeGreaterThan(topicAt);
+});
+
+test("the home page downloads no notes before it is ready", async ({ page }) => {
+  await page.route(/notes-[0-9a-f]{16}\.json$/, () => {}); // the bundle never arrives
+  await page.goto("./");
+  await ready(page);
+  await expect(page.locator("main#main .hero")).toBeVisible();
+  expect((await notesRequests(page)).filter((r) => r.file !== "notes.json")).toEqual([]);
+});
+
+test("before the bundle arrives, a topic opened in the app loads its own file, and search finds bodies once it is here", async ({ page }) => {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/notes-[0-9a-f]{16}\.json$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto("./");
+  await ready(page);
+  await page.locator('main#main a[href="#/t/io-multiplexing"]').first().click();
+  await expect(page.locator("h1.topic-title")).toHaveText("I/O多路复用（IO multiplexing）");
+  await expect(page.locator("article.topic .note-body")).toContainText("epoll");
+  await expect(page.locator('[data-view="notes-missing"]')).toHaveCount(0);
+  expect((await notesRequests(page)).map((r) => r.file)).toEqual(["notes/io-multiplexing.json"]);
+  // "epoll" is in two topics' bodies, in no title: until the bundle is here, search knows titles only.
+  const box = page.locator("#search-input");
+  await box.fill("epoll");
+  const loading = page.locator('.search-popover [data-notice="loading"]');
+  await expect(loading).toHaveText("正在加载笔记正文，暂时只搜索了标题和练习…");
+  await expect(page.locator(".search-popover .search-empty")).toContainText("没有找到「epoll」");
+  release();
+  // The dropdown updates by itself when the bundle arrives.
+  await expect(page.locator("#search-listbox")).toContainText("I/O多路复用");
+  await expect(page.locator("#search-listbox")).toContainText("三大框架");
+  await expect(loading).toHaveCount(0);
+});
+
+// Not the shared fixture, which fails a test on any console error: Chromium logs each 404.
+baseTest("a topic file that is missing: the page says so in Chinese, in place of the body", async ({ page }) => {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && !m.text().includes("404") && errors.push(m.text()));
+  await page.route(/notes-[0-9a-f]{16}\/[a-z0-9-]+\.json$/, (route) => route.fulfill({ status: 404, body: "" }));
+  await page.route(/notes-[0-9a-f]{16}\.json$/, () => {}); // the bundle does not come either
+  await page.goto("./#/t/reverse-number");
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+  await expect(page.locator('[data-view="notes-missing"]')).toContainText("这一题的正文没能加载：下载笔记文件失败（HTTP 404）");
+  // Opened in the app: the same, not a blank page.
+  await page.evaluate(() => (location.hash = "#/t/io-multiplexing"));
+  await expect(page.locator("h1.topic-title")).toHaveText("I/O多路复用（IO multiplexing）");
+  await expect(page.locator('[data-view="notes-missing"]')).toContainText("HTTP 404");
+  expect(errors).toEqual([]);
 });

@@ -215,7 +215,7 @@ test("every topic with an exercise shows each of the notes' code blocks once", a
 });
 
 test("without the notes, the exercise on a topic page shows the Python itself", async ({ page }) => {
-  await page.route(/notes-[0-9a-f]{16}\.json$/, (route) =>
+  await page.route(/notes-[0-9a-f]{16}(\/[a-z0-9-]+)?\.json$/, (route) =>
     route.fulfill({ status: 200, contentType: "application/json", body: "{\"version\":1,\"topics\":[" }));
   await page.goto("./#/t/merge-sorted-lists");
   await ready(page);

@@ -3,7 +3,7 @@
 // then a changed build is deployed, the page offers 新版本可用, and accepting it loads the new
 // version with the study progress intact and all files from one cache.
 import { chromium } from "@playwright/test";
-import { test, expect, ready } from "./helpers.mjs";
+import { test, expect, ready, topics } from "./helpers.mjs";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -44,6 +44,9 @@ test("dist/ from trunk build --release is complete: notes, precache list and CSP
   const files = JSON.parse(sw.match(/const FILES = (.*);/)[1]);
   expect(files).toContain("./index.html");
   expect(files.some((f) => /^\.\/notes-[0-9a-f]{16}\.json$/.test(f)), "the notes bundle is precached").toBe(true);
+  // And every topic's own file, so any topic opens offline, visited before or not.
+  const bundle = files.find((f) => /^\.\/notes-[0-9a-f]{16}\.json$/.test(f)).slice(2, -".json".length);
+  expect(files.filter((f) => f.startsWith(`./${bundle}/`)).sort()).toEqual(topics().map((t) => `./${bundle}/${t.slug}.json`).sort());
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   expect(html).not.toContain("data-trunk");
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
@@ -123,6 +126,14 @@ test("works offline after one visit, then updates to a new build with progress i
   await expect(page.locator('.status-btn[data-status="mastered"]')).toHaveAttribute("aria-pressed", "true");
   // Said once: not again after a reload.
   await expect(page.locator("#offline-ready")).toHaveCount(0);
+
+  // A topic never opened in this session: its own file comes from the cache.
+  await page.goto(base + "#/t/io-multiplexing");
+  await page.reload();
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toHaveText("I/O多路复用（IO multiplexing）");
+  await expect(page.locator("article.topic .note-body")).toContainText("epoll");
+  await expect(page.locator('[data-view="notes-missing"]')).toHaveCount(0);
 
   await page.goto(base + "#/ex/reverse_number?n=120");
   await page.reload();

@@ -76,6 +76,73 @@ fn bundle_round_trips_and_holds_every_topic_rendered() {
 }
 
 #[test]
+fn each_topic_file_holds_what_the_bundle_holds_for_it() {
+    let cat = catalogue();
+    let b = bundle::build(&cat);
+    let name = bundle::file_name(&bundle::to_json(&b));
+    let files = bundle::topic_files(&b, &name);
+    assert_eq!(files.len(), b.topics.len());
+    let dir = name.strip_suffix(".json").expect("a .json name");
+    for (i, ((path, json), t)) in files.iter().zip(&b.topics).enumerate() {
+        // notes-<hash>/<slug>.json, the slug as the boot script's pattern reads it from the URL.
+        assert_eq!(path, &format!("{dir}/{}.json", t.slug));
+        assert_eq!(path, &bundle::topic_path(&name, &t.slug));
+        assert!(
+            !t.slug.is_empty()
+                && t.slug
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
+            "{}: src/boot.js finds a topic's file by /^#\\/t\\/([a-z0-9-]+)/",
+            t.slug
+        );
+        // What the app reads: the same body as the bundle's.
+        assert_eq!(
+            bundle::parse_topic(json.as_bytes()),
+            Ok((t.slug.clone(), t.html.clone()))
+        );
+        // What the boot script paints: the same header as the bundle's; a bundle of one topic.
+        let f = bundle::parse(json).expect("a topic file is a bundle");
+        assert_eq!(f.version, bundle::FORMAT_VERSION);
+        assert_eq!(f.topics, vec![t.clone()]);
+        assert_eq!(
+            format!("{}{}{}", f.topics[0].head, f.status_bar, f.topics[0].links),
+            bundle::topic_head_html(&cat, i),
+            "{}",
+            t.slug
+        );
+        // Small: the point of the file (the biggest note is ~15 KB rendered).
+        assert!(json.len() < 40_000, "{path}: {} bytes", json.len());
+    }
+    // The folder changes name with the bundle.
+    assert_eq!(
+        bundle::topic_path("notes-0123456789abcdef.json", "gil"),
+        "notes-0123456789abcdef/gil.json"
+    );
+}
+
+#[test]
+fn bad_topic_files_are_refused_with_a_chinese_reason() {
+    let e = bundle::parse_topic(b"{\"version\":2,\n\"topics\": [").unwrap_err();
+    assert!(
+        e.contains("不是有效的 JSON") && e.contains("第 2 行"),
+        "{e}"
+    );
+    let e = bundle::parse_topic(b"{\"version\":9,\"topics\":[]}").unwrap_err();
+    assert!(e.contains("版本为 9"), "{e}");
+    let huge = vec![b' '; bundle::MAX_BYTES + 1];
+    assert!(bundle::parse_topic(&huge).unwrap_err().contains("过大"));
+    let e = bundle::parse_topic(b"{\"version\":2,\"topics\":[{\"slug\":\"a\",\"html\":\"\xff\"}]}")
+        .unwrap_err();
+    assert!(e.contains("不是有效的 UTF-8 文本"), "{e}");
+    // Exactly one topic: the whole bundle, or an empty one, is not a topic's file.
+    let json = bundle::to_json(&bundle::build(&catalogue()));
+    let e = bundle::parse_topic(json.as_bytes()).unwrap_err();
+    assert!(e.contains("应只含一个主题，却有 78 个"), "{e}");
+    let e = bundle::parse_topic(b"{\"version\":2,\"topics\":[]}").unwrap_err();
+    assert!(e.contains("却有 0 个"), "{e}");
+}
+
+#[test]
 fn bundle_file_name_is_content_addressed() {
     let a = bundle::file_name("{\"version\":1}");
     assert_eq!(a, bundle::file_name("{\"version\":1}"));
@@ -166,15 +233,38 @@ fn the_build_points_index_html_at_the_bundle_and_fills_the_boot_home() {
     let home = home_static_html(&catalogue());
     let patched =
         bundle::patch_index(&source, "notes-0123456789abcdef.json", &home).expect("patches");
-    assert!(patched.contains("href=\"notes-0123456789abcdef.json\""));
+    assert!(
+        patched.contains("<meta name=\"mianshiti-notes\" content=\"notes-0123456789abcdef.json\">")
+    );
+    // Off the critical path: nothing asks the browser to download the bundle early.
+    assert!(
+        !patched.contains("rel=\"preload\""),
+        "the notes bundle is not preloaded"
+    );
     assert!(!patched.contains("notes.json"));
     assert!(patched.contains(&format!("id=\"boot-home\">{home}</div>")));
     // Idempotent, and a rebuild with a new bundle name moves the link.
     let again = bundle::patch_index(&patched, "notes-fedcba9876543210.json", &home).expect("again");
     assert!(again.contains("notes-fedcba9876543210.json") && !again.contains("0123456789abcdef"));
     assert_eq!(again.matches(&home).count(), 1);
+    // The topics' slugs for the boot script, on the same tag; a rebuild replaces them.
+    let listed = bundle::patch_topics(&patched, &["gil", "lru"]).expect("topics");
+    assert!(listed.contains(
+        "<meta name=\"mianshiti-notes\" content=\"notes-0123456789abcdef.json\" data-topics=\"gil lru\">"
+    ));
+    let relisted = bundle::patch_topics(&listed, &["gc"]).expect("again");
+    assert_eq!(relisted, listed.replace("gil lru", "gc"));
+    assert_eq!(
+        bundle::patch_topics("<meta content=n.json name=mianshiti-notes><p>", &["a"]),
+        Ok("<meta content=n.json name=mianshiti-notes data-topics=\"a\"><p>".to_string())
+    );
+    assert_eq!(
+        bundle::patch_topics("<meta name=\"mianshiti-notes\"/>", &["a"]),
+        Ok("<meta name=\"mianshiti-notes\" data-topics=\"a\"/>".to_string())
+    );
+    assert!(bundle::patch_topics("<p>", &["a"]).is_err());
     // Trunk's minified form.
-    let minified = "<link as=fetch href=notes.json rel=preload><main id=boot-main><div class=home id=boot-home></div></main>";
+    let minified = "<meta content=notes.json name=mianshiti-notes><main id=boot-main><div class=home id=boot-home></div></main>";
     let m =
         bundle::patch_index(minified, "notes-0123456789abcdef.json", "<p>x</p>").expect("minified");
     assert!(m.ends_with("id=boot-home><p>x</p></div></main>"), "{m}");

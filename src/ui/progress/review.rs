@@ -231,15 +231,23 @@ pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
         let rate_buttons =
             move || predict::rate_buttons(prev_card, now as i64, None, std::rc::Rc::new(rate));
         let slug_a = slug.clone();
+        // Read at the reveal (a Memo is lazy): the body, once its file or the notes bundle is
+        // here (`bodies::ready` requests it).
+        let slug_r = slug.clone();
+        let body_ready = Memo::new(move |_| crate::ui::bodies::ready(&slug_r));
         let body = move || {
             revealed().then(|| {
                 let note = state.store.with_untracked(|s| s.note(&slug_a).to_string());
-                let html = crate::ui::topic_body(&slug_a).unwrap_or_else(|e| {
-                    let mut msg = String::from("<p class=\"muted\">正文没能加载：");
-                    crate::notes::highlight::escape_html(&e, &mut msg);
-                    msg.push_str("</p>");
-                    msg
-                });
+                let html = if !body_ready.get() {
+                    "<p class=\"boot-loading\" role=\"status\">正在加载…</p>".to_string()
+                } else {
+                    crate::ui::topic_body(&slug_a).unwrap_or_else(|e| {
+                        let mut msg = String::from("<p class=\"muted\">正文没能加载：");
+                        crate::notes::highlight::escape_html(&e, &mut msg);
+                        msg.push_str("</p>");
+                        msg
+                    })
+                };
                 view! {
                     <div class="review-answer" data-answer tabindex="-1">
                         <div class="note-body" inner_html=html></div>

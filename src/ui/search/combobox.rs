@@ -273,6 +273,7 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
             // Keep the focus in the input while clicking an option (no blur before click).
             <div class="search-popover" on:mousedown=|ev| ev.prevent_default()>
                 {truncated}
+                {super::loading_notice(&r)}
                 {partial}
                 {empty}
                 <ul role="listbox" id=LISTBOX_ID aria-label="搜索结果">

@@ -69,6 +69,8 @@ impl SearchContext {
 }
 
 static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+/// Titles, categories and exercises only: what search has until the notes bundle arrives.
+static TITLES: OnceLock<SearchIndex> = OnceLock::new();
 
 thread_local! {
     /// The learner's notes as last searched: brought up to date before each search, which
@@ -77,19 +79,26 @@ thread_local! {
 }
 
 /// The index over the notes bundle's rendered bodies and every exercise, built on first use
-/// (a few ms) and kept for the page's lifetime, like the catalogue and the bodies it is built
-/// from (while the bundle is unavailable, topics are found by title).
+/// once the bundle is here (a few ms) and kept for the page's lifetime, like the catalogue and
+/// the bodies it is built from. Until then (the bundle is fetched once the app is ready, or by
+/// this first need), topics are found by title, and a caller in a `Memo` reruns when the
+/// bundle arrives (`bodies::all_loaded` is tracked); where the bundle could not be loaded, by
+/// title and the bodies that came in their own files.
 fn index() -> Option<&'static SearchIndex> {
     let cat = super::catalogue().ok()?;
-    Some(INDEX.get_or_init(|| {
-        super::with_bodies(|bodies| {
-            SearchIndex::from_html(
-                cat,
-                |slug| bodies.get(slug).map(String::as_str),
-                &crate::search::exercise_docs(),
-            )
-        })
-    }))
+    // One call site of the generic `from_html`, so the wasm holds one copy of it.
+    let build = |bodies: Option<&std::collections::HashMap<String, String>>| {
+        SearchIndex::from_html(
+            cat,
+            |slug| bodies.and_then(|b| b.get(slug)).map(String::as_str),
+            &crate::search::exercise_docs(),
+        )
+    };
+    Some(if super::bodies::all_loaded() {
+        INDEX.get_or_init(|| super::with_bodies(|bodies| build(Some(bodies))))
+    } else {
+        TITLES.get_or_init(|| build(None))
+    })
 }
 
 /// The hits for one query, plus what the views need to explain them.
@@ -109,12 +118,16 @@ struct Results {
     complete: usize,
     /// Terms no topic or note contains.
     nowhere: Vec<String>,
+    /// True while the notes bundle is on its way: only titles, categories, exercises and the
+    /// learner's notes were searched.
+    bodies_loading: bool,
 }
 
 /// Runs `query` with the learner's current notes, keeping at most `limit` hits. Reads the
 /// progress store reactively: a caller in a `Memo` reruns when a note changes.
 fn run(query: &str, limit: usize) -> Results {
     let parsed = parse_query(query);
+    let bodies_loading = !super::bodies::all_loaded();
     let search = |notes: &LearnerNotes| {
         index()
             .map(|i| i.find(&parsed, notes, limit))
@@ -140,7 +153,20 @@ fn run(query: &str, limit: usize) -> Results {
         total: found.total,
         complete: found.complete,
         nowhere: found.nowhere,
+        bodies_loading,
     }
+}
+
+/// While the notes bundle is on its way: says that bodies are not searched yet (the results
+/// update by themselves when it arrives).
+fn loading_notice(r: &Results) -> Option<impl IntoView> {
+    r.bodies_loading.then(|| {
+        view! {
+            <p class="search-notice" role="status" data-notice="loading">
+                "正在加载笔记正文，暂时只搜索了标题和练习…"
+            </p>
+        }
+    })
 }
 
 /// `terms` joined by `、`, as a partial hit lists them.

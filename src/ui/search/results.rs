@@ -79,6 +79,7 @@ fn page_body(r: &Results) -> AnyView {
         };
         return view! {
             {truncated}
+            {super::loading_notice(r)}
             <div class="search-start" data-state="no-results">
                 {lead}
                 <p class="muted">"换个说法试试：用更短的关键词、检查错别字，或减少关键词个数。"</p>
@@ -110,6 +111,7 @@ fn page_body(r: &Results) -> AnyView {
         .collect_view();
     view! {
         {truncated}
+        {super::loading_notice(r)}
         {partial}
         <p class="search-summary" role="status">{summary}</p>
         <ol class="search-results">{items}</ol>
