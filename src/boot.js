@@ -3,6 +3,7 @@
 //   - applies the theme the reader picked in the app before the first paint;
 //   - starts the notes bundle's request and, for a deep link to a topic, paints the topic from
 //     it into the boot view, so the reader sees the note before the wasm arrives;
+//   - requests the wasm once the first screen has what it needs;
 //   - sets the three promises of the boot handshake on `window` (what each means, and who
 //     awaits it, is documented once, in src/ui/boot.rs; tests/native/tidy.rs checks that this
 //     file, Trunk.toml and boot.rs use the same names).
@@ -27,9 +28,20 @@
     if (document.hidden) return done();
     requestAnimationFrame(function () { setTimeout(done, 0); });
   }
-  // The wasm loader (Trunk.toml pattern_script) waits for this gate: the first painted
-  // frame, so on a slow link the first screen does not share bandwidth with the wasm.
-  window.__mianshitiPainted = new Promise(afterNextFrame);
+  // The wasm request, made here rather than by the loader (Trunk.toml pattern_script), which
+  // awaits this promise of its Response: a request from the loader would wait for the JS glue
+  // and its snippet module, a chain of round trips (~400 ms on the bench's phone profile). It
+  // starts once the first screen has what it needs, so on a slow link that does not share
+  // bandwidth with the wasm, yet the link never idles between the two: for a deep-linked topic
+  // when the notes bundle has arrived (before the boot view parses and paints it), otherwise
+  // after the first painted frame. The URL is the modulepreload link's data-wasm (Trunk.toml's
+  // pattern_preload); without it the loader requests the wasm itself.
+  var startWasm;
+  window.__mianshitiWasm = new Promise(function (resolve) { startWasm = resolve; });
+  function requestWasm() {
+    var wasm = document.querySelector("link[data-wasm]");
+    startWasm(wasm && window.fetch ? fetch(wasm.getAttribute("data-wasm")) : null);
+  }
   // The app waits for this before it replaces the boot view (ui::boot::start): the frame that
   // shows a deep-linked topic painted from the notes bundle, so on a fast machine the app
   // never replaces a topic nobody saw. Open at once when there is no topic to paint.
@@ -37,7 +49,10 @@
   window.__mianshitiBootDone = new Promise(function (resolve) { bootDone = resolve; });
   var link = document.querySelector("link[data-notes]");
   var main = document.getElementById("boot-main");
-  if (!link || !main || !window.fetch) return bootDone();
+  if (!link || !main || !window.fetch) {
+    afterNextFrame(requestWasm);
+    return bootDone();
+  }
   var notes = fetch(link.href).then(function (r) {
     if (!r.ok) throw new Error("HTTP " + r.status);
     return r.arrayBuffer(); // the app copies the bytes into wasm memory as they are
@@ -45,6 +60,9 @@
   notes.catch(function () {});
   window.__mianshitiNotes = notes;
   var hash = location.hash;
+  // Before the paint below (promise reactions run in the order they were added).
+  if (/^#\/t\/[a-z0-9-]+/.test(hash)) notes.then(requestWasm, requestWasm);
+  else afterNextFrame(requestWasm);
   if (hash === "" || hash === "#" || hash === "#/") return bootDone();
   main.innerHTML = '<p class="boot-loading">正在加载…</p>';
   var m = /^#\/t\/([a-z0-9-]+)/.exec(hash);
