@@ -4,6 +4,7 @@
 //   - for a deep link to a topic, requests that topic's own file (not the whole notes bundle)
 //     and paints the topic from it into the boot view, so the reader sees the note before the
 //     wasm arrives; the app reuses the same response;
+//   - requests the wasm once the first screen has what it needs;
 //   - sets the three promises of the boot handshake on `window` (what each means, and who
 //     awaits it, is documented once, in src/ui/boot.rs; tests/native/tidy.rs checks that this
 //     file, Trunk.toml and boot.rs use the same names).
@@ -28,9 +29,20 @@
     if (document.hidden) return done();
     requestAnimationFrame(function () { setTimeout(done, 0); });
   }
-  // The wasm loader (Trunk.toml pattern_script) waits for this gate: the first painted
-  // frame, so on a slow link the first screen does not share bandwidth with the wasm.
-  window.__mianshitiPainted = new Promise(afterNextFrame);
+  // The wasm request, made here rather than by the loader (Trunk.toml pattern_script), which
+  // awaits this promise of its Response: a request from the loader would wait for the JS glue
+  // and its snippet module, a chain of round trips (~400 ms on the bench's phone profile). It
+  // starts once the first screen has what it needs, so on a slow link that does not share
+  // bandwidth with the wasm, yet the link never idles between the two: for a deep-linked topic
+  // when its topic file has arrived (before the boot view parses and paints it), otherwise
+  // after the first painted frame. The URL is the modulepreload link's data-wasm (Trunk.toml's
+  // pattern_preload); without it the loader requests the wasm itself.
+  var startWasm;
+  window.__mianshitiWasm = new Promise(function (resolve) { startWasm = resolve; });
+  function requestWasm() {
+    var wasm = document.querySelector("link[data-wasm]");
+    startWasm(wasm && window.fetch ? fetch(wasm.getAttribute("data-wasm")) : null);
+  }
   // The app waits for this before it replaces the boot view (ui::boot::start): the frame that
   // shows a deep-linked topic painted from its file, so on a fast machine the app
   // never replaces a topic nobody saw. Open at once when there is no topic to paint.
@@ -42,20 +54,28 @@
   var meta = document.querySelector('meta[name="mianshiti-notes"]');
   var main = document.getElementById("boot-main");
   var hash = location.hash;
-  if (!meta || !main || !window.fetch || hash === "" || hash === "#" || hash === "#/") return bootDone();
+  // Every way out below that paints no topic: the wasm after the first painted frame.
+  function noTopic() {
+    afterNextFrame(requestWasm);
+    bootDone();
+  }
+  if (!meta || !main || !window.fetch || hash === "" || hash === "#" || hash === "#/") return noTopic();
   main.innerHTML = '<p class="boot-loading">正在加载…</p>';
   var m = /^#\/t\/([a-z0-9-]+)/.exec(hash);
-  if (!m) return bootDone();
+  if (!m) return noTopic();
   var slug = m[1];
   // Only a topic that exists (the build lists them, notes::bundle::patch_topics): the app
   // shows its 404 view for any other, without a failed request first.
-  if ((" " + meta.getAttribute("data-topics") + " ").indexOf(" " + slug + " ") < 0) return bootDone();
+  if ((" " + meta.getAttribute("data-topics") + " ").indexOf(" " + slug + " ") < 0) return noTopic();
   var topic = fetch(meta.getAttribute("content").replace(/\.json$/, "/") + slug + ".json").then(function (r) {
     if (!r.ok) throw new Error("HTTP " + r.status);
     return r.arrayBuffer(); // the app copies the bytes into wasm memory as they are
   });
   topic.catch(function () {});
   window.__mianshitiNotes = topic;
+  // The wasm as soon as the topic's bytes are in, before the paint below parses and lays them
+  // out (promise reactions run in the order they were added).
+  topic.then(requestWasm, requestWasm);
   topic.then(function (bytes) {
     var file = JSON.parse(new TextDecoder().decode(bytes)); // a bundle of this one topic
     var t = (file.topics || [])[0];

@@ -116,6 +116,34 @@ test("the app replaces a deep-linked topic only once the boot script has painted
   expect(wasmDone).toBeLessThan(released - 500);
 });
 
+// The boot script requests the wasm (window.__mianshitiWasm) rather than the loader, whose
+// request would wait for the JS glue and the snippet module it imports: here that snippet is
+// held back, and the wasm must be requested all the same. Not before the first screen has what
+// it needs: a deep-linked topic's notes bundle, the home page's first painted frame.
+for (const [where, hash] of [["a deep-linked topic", "#/t/merge-sorted-lists"], ["the home page", ""]]) {
+  test(`the wasm is requested without waiting for the glue's imports, after the first screen's bytes (${where})`, async ({ page }) => {
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/\/snippets\/.+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const wasm = page.waitForRequest(/_bg\.wasm$/, { timeout: 10_000 });
+    // Not until "load": the held module holds that back.
+    await page.goto(`./${hash}`, { waitUntil: "commit" });
+    await wasm;
+    await expect(page.locator("main#main")).toHaveCount(0);
+    release();
+    await ready(page);
+    const [notesEnd, firstPaint, wasmStart] = await page.evaluate(() => {
+      const res = (re) => performance.getEntriesByType("resource").find((e) => re.test(e.name));
+      return [res(/notes-[0-9a-f]{16}\.json$/).responseEnd, performance.getEntriesByName("first-paint")[0].startTime, res(/_bg\.wasm$/).startTime];
+    });
+    if (hash) expect(wasmStart).toBeGreaterThanOrEqual(notesEnd);
+    else expect(wasmStart).toBeGreaterThanOrEqual(firstPaint);
+  });
+}
+
 test("the home page's introduction is there before the wasm", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./");

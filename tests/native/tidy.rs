@@ -196,8 +196,10 @@ fn repo_file(path: &str) -> String {
 
 /// The boot handshake (documented in src/ui/boot.rs): each window global is named once in
 /// boot.rs, and the boot script that sets it (src/boot.js, inlined by index.html), the loader
-/// that awaits `PAINTED` (Trunk.toml's `pattern_script`) and the app use the same names. A
-/// typo in any of them would be a promise nobody sets, and start-up would silently not wait.
+/// that awaits `WASM` (Trunk.toml's `pattern_script`) and the app use the same names. A
+/// typo in any of them would be a promise nobody sets, and start-up would silently not wait
+/// (or, for the wasm, silently request it late: the boot script finds its URL by the
+/// `data-wasm` attribute Trunk.toml's `pattern_preload` writes).
 #[test]
 fn boot_handshake_names_agree() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -212,9 +214,9 @@ fn boot_handshake_names_agree() {
         let value = boot_rs[at + decl.len()..].split('"').next().unwrap_or("");
         value.to_string()
     };
-    let [painted, boot_done, notes] = ["PAINTED", "BOOT_DONE", "NOTES"].map(constant);
+    let [wasm, boot_done, notes] = ["WASM", "BOOT_DONE", "NOTES"].map(constant);
 
-    for global in [&painted, &boot_done, &notes] {
+    for global in [&wasm, &boot_done, &notes] {
         assert!(
             boot_js.contains(&format!("window.{global} = ")),
             "src/boot.js does not set window.{global}"
@@ -225,8 +227,17 @@ fn boot_handshake_names_agree() {
         .find(|l| l.starts_with("pattern_script"))
         .expect("Trunk.toml has a pattern_script");
     assert!(
-        pattern.contains(&format!("await window.{painted};")),
-        "Trunk.toml's loader does not await window.{painted}"
+        pattern.contains(&format!("(await window.{wasm})")),
+        "Trunk.toml's loader does not await window.{wasm}"
+    );
+    let preload = trunk
+        .lines()
+        .find(|l| l.starts_with("pattern_preload"))
+        .expect("Trunk.toml has a pattern_preload");
+    assert!(
+        preload.contains(r#"data-wasm=\"{base}{wasm}\""#)
+            && boot_js.contains(r#"querySelector("link[data-wasm]")"#),
+        "Trunk.toml's pattern_preload must name the wasm in data-wasm, where src/boot.js looks for it"
     );
     for read_by_app in ["await_window_promise(BOOT_DONE)", "window_promise(NOTES)"] {
         assert!(
@@ -240,7 +251,7 @@ fn boot_handshake_names_agree() {
     for dir in ["src", "public", "tests/e2e", "bench"] {
         files_with_extension(&root.join(dir), &["rs", "js", "mjs"], &mut files);
     }
-    let known = [painted, boot_done, notes];
+    let known = [wasm, boot_done, notes];
     for f in files {
         let text = fs::read_to_string(&f).unwrap_or_default();
         for (at, _) in text.match_indices("__mianshiti") {
