@@ -1,5 +1,5 @@
 //! Entry point: installs the panic hook and mounts the app, and holds the split points of the
-//! pages a first topic does not need (see `ui::deferred`). Nothing else lives here.
+//! parts a first topic does not need (see `ui::deferred`). Nothing else lives here.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -11,7 +11,7 @@ fn main() {
     eprintln!("This is a browser app: build it with `trunk build` (see README.md).");
 }
 
-/// One `#[lazy]` function per page: scripts/wasm-split.mjs moves each one's code (and what
+/// One `#[lazy]` function per deferred part: scripts/wasm-split.mjs moves each one's code (and what
 /// only it reaches) into its own chunk, fetched on its first call.
 #[cfg(target_arch = "wasm32")]
 mod split {
@@ -20,7 +20,7 @@ mod split {
 
     use leptos::prelude::*;
     use mianshiti_playground::progress::ReviewFilter;
-    use mianshiti_playground::ui::deferred::{self, Page};
+    use mianshiti_playground::ui::deferred::{self, Part};
 
     #[lazy]
     fn progress_page() -> AnyView {
@@ -42,13 +42,19 @@ mod split {
         deferred::scratchpad()
     }
 
-    /// The [`deferred::Loader`] the app calls for a deferred page.
-    pub(super) fn load(page: Page) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
-        match page {
-            Page::Progress => Box::pin(progress_page()),
-            Page::Review(only) => Box::pin(review_page(only)),
-            Page::Notes => Box::pin(notes_page()),
-            Page::Scratchpad => Box::pin(scratchpad_page()),
+    #[lazy]
+    fn word_file() -> AnyView {
+        deferred::word_file()
+    }
+
+    /// The [`deferred::Loader`] the app calls for a deferred part.
+    pub(super) fn load(part: Part) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
+        match part {
+            Part::Progress => Box::pin(progress_page()),
+            Part::Review(only) => Box::pin(review_page(only)),
+            Part::Notes => Box::pin(notes_page()),
+            Part::Scratchpad => Box::pin(scratchpad_page()),
+            Part::WordFile => Box::pin(word_file()),
         }
     }
 }

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::boot::catalogue;
 use super::browser::{current_route, mark, when_idle};
-use super::deferred::{self, Page};
+use super::deferred::{self, Part};
 use super::reading::{
     has_pending_scroll, install_reading_tracker, scroll_to_fraction, stop_watching,
     take_pending_scroll,
@@ -113,10 +113,10 @@ pub fn App() -> impl IntoView {
                 view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
-            Route::Progress => deferred::show(Page::Progress),
-            Route::Review { only } => deferred::show(Page::Review(only)),
-            Route::Notes => deferred::show(Page::Notes),
-            Route::Scratchpad => deferred::show(Page::Scratchpad),
+            Route::Progress => deferred::show(Part::Progress),
+            Route::Review { only } => deferred::show(Part::Review(only)),
+            Route::Notes => deferred::show(Part::Notes),
+            Route::Scratchpad => deferred::show(Part::Scratchpad),
         },
     };
 

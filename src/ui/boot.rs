@@ -79,7 +79,7 @@ pub(crate) fn with_bodies<R>(f: impl FnOnce(&HashMap<String, String>) -> R) -> R
 
 /// Installs the panic hook, loads the notes bundle (usually already on its way: the boot
 /// script started the request before the wasm arrived), then replaces the pre-rendered boot
-/// view with the app. `load` fetches the pages a first topic does not need
+/// view with the app. `load` fetches the parts a first topic does not need
 /// ([`super::deferred`]).
 pub fn start(load: super::deferred::Loader) {
     super::deferred::set_loader(load);

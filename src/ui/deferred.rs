@@ -1,11 +1,11 @@
-//! The pages a first topic does not need (`#/progress`, `#/review`, `#/notes`, `#/py`), each
-//! in its own lazily loaded wasm chunk (issue 17: the critical path carries only the reading
-//! and exercise code).
+//! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
+//! `#/notes`, `#/py`, and the top-k exercise's word-file reader), each in its own lazily
+//! loaded wasm chunk (issue 17: the critical path carries only the reading and exercise code).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
 //! `#[lazy]` function exports a symbol, and every binary that links this library (the engine
-//! worker too) would keep every page it reaches. The binary hands [`start`](super::start) a
-//! [`Loader`] that calls them; this library reaches the pages only through it, so the linker
+//! worker too) would keep every part they reach. The binary hands [`start`](super::start) a
+//! [`Loader`] that calls them; this library reaches these parts only through it, so the linker
 //! and `scripts/wasm-split.mjs` can move their code out of the main module.
 
 use std::future::Future;
@@ -16,9 +16,9 @@ use leptos::prelude::*;
 
 use crate::progress::ReviewFilter;
 
-/// A page whose code is loaded on first use.
+/// A part of the UI whose code is loaded on first use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
+pub enum Part {
     /// `#/progress`: overview, review queue, activity, bookmarks, import/export, settings.
     Progress,
     /// `#/review`: the review session, showing the cards the filter admits.
@@ -27,10 +27,12 @@ pub enum Page {
     Notes,
     /// `#/py`: the Python scratchpad.
     Scratchpad,
+    /// The top-k exercise's reader of a local word file (a panel inside the exercise).
+    WordFile,
 }
 
-/// Loads a page's chunk (on first use) and builds the page: a future resolving to its view.
-pub type Loader = fn(Page) -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
+/// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
+pub type Loader = fn(Part) -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
 
 static LOADER: OnceLock<Loader> = OnceLock::new();
 
@@ -39,22 +41,21 @@ pub(crate) fn set_loader(loader: Loader) {
     let _ = LOADER.set(loader);
 }
 
-/// The view of a deferred page: empty until its chunk has arrived, then the page.
-pub(crate) fn show(page: Page) -> AnyView {
+/// The view of a deferred part: empty until its chunk has arrived, then the part.
+pub(crate) fn show(part: Part) -> AnyView {
     match LOADER.get() {
-        Some(load) => Suspend::new(load(page)).into_any(),
+        Some(load) => Suspend::new(load(part)).into_any(),
         None => view! {
             <div class="panel error" role="alert">
-                <h1>"页面不可用"</h1>
-                <p>"这个页面的代码没有随应用加载，请刷新重试。"</p>
+                <p>"这部分的代码没有随应用加载，请刷新重试。"</p>
             </div>
         }
         .into_any(),
     }
 }
 
-// The pages themselves, built synchronously: what the binary's `#[lazy]` functions call. One
-// function per page, so each page's code lands in its own chunk.
+// The parts themselves, built synchronously: what the binary's `#[lazy]` functions call. One
+// function per part, so each part's code lands in its own chunk.
 
 /// `#/progress`.
 pub fn progress() -> AnyView {
@@ -74,4 +75,9 @@ pub fn notes() -> AnyView {
 /// `#/py`.
 pub fn scratchpad() -> AnyView {
     view! { <super::pyedit::ScratchpadPage /> }.into_any()
+}
+
+/// The top-k exercise's word-file reader.
+pub fn word_file() -> AnyView {
+    view! { <super::wordfile::WordFile /> }.into_any()
 }
