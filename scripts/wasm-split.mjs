@@ -88,6 +88,12 @@ if (!oldStem || !html.includes(oldStem)) throw new Error(`wasm-split: no ${NAME}
 for (const f of old) rmSync(join(dist, f));
 for (const d of readdirSync(dist).filter((f) => /^split-[0-9a-f]+$/.test(f))) rmSync(join(dist, d), { recursive: true });
 html = html.split(oldStem).join(stem);
+// The glue imports the loader statically: preload it next to the glue, or the wasm request
+// (which waits for the whole module graph) would wait one more round trip.
+const preload = new RegExp(`<link[^>]*\\bmodulepreload\\b[^>]*>`);
+const glueLink = html.match(preload);
+if (!glueLink || !glueLink[0].includes(`${stem}.js`)) throw new Error(`wasm-split: index.html has no modulepreload link for ${stem}.js`);
+html = html.replace(preload, (tag) => `${tag}<link rel="modulepreload" href="./${splitDir}/${LOADER}">`);
 writeFileSync(indexPath, html);
 writeFileSync(join(dist, `${stem}.js`), glue);
 copyFileSync(mainWasm, join(dist, `${stem}_bg.wasm`));

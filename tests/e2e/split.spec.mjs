@@ -26,6 +26,8 @@ test("dist/ has the chunks of the five deferred parts, precached, and the main w
   }
   const precache = JSON.parse(readFileSync(DIST + "sw.js", "utf8").match(/const FILES = (.*);/)[1]);
   for (const f of files) expect(precache).toContain(`./${splitDir}/${f}`);
+  // The glue imports the chunks' loader statically: it is preloaded with the glue.
+  expect(readFileSync(DIST + "index.html", "utf8")).toContain(`<link rel="modulepreload" href="./${splitDir}/__wasm_split.js">`);
   // The import/export section's words (src/ui/progress/transfer.rs) moved with its code.
   const words = Buffer.from("替换全部");
   const main = readdirSync(DIST).find((f) => /^mianshiti-playground-[0-9a-f]+_bg\.wasm$/.test(f));
