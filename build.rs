@@ -16,6 +16,11 @@ fn main() {
         .collect();
     names.sort();
     let front_matter_only = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if front_matter_only {
+        // The app's wasm keeps its relocations, so scripts/wasm-split.sh can cut the pages a
+        // first topic does not need into lazily loaded chunks (`#[lazy]` in src/ui/app.rs).
+        println!("cargo:rustc-link-arg-bin=mianshiti-playground=--emit-relocs");
+    }
     let mut out = String::from("/// Every content file, in file-name (= seed) order.\npub(crate) static FILES: &[(&str, &str)] = &[\n");
     for n in &names {
         let path = dir.join(n);

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen version in Cargo.lock
+WASM_SPLIT_VERSION=0.2.4       # wasm-split-cli, compatible with Cargo.lock's wasm_split_helpers 0.2
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -24,6 +25,13 @@ fi
 if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked
+fi
+
+# scripts/wasm-split.mjs cuts the app's wasm into lazily loaded chunks (issue 17). Its
+# `--version` prints no version, so the installed crate's version is read from cargo's list.
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 7 minutes cold)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # wasm-opt from npm binaryen (Debian's binaryen 108 produces broken output).

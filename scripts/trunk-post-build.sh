@@ -1,6 +1,8 @@
 #!/bin/sh
 # Trunk's post_build hook (Trunk.toml): finishes the site in Trunk's staging directory, so
 # `trunk build --release`, `trunk serve` and `./x dist` all give the complete site:
+#   0. scripts/wasm-split.mjs replaces Trunk's main glue and wasm with the split ones (the pages
+#      a first topic does not need are lazily loaded chunks) and runs wasm-opt on them;
 #   1. src/bin/prerender.rs renders the notes bundle and writes the boot view's home page;
 #   2. scripts/postbuild.mjs minifies the JS glue, writes the service worker's precache list
 #      and adds the CSP (it hashes the final index.html, so it must run after step 1).
@@ -13,5 +15,6 @@ if ! command -v node >/dev/null 2>&1; then
   echo "trunk-post-build: node is not on PATH (the post-build step needs Node.js; see scripts/setup-build.sh)" >&2
   exit 1
 fi
+node scripts/wasm-split.mjs "$dir"
 cargo run --quiet --bin prerender -- "$dir"
 node scripts/postbuild.mjs "$dir"

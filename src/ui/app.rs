@@ -5,13 +5,14 @@ use wasm_bindgen::JsCast;
 
 use super::boot::catalogue;
 use super::browser::{current_route, mark, when_idle};
+use super::deferred::{self, Part};
 use super::reading::{
     has_pending_scroll, install_reading_tracker, scroll_to_fraction, stop_watching,
     take_pending_scroll,
 };
 use super::theme::Theme;
 use super::topic_marks::{apply_topic_marks, due_badge, TopicFilters};
-use super::{pages, progress, progress_state, search};
+use super::{pages, progress_state, search};
 use crate::route::Route;
 
 /// The app shell: header, sidebar of contents grouped by category, and the routed page.
@@ -131,10 +132,10 @@ pub fn App() -> impl IntoView {
                 view! { <pages::ExercisePage cat=cat id=id params=params /> }.into_any()
             }
             Route::Search { query } => view! { <search::SearchPage query=query /> }.into_any(),
-            Route::Progress => view! { <progress::ProgressPage /> }.into_any(),
-            Route::Review { only } => view! { <progress::ReviewPage only=only /> }.into_any(),
-            Route::Notes => view! { <progress::NotesPage /> }.into_any(),
-            Route::Scratchpad => view! { <super::pyedit::ScratchpadPage /> }.into_any(),
+            Route::Progress => deferred::show(Part::Progress),
+            Route::Review { only } => deferred::show(Part::Review(only)),
+            Route::Notes => deferred::show(Part::Notes),
+            Route::Scratchpad => deferred::show(Part::Scratchpad),
         },
     };
 

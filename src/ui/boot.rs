@@ -62,8 +62,10 @@ pub(crate) fn catalogue() -> Result<&'static Catalogue, &'static str> {
 /// Installs the panic hook, loads a deep-linked topic's own file (usually already on its way:
 /// the boot script started the request before the wasm arrived), then replaces the
 /// pre-rendered boot view with the app, and leaves the whole notes bundle for when the browser
-/// is idle after that.
-pub fn start() {
+/// is idle after that. `load` fetches the parts a first topic does not need
+/// ([`super::deferred`]).
+pub fn start(load: super::deferred::Loader) {
+    super::deferred::set_loader(load);
     super::panic::install();
     mark("start");
     Theme::stored().apply();

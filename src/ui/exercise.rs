@@ -384,7 +384,7 @@ pub(crate) fn ExercisePanel(
         .then(|| view! { <Generator info=info inputs=inputs runs=runs skip_run=skip_run /> });
     let file_picker = info
         .takes_file
-        .then(|| view! { <super::wordfile::WordFile /> });
+        .then(|| super::deferred::show(super::deferred::Part::WordFile));
     // The directory walk can also take its tree from a folder picked on this machine.
     let folder_picker = (info.id == "dir_walk")
         .then(|| view! { <super::folder_pick::FolderPick inputs=inputs field="tree" /> });

@@ -12,6 +12,7 @@ mod boot;
 mod browser;
 mod code_wrap;
 mod confirm;
+pub mod deferred;
 mod engine;
 mod exercise;
 mod exercise_runs;
