@@ -6,7 +6,8 @@
 //! `<dir>` is Trunk's staging directory (Trunk's `post_build` hook, `scripts/trunk-post-build.sh`,
 //! runs this first, then `scripts/postbuild.mjs`; so `trunk build` and `trunk serve` both get
 //! it) or any built `dist/`. It writes
-//! `notes-<hash>.json` (removing older `notes-*.json`), replaces the `notes.json`
+//! `notes-<hash>.json` (removing older `notes-*.json`) and the cards file
+//! `cards::FILE_NAME` (`cards-<hash>.json`, removing older ones), replaces the `notes.json`
 //! placeholder in `index.html` (the `<link rel=preload … data-notes>` the app and the
 //! pre-wasm paint read) and fills the boot view's home page (`#boot-home`) with the same
 //! static HTML the app's home shows. Exits non-zero with a message when anything is off.
@@ -21,6 +22,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
+    use mianshiti_playground::cards;
     use mianshiti_playground::notes::{self, bundle, Catalogue};
     use std::fs;
     use std::path::PathBuf;
@@ -44,7 +46,12 @@ fn run() -> Result<(), String> {
         if n.starts_with("notes-") && n.ends_with(".json") && n != name {
             fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
         }
+        if n.starts_with("cards-") && n.ends_with(".json") && n != cards::FILE_NAME {
+            fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
+        }
     }
+    // The predict-the-output cards, fetched by the app on first use (`ui::cards_data`).
+    fs::write(dir.join(cards::FILE_NAME), cards::JSON).map_err(|e| e.to_string())?;
     fs::write(dir.join(&name), &json).map_err(|e| e.to_string())?;
     fs::write(&index_path, index).map_err(|e| e.to_string())?;
     eprintln!(

@@ -9,6 +9,7 @@ mod app;
 pub mod bench;
 mod boot;
 mod browser;
+mod cards_data;
 mod code_wrap;
 mod confirm;
 mod engine;
