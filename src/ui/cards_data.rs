@@ -20,10 +20,16 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The card file, read reactively: `None` while it downloads (the first call starts the
-/// download, and so does the first call after a failed one), then the cards or the error.
-pub(crate) fn cards() -> Load {
+/// Starts downloading the card file unless it is loaded or on its way: a page that shows
+/// cards calls it when it is built (not from a reactive closure, so a failed download is
+/// retried by the next page, never in a loop).
+pub(crate) fn start() {
     if !STARTED.with(|s| s.replace(true)) {
+        STATE.with(|s| {
+            if s.with_untracked(|l| matches!(l, Some(Err(_)))) {
+                s.set(None);
+            }
+        });
         leptos::task::spawn_local(async {
             let outcome = match fetch_text(cards::FILE_NAME).await {
                 Ok(text) => cards::install(&text).map_err(str::to_string),
@@ -39,6 +45,11 @@ pub(crate) fn cards() -> Load {
             STATE.with(|s| s.set(Some(outcome)));
         });
     }
+}
+
+/// The card file, read reactively: `None` while it downloads ([`start`]), then the cards or
+/// the error.
+pub(crate) fn cards() -> Load {
     STATE.with(|s| s.get())
 }
 

@@ -109,6 +109,7 @@ pub fn PredictCards(slug: &'static str) -> impl IntoView {
     if n == 0 {
         return ().into_any();
     }
+    super::cards_data::start();
     let list = move || {
         let load = super::cards_data::cards();
         super::cards_data::waiting_view(&load).unwrap_or_else(|| {

@@ -57,6 +57,7 @@ fn code_card(key: &str) -> Option<&'static crate::cards::Card> {
 #[component]
 pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
     set_title(Some("复习"));
+    crate::ui::cards_data::start();
     move || {
         let load = crate::ui::cards_data::cards();
         crate::ui::cards_data::waiting_view(&load).unwrap_or_else(|| untrack(|| review_page(only)))
