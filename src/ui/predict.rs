@@ -109,7 +109,9 @@ pub fn PredictCards(slug: &'static str) -> impl IntoView {
     if n == 0 {
         return ().into_any();
     }
-    super::cards_data::start();
+    // After the page's first frame, when the browser is idle: the topic is interactive before
+    // the cards file competes for the network.
+    super::when_idle(super::cards_data::start);
     let list = move || {
         let load = super::cards_data::cards();
         super::cards_data::waiting_view(&load).unwrap_or_else(|| {
