@@ -27,7 +27,7 @@ const target = resolve(root, process.env.CARGO_TARGET_DIR || "target");
 const NAME = "mianshiti-playground";
 // The same features as index.html's data-wasm-opt-params for the engine worker.
 const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-bulk-memory-opt", "--enable-nontrapping-float-to-int",
-  "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+  "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue", "--low-memory-unused"];
 const sha = (data) => createHash("sha256").update(data).digest("hex");
 const run = (cmd, args) => {
   try {

@@ -7,7 +7,8 @@
 //! runs this first, then `scripts/postbuild.mjs`; so `trunk build` and `trunk serve` both get
 //! it) or any built `dist/`. It writes
 //! `notes-<hash>.json` and one file per topic in `notes-<hash>/<slug>.json` (removing older
-//! `notes-*.json` and `notes-*/`), replaces the `notes.json` placeholder in `index.html` (the
+//! `notes-*.json` and `notes-*/`) and the cards file `cards::FILE_NAME` (`cards-<hash>.json`,
+//! removing older ones), replaces the `notes.json` placeholder in `index.html` (the
 //! `<meta name="mianshiti-notes">` the app and the pre-wasm paint read, with the topics' slugs
 //! in its `data-topics`) and fills the boot view's home page (`#boot-home`) with the same
 //! static HTML the app's home shows. Exits non-zero with a message when anything is off.
@@ -22,6 +23,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<(), String> {
+    use mianshiti_playground::cards;
     use mianshiti_playground::notes::{self, bundle, Catalogue};
     use std::fs;
     use std::path::PathBuf;
@@ -52,7 +54,12 @@ fn run() -> Result<(), String> {
         } else if n.starts_with("notes-") && entry.path().is_dir() && n != topic_dir {
             fs::remove_dir_all(entry.path()).map_err(|e| e.to_string())?;
         }
+        if n.starts_with("cards-") && n.ends_with(".json") && n != cards::FILE_NAME {
+            fs::remove_file(entry.path()).map_err(|e| e.to_string())?;
+        }
     }
+    // The predict-the-output cards, fetched by the app on first use (`ui::cards_data`).
+    fs::write(dir.join(cards::FILE_NAME), cards::JSON).map_err(|e| e.to_string())?;
     fs::write(dir.join(&name), &json).map_err(|e| e.to_string())?;
     fs::create_dir_all(dir.join(topic_dir)).map_err(|e| e.to_string())?;
     for (path, text) in &topics {

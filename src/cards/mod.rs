@@ -15,8 +15,16 @@ use serde::Deserialize;
 
 use crate::progress::Rating;
 
-/// The data file, as generated.
-const CARDS_JSON: &str = include_str!("cards.json");
+/// The data file, as generated. Native only (tests, the prerender step, which writes it into
+/// the site as [`FILE_NAME`]); the app fetches that copy and hands it to [`install`].
+#[cfg(not(target_arch = "wasm32"))]
+pub const JSON: &str = include_str!("cards.json");
+
+// `FILE_NAME` and `INDEX`, written by build.rs with `index.rs` (which only build.rs compiles).
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/cards_index.rs"));
+}
+pub use generated::{FILE_NAME, INDEX};
 
 /// Where a card's code comes from.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -100,27 +108,87 @@ pub fn parse(json: &str) -> Result<CardFile, String> {
     })
 }
 
-/// Every card, parsed once from the built-in data file.
+/// The parsed card file: natively the built-in one; in the app, the fetched one once
+/// [`install`]ed.
+static FILE: OnceLock<Result<CardFile, String>> = OnceLock::new();
+
+/// What [`catalogue`] says in the app before the card file has been [`install`]ed.
+pub const NOT_LOADED: &str = "卡片数据还没有下载";
+
+/// Every card: natively parsed once from the built-in data file; in the app, the file
+/// [`install`] received.
 ///
 /// # Errors
-/// When the built-in file does not parse (a native test makes sure it does).
+/// When the file does not parse (a native test makes sure the built-in one does), or, in
+/// the app, [`NOT_LOADED`] before [`install`].
 pub fn catalogue() -> Result<&'static CardFile, &'static str> {
-    static FILE: OnceLock<Result<CardFile, String>> = OnceLock::new();
-    FILE.get_or_init(|| parse(CARDS_JSON))
+    #[cfg(not(target_arch = "wasm32"))]
+    let file = Some(FILE.get_or_init(|| parse(JSON)));
+    #[cfg(target_arch = "wasm32")]
+    let file = FILE.get();
+    file.map_or(Err(NOT_LOADED), |f| f.as_ref().map_err(String::as_str))
+}
+
+/// Parses the card file the app fetched and keeps it for [`catalogue`]; a second call
+/// returns the first outcome.
+///
+/// # Errors
+/// The parse error (in Chinese), or, when its cards are not the ones [`INDEX`] lists (a file
+/// from another build), a Chinese error saying so.
+pub fn install(json: &str) -> Result<&'static CardFile, &'static str> {
+    FILE.get_or_init(|| parse_indexed(json))
         .as_ref()
         .map_err(String::as_str)
 }
 
-/// The card with this id.
+/// [`parse`], then checks the cards are the ones [`INDEX`] lists, in order.
+///
+/// # Errors
+/// The parse error, or a Chinese error when the cards differ from the index (a file from
+/// another build).
+pub fn parse_indexed(json: &str) -> Result<CardFile, String> {
+    let file = parse(json)?;
+    let same = file.cards.len() == INDEX.len()
+        && file
+            .cards
+            .iter()
+            .zip(INDEX)
+            .all(|(c, (id, topic))| c.id == *id && c.topic == *topic);
+    if same {
+        Ok(file)
+    } else {
+        Err("卡片数据与当前版本的应用不符，请刷新页面".to_string())
+    }
+}
+
+/// The card with this id (once the file is loaded).
 pub fn find(id: &str) -> Option<&'static Card> {
     catalogue().ok()?.cards.iter().find(|c| c.id == id)
 }
 
-/// The cards whose code comes from this topic, in file order.
+/// The cards whose code comes from this topic, in file order (once the file is loaded).
 pub fn for_topic(slug: &str) -> Vec<&'static Card> {
     catalogue()
         .map(|f| f.cards.iter().filter(|c| c.topic == slug).collect())
         .unwrap_or_default()
+}
+
+/// Whether this topic has cards ([`INDEX`]; no file needed).
+pub fn topic_has_cards(slug: &str) -> bool {
+    INDEX.iter().any(|(_, topic)| *topic == slug)
+}
+
+/// The topic card `id` comes from ([`INDEX`]; no file needed).
+pub fn topic_of(id: &str) -> Option<&'static str> {
+    INDEX
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, topic)| *topic)
+}
+
+/// Every card's `(topic, id)`, in file order ([`INDEX`]), the pairs `progress` takes.
+pub fn topic_ids() -> Vec<(&'static str, &'static str)> {
+    INDEX.iter().map(|(id, topic)| (*topic, *id)).collect()
 }
 
 /// Longest prediction compared, in characters; a longer one is cut (the diff says so).

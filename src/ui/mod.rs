@@ -10,6 +10,7 @@ pub mod bench;
 mod bodies;
 mod boot;
 mod browser;
+mod cards_data;
 mod code_wrap;
 mod confirm;
 pub mod deferred;

@@ -104,16 +104,31 @@ fn intro() -> impl IntoView {
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub fn PredictCards(slug: &'static str) -> impl IntoView {
-    let list = cards::for_topic(slug);
-    if list.is_empty() {
+    // The count comes from the index the wasm carries; the cards from the fetched file.
+    let n = cards::INDEX.iter().filter(|(_, t)| *t == slug).count();
+    if n == 0 {
         return ().into_any();
     }
-    let n = list.len();
+    // After the page's first frame, when the browser is idle: the topic is interactive before
+    // the cards file competes for the network.
+    super::when_idle(super::cards_data::start);
+    let list = move || {
+        let load = super::cards_data::cards();
+        super::cards_data::waiting_view(&load).unwrap_or_else(|| {
+            untrack(|| {
+                let list = cards::for_topic(slug);
+                view! {
+                    {intro()}
+                    {list.into_iter().map(|card| view! { <PredictCard card=card /> }).collect_view()}
+                }
+                .into_any()
+            })
+        })
+    };
     view! {
         <section class="predict" aria-labelledby="predict-h">
             <h2 id="predict-h">"代码预测"<span class="count">{format!("{n} 题")}</span></h2>
-            {intro()}
-            {list.into_iter().map(|card| view! { <PredictCard card=card /> }).collect_view()}
+            {list}
         </section>
     }
     .into_any()

@@ -41,7 +41,7 @@ pub(crate) fn apply_topic_marks(root: &'static str, filter: Option<RwSignal<u32>
                 s.topic_facts(
                     slug,
                     !cat.topics[idx].exercises.is_empty(),
-                    !crate::cards::for_topic(slug).is_empty(),
+                    crate::cards::topic_has_cards(slug),
                 )
             });
             if let (Some(f), Some(item)) = (filter, link.parent_element()) {
@@ -123,7 +123,7 @@ pub(crate) fn TopicFilters(filter: RwSignal<u32>) -> impl IntoView {
                 f.keeps(s.topic_facts(
                     &t.slug,
                     !t.exercises.is_empty(),
-                    !crate::cards::for_topic(&t.slug).is_empty(),
+                    crate::cards::topic_has_cards(&t.slug),
                 ))
             })
         })

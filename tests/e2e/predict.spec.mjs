@@ -79,3 +79,38 @@ test("topics without cards show no 代码预测 section", async ({ page }) => {
   await expect(page.locator("h1.topic-title")).toHaveText("MVCC 机制");
   await expect(page.locator(".predict")).toHaveCount(0);
 });
+
+test("the cards file is fetched only when a card is shown; if it cannot load, a Chinese error says so", async ({ context }) => {
+  // A page the shared fixture does not watch: the browser logs the refused request itself.
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("net::ERR_FAILED")) problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(e.message));
+  // Not on the critical path: the home page never asks for it.
+  const asked = [];
+  page.on("request", (r) => { if (/\/cards-[0-9a-f]{16}\.json$/.test(r.url())) asked.push(r.url()); });
+  await page.goto("./");
+  await ready(page);
+  expect(asked).toEqual([]);
+  // A topic with cards asks for it; the heading and count come with the page (from the index).
+  await page.route(/\/cards-[0-9a-f]{16}\.json$/, (route) => route.abort());
+  await page.goto("./#/t/closure-late-binding");
+  await ready(page);
+  const own = CARDS.filter((c) => c.topic === "closure-late-binding");
+  await expect(page.locator(".predict h2 .count")).toHaveText(`${own.length} 题`);
+  const error = page.locator('.predict [data-cards="failed"]');
+  await expect(error).toHaveAttribute("role", "alert");
+  await expect(error).toContainText("代码预测题的数据");
+  await expect(error).toContainText("下载失败");
+  await expect(page.locator(".predict-card")).toHaveCount(0);
+  // Once: a failed download is not retried in a loop.
+  await page.waitForTimeout(500);
+  expect(asked.length).toBe(1);
+  // Back online, the next page that shows cards tries again and shows them.
+  await page.unroute(/\/cards-[0-9a-f]{16}\.json$/);
+  await page.goto("./#/review?only=code");
+  await expect(page.locator('[data-cards="failed"]')).toHaveCount(0);
+  await page.goto("./#/t/closure-late-binding");
+  await expect(page.locator(".predict-card")).toHaveCount(own.length);
+  expect(problems).toEqual([]);
+});

@@ -291,3 +291,41 @@ fn the_headline_counts_both_kinds_of_difference_and_never_says_zero_on_a_wrong_a
     assert_eq!(v.headline(), "还没有写预测：下面是真实输出");
     assert_eq!(compare(expected, expected, false).headline(), "✓ 完全正确");
 }
+
+#[test]
+fn the_index_in_the_wasm_lists_every_card_of_the_file_and_install_checks_it() {
+    // The app carries only `INDEX` and fetches the file: marks, counts and the queue read the
+    // index, so it must be the file's cards, in order.
+    let file = cards::catalogue().expect("the card file parses");
+    let from_file: Vec<(&str, &str)> = file
+        .cards
+        .iter()
+        .map(|c| (c.id.as_str(), c.topic.as_str()))
+        .collect();
+    assert_eq!(cards::INDEX, from_file.as_slice());
+    assert!(cards::topic_has_cards(&file.cards[0].topic));
+    assert!(!cards::topic_has_cards("no-such-topic"));
+    assert_eq!(
+        cards::topic_of(&file.cards[0].id),
+        Some(file.cards[0].topic.as_str())
+    );
+    assert_eq!(cards::topic_of("no-such-card"), None);
+    assert_eq!(cards::topic_ids().len(), file.cards.len());
+    // The site's copy is named by its content's hash.
+    assert!(
+        cards::FILE_NAME.starts_with("cards-") && cards::FILE_NAME.ends_with(".json"),
+        "{}",
+        cards::FILE_NAME
+    );
+    // What the app fetches is checked against the index: the built file passes, a file from
+    // another build (a card less) and a broken one do not, each with a Chinese error.
+    assert_eq!(&cards::parse_indexed(cards::JSON).expect("matches"), file);
+    let mut doc: serde_json::Value = serde_json::from_str(cards::JSON).unwrap();
+    doc["cards"].as_array_mut().unwrap().pop();
+    let err = cards::parse_indexed(&doc.to_string()).unwrap_err();
+    assert!(err.contains("不符"), "{err}");
+    let err = cards::parse_indexed("{").unwrap_err();
+    assert!(err.starts_with("卡片数据无法读取"), "{err}");
+    // Natively `install` keeps the built-in file: it was parsed first.
+    assert!(cards::install("{}").is_ok());
+}

@@ -1,6 +1,8 @@
 //! Content integrity: 78 topics, unique slugs, valid front matter, and no lost text.
 
-use mianshiti_playground::notes::{content_files, parse_topic, Catalogue, CATEGORIES};
+use mianshiti_playground::notes::{
+    content_files, parse_topic, statics_source, Catalogue, CATEGORIES,
+};
 use std::collections::HashSet;
 
 const SEED: &str = include_str!("../data/seed/000_f1efb83ef02286e6.txt");
@@ -164,6 +166,28 @@ fn bad_front_matter_is_reported_in_chinese_with_the_line() {
     check_error(&no_question, 7, "缺少字段 `question`");
     check_error(&ok.replace("什么是 T？", " "), 4, "question 不能为空");
     check_error(&ok.replace("\"什么是 T？\"", "什么是 T？"), 4, "JSON");
+}
+
+#[test]
+fn the_wasm_front_matter_is_the_parsed_front_matter() {
+    // The wasm never parses front matter: build.rs compiles it (`statics_source`) and the app
+    // builds its catalogue from that. It must give every topic exactly the parsed fields,
+    // except the body and `source_heading`, which the app does not read.
+    let parsed = catalogue();
+    let compiled = Catalogue::from_statics();
+    assert_eq!(compiled.topics.len(), parsed.topics.len());
+    for (c, p) in compiled.topics.iter().zip(&parsed.topics) {
+        let mut p = p.clone();
+        (p.body, p.source_heading) = (String::new(), String::new());
+        assert_eq!(c, &p);
+    }
+    // A bad file fails the build with the parser's error, naming the file.
+    let bad = [
+        ("ok.md", content_files()[0].1),
+        ("bad.md", "---\ncategory: 其他\n---\n"),
+    ];
+    let err = statics_source(&bad).unwrap_err();
+    assert!(err.starts_with("bad.md：第 2 行：未知分类"), "{err}");
 }
 
 proptest::proptest! {

@@ -37,7 +37,7 @@ use crate::ui::{date_now_ms, set_title, today};
 /// a code card's queue key, `代码题 · ` and its topic's title.
 fn title_html(cat: &Catalogue, slug: &str) -> String {
     if let progress::ReviewItem::Card(id) = progress::ReviewItem::of(slug) {
-        let topic = crate::cards::find(id).map_or(id, |c| c.topic.as_str());
+        let topic = crate::cards::topic_of(id).unwrap_or(id);
         return format!("代码题 · {}", title_html(cat, topic));
     }
     cat.get(slug)
@@ -69,7 +69,7 @@ fn item_hash(key: &str) -> String {
     match progress::ReviewItem::of(key) {
         progress::ReviewItem::Topic(slug) => crate::route::topic_hash(slug),
         progress::ReviewItem::Card(id) => {
-            crate::route::topic_hash(crate::cards::find(id).map_or(id, |c| c.topic.as_str()))
+            crate::route::topic_hash(crate::cards::topic_of(id).unwrap_or(id))
         }
     }
 }
@@ -78,13 +78,7 @@ fn item_hash(key: &str) -> String {
 /// admits.
 pub(crate) fn queue_keys(filter: progress::ReviewFilter) -> Vec<String> {
     let slugs = progress_state::slugs();
-    let cards: Vec<(&str, &str)> = crate::cards::catalogue().map_or(Vec::new(), |f| {
-        f.cards
-            .iter()
-            .map(|c| (c.topic.as_str(), c.id.as_str()))
-            .collect()
-    });
-    progress::review_keys(&slugs, &cards, filter)
+    progress::review_keys(&slugs, &crate::cards::topic_ids(), filter)
 }
 
 /// Today's review queue over the queue keys `slugs` (see [`progress::today_queue`],

@@ -64,9 +64,7 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
             .collect_view()
     };
     // Code cards: learned, due by the end of today, first-try accuracy.
-    let card_ids: Vec<&'static str> = crate::cards::catalogue().map_or(Vec::new(), |f| {
-        f.cards.iter().map(|c| c.id.as_str()).collect()
-    });
+    let card_ids: Vec<&'static str> = crate::cards::INDEX.iter().map(|(id, _)| *id).collect();
     let code_cards = move || {
         let end = super::end_of_today_ms() as i64;
         let c = state

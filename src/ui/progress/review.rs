@@ -51,11 +51,21 @@ fn code_card(key: &str) -> Option<&'static crate::cards::Card> {
     }
 }
 
-/// `#/review`: practice mode for due topics and code cards; `only` filters the queue.
+/// `#/review`: practice mode for due topics and code cards; `only` filters the queue. Shown
+/// once the code cards' file is there (`ui::cards_data`).
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn ReviewPage(only: ReviewFilter) -> impl IntoView {
     set_title(Some("复习"));
+    crate::ui::cards_data::start();
+    move || {
+        let load = crate::ui::cards_data::cards();
+        crate::ui::cards_data::waiting_view(&load).unwrap_or_else(|| untrack(|| review_page(only)))
+    }
+}
+
+/// The review page's content, built once the card file is loaded.
+fn review_page(only: ReviewFilter) -> AnyView {
     let (Ok(cat), Some(state)) = (catalogue(), progress_state::state()) else {
         return view! { <p class="panel">"复习不可用。"</p> }.into_any();
     };

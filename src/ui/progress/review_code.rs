@@ -100,12 +100,7 @@ pub(super) fn view(
 /// Code cards of topics the learner has opened, not yet in the schedule, each with a button
 /// that adds it (a new card, due now); nothing when there are none.
 pub(super) fn candidates(cat: &'static Catalogue, state: ProgressState) -> impl IntoView {
-    let pairs: Vec<(&'static str, &'static str)> = cards::catalogue().map_or(Vec::new(), |f| {
-        f.cards
-            .iter()
-            .map(|c| (c.topic.as_str(), c.id.as_str()))
-            .collect()
-    });
+    let pairs = cards::topic_ids();
     let list = state
         .store
         .with(|s| progress::card_candidates(s, &pairs, CANDIDATES));
