@@ -99,7 +99,7 @@ test("on a phone the top bar shows the app's icon, not a cut-off name, and home 
   // Nothing in the bar is pushed out of the screen, and no text in it is cut with an ellipsis.
   const bar = await page.locator("header.topbar").evaluate((b) => ({
     overflow: b.scrollWidth - b.clientWidth,
-    cut: [...b.querySelectorAll("*")].filter((e) => e.offsetWidth > 1 && e.scrollWidth > e.clientWidth + 1).map((e) => e.className),
+    cut: [...b.querySelectorAll("*")].filter((e) => e.offsetWidth > 1 && e.textContent.trim() && e.scrollWidth > e.clientWidth + 1).map((e) => e.className),
     beyond: [...b.children].filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5).map((e) => e.className),
   }));
   expect(bar).toEqual({ overflow: 0, cut: [], beyond: [] });
