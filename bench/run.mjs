@@ -134,15 +134,17 @@ function precacheList() {
   return [...new Set(JSON.parse(m[1]).map((f) => f.replace(/^\.\//, "") || "index.html"))].sort();
 }
 
-/** The main wasm (named in index.html's inline module script, the loader Trunk writes) and
- *  every other .wasm in dist/ outside pyodide/ (a Web Worker's). */
+/** The main wasm (named in index.html's inline module script, the loader Trunk writes), the
+ *  lazily loaded chunks split off it (split-<hash>/, scripts/wasm-split.mjs) and every other
+ *  .wasm in dist/ outside pyodide/ (a Web Worker's). */
 function wasmFiles(fileSizes) {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const modules = [...html.matchAll(/<script\b[^>]*\btype=["']?module["']?[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
   const named = [...modules.matchAll(/["'`]([^"'`]+\.wasm)["'`]/g)].map((m) => m[1].replace(/^(\.?\/)+/, ""));
   const all = Object.keys(fileSizes).filter((f) => f.endsWith(".wasm") && !f.startsWith("pyodide/"));
   const main = named.find((f) => fileSizes[f]) || null;
-  return { main, workers: all.filter((f) => f !== main) };
+  const chunks = all.filter((f) => /^split-[0-9a-f]+\//.test(f));
+  return { main, chunks, workers: all.filter((f) => f !== main && !chunks.includes(f)) };
 }
 
 // The pure core alone (bench/core-size, built by scripts/core-size.sh): the wasm's floor under
@@ -300,7 +302,7 @@ async function bytes(browser, server, fileSizes) {
   const pyodide = Object.keys(fileSizes).filter((f) => f.startsWith("pyodide/")).sort();
   const other = Object.keys(fileSizes).filter((f) => !critical.includes(f) && !precache.includes(f) && !f.startsWith("pyodide/")).sort();
   const rows = (files) => files.map((f) => ({ file: f, ...(fileSizes[f] || { raw: 0, gzip: 0, brotli: 0 }), in: loadsSeen.filter((l) => l.critical.includes(f)).map((l) => l.url) }));
-  const { main, workers } = wasmFiles(fileSizes);
+  const { main, chunks, workers } = wasmFiles(fileSizes);
   return {
     note: "sums as a host sends them: gzip/brotli for the types bench/static-server.mjs compresses, raw for the rest (PNG, zip)",
     loads: loadsSeen,
@@ -312,6 +314,7 @@ async function bytes(browser, server, fileSizes) {
     wasm: {
       main: main && { file: main, ...fileSizes[main] },
       workers: workers.map((f) => ({ file: f, ...fileSizes[f] })),
+      chunks: chunks.map((f) => ({ file: f, ...fileSizes[f] })),
     },
   };
 }
@@ -754,6 +757,7 @@ function print(r) {
   else lines.push("main: not found in index.html's module script");
   if (w.workers.length) for (const x of w.workers) row(`worker: ${x.file}`, x.raw, x.gzip, x.brotli);
   else lines.push("worker: none");
+  for (const x of w.chunks || []) row(`chunk: ${x.file}`, x.raw, x.gzip, x.brotli);
   const c = r.coreFloor;
   if (c) lines.push(`floor with no UI code at all: pure core ${kib(c.gzip)} KiB (raw ${c.raw}) + notes ${kib(c.notesGzip)} KiB = ${kib(c.withNotesGzip)} KiB at gzip -9 (bench/core-size)`);
   else lines.push("floor with no UI code: core-size/core.wasm missing (scripts/core-size.sh builds it)");
