@@ -30,7 +30,7 @@ fi
 # scripts/wasm-split.mjs cuts the app's wasm into lazily loaded chunks (issue 17). Its
 # `--version` prints no version, so the installed crate's version is read from cargo's list.
 if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 7 minutes cold)"
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1–2 minutes cold)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
