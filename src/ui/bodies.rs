@@ -235,15 +235,8 @@ async fn checked_bytes(
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// `fetch(url)` and the body as an `ArrayBuffer`; an HTTP error status is an error
-/// (`"HTTP <status>"`, as the boot script reports it).
+/// `fetch(url)` and the body as an `ArrayBuffer` ([`super::browser::fetch_ok`]).
 async fn fetch_bytes(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    use wasm_bindgen_futures::JsFuture;
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-        .await?
-        .dyn_into()?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()).into());
-    }
-    JsFuture::from(response.array_buffer()?).await
+    let response = super::browser::fetch_ok(url).await?;
+    wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await
 }

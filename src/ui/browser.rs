@@ -38,6 +38,19 @@ pub(crate) async fn yield_to_browser() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// `fetch(url)` from the site's own origin: the response, or an error for a network failure or
+/// an HTTP error status (`"HTTP <status>"`, as the boot script reports it).
+pub(crate) async fn fetch_ok(url: &str) -> Result<web_sys::Response, wasm_bindgen::JsValue> {
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url))
+            .await?
+            .dyn_into()?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()).into());
+    }
+    Ok(response)
+}
+
 /// A user-timing mark `mianshiti:<name>` (the benchmark reads them for its start-up breakdown).
 pub(crate) fn mark(name: &str) {
     if let Some(p) = window().performance() {

@@ -8,7 +8,6 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::cards::{self, CardFile};
 
@@ -70,17 +69,10 @@ pub(crate) fn waiting_view(load: &Load) -> Option<AnyView> {
     }
 }
 
-/// `fetch(url)` and its body as text; an HTTP error status is an error (`"HTTP <status>"`).
+/// `fetch(url)` and its body as text ([`super::browser::fetch_ok`]).
 async fn fetch_text(url: &str) -> Result<String, wasm_bindgen::JsValue> {
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("没有 window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await?
-        .dyn_into()?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()).into());
-    }
-    JsFuture::from(response.text()?)
+    let response = super::browser::fetch_ok(url).await?;
+    wasm_bindgen_futures::JsFuture::from(response.text()?)
         .await?
         .as_string()
         .ok_or_else(|| "内容不是文本".into())
