@@ -75,18 +75,21 @@ let html = readFileSync(join(dist, "index.html"), "utf8");
   }
 }
 
-// 0b. The boot script (src/boot.js, which Trunk inlines as the page's one classic inline script)
-//    is replaced by terser's output in release builds. Trunk's HTML minifier orders the
-//    script's hoisted variables differently from one build to the next, so identical sources
-//    gave a different index.html, CSP hash and cache version each time, and every redeploy
-//    looked like an update to returning readers. terser's output is the same every time.
+// 0b. The boot script's two halves (src/boot-early.js, src/boot.js, which Trunk inlines as the
+//    page's only classic inline scripts) are replaced by terser's output in release builds.
+//    Trunk's HTML minifier orders a script's hoisted variables differently from one build to
+//    the next, so identical sources gave a different index.html, CSP hash and cache version
+//    each time, and every redeploy looked like an update to returning readers. terser's output
+//    is the same every time.
 if (release) {
-  const { minifyBoot } = await import("./minify-boot.mjs");
+  const { minifyBoot, BOOT_SCRIPTS } = await import("./minify-boot.mjs");
   const boot = await minifyBoot();
-  const classic = /<script>[\s\S]*?<\/script>/;
   const found = html.match(/<script>/g) || [];
-  if (found.length !== 1) throw new Error(`postbuild: expected one classic inline <script> (src/boot.js), found ${found.length}`);
-  html = html.replace(classic, () => `<script>${boot}</script>`);
+  if (found.length !== boot.length) {
+    throw new Error(`postbuild: expected ${boot.length} classic inline <script>s (${BOOT_SCRIPTS.join(", ")}), found ${found.length}`);
+  }
+  let i = 0;
+  html = html.replace(/<script>[\s\S]*?<\/script>/g, () => `<script>${boot[i++]}</script>`);
 }
 
 // 0c. The Python runtime (issue 13): Pyodide's five core files, copied from node_modules into

@@ -217,7 +217,7 @@ pub fn topic_files(bundle: &Bundle, bundle_file: &str) -> Vec<(String, String)> 
 
 /// Where topic `slug`'s own file is, relative to the site: the bundle's name without `.json`
 /// as a folder (`notes-<hash>.json` → `notes-<hash>/<slug>.json`), so the files change name
-/// whenever the bundle does. The boot script (`src/boot.js`) builds the same path.
+/// whenever the bundle does. The boot script (`src/boot-early.js`) builds the same path.
 pub fn topic_path(bundle_file: &str, slug: &str) -> String {
     let dir = bundle_file.strip_suffix(".json").unwrap_or(bundle_file);
     format!("{dir}/{slug}.json")

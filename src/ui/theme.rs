@@ -2,7 +2,7 @@
 //!
 //! Stored in localStorage under [`THEME_KEY`] as `"system"`, `"light"` or `"dark"` (the values
 //! earlier versions stored, so a reader keeps their choice). index.html's boot script
-//! (`src/boot.js`) reads the same key before the first paint, so a reader who picked dark mode
+//! (`src/boot-early.js`) reads the same key before the first paint, so a reader who picked dark mode
 //! never sees a light flash; the app is the only writer. An override is the `data-theme`
 //! attribute on `<html>`, which the CSS variables in `style/` follow.
 

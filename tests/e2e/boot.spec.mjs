@@ -149,6 +149,28 @@ for (const [where, hash] of [["a deep-linked topic", "#/t/merge-sorted-lists"], 
   });
 }
 
+// The first half of the boot script sits above the stylesheet (an inline script below one waits
+// for it): a deep-linked topic's file, and once it is in the wasm, are requested while the
+// stylesheet is still on its way. Here the stylesheet is held back until both requests are seen.
+test("a deep link requests its topic's file and the wasm without waiting for the stylesheet", async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\/main-[0-9a-f]+\.css$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const topicFile = page.waitForRequest(/\/notes-[0-9a-f]{16}\/merge-sorted-lists\.json$/, { timeout: 10_000 });
+  const wasm = page.waitForRequest(/_bg\.wasm$/, { timeout: 10_000 });
+  await page.goto("./#/t/merge-sorted-lists", { waitUntil: "commit" });
+  await topicFile;
+  await wasm;
+  // Nothing was painted yet: the boot view waits for the stylesheet like everything else.
+  expect(await page.evaluate(() => performance.getEntriesByType("paint").length)).toBe(0);
+  release();
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toContainText("两个有序列表");
+});
+
 test("the home page's introduction is there before the wasm", async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto("./");

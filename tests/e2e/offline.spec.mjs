@@ -66,7 +66,7 @@ test("the same sources build the same index.html: the boot script is terser's ou
   const expected = await minifyBoot();
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const classic = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  expect(classic).toEqual([expected]);
+  expect(classic).toEqual(expected);
 });
 
 const version = (dir) => JSON.parse(readFileSync(join(dir, "build-info.json"), "utf8")).version;

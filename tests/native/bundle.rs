@@ -92,7 +92,7 @@ fn each_topic_file_holds_what_the_bundle_holds_for_it() {
                 && t.slug
                     .bytes()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-'),
-            "{}: src/boot.js finds a topic's file by /^#\\/t\\/([a-z0-9-]+)/",
+            "{}: src/boot-early.js finds a topic's file by /^#\\/t\\/([a-z0-9-]+)/",
             t.slug
         );
         // What the app reads: the same body as the bundle's.

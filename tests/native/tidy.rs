@@ -175,6 +175,7 @@ fn no_outside_hosts_in_shell_or_style() {
     let mut texts = vec![
         fs::read_to_string(root.join("index.html")).unwrap_or_default(),
         fs::read_to_string(root.join("src/boot.js")).unwrap_or_default(),
+        fs::read_to_string(root.join("src/boot-early.js")).unwrap_or_default(),
     ];
     if let Ok(entries) = fs::read_dir(root.join("style")) {
         for e in entries.flatten() {
@@ -195,7 +196,8 @@ fn repo_file(path: &str) -> String {
 }
 
 /// The boot handshake (documented in src/ui/boot.rs): each window global is named once in
-/// boot.rs, and the boot script that sets it (src/boot.js, inlined by index.html), the loader
+/// boot.rs, and the boot script that sets it (src/boot-early.js or src/boot.js, the two halves
+/// index.html inlines), the loader
 /// that awaits `WASM` (Trunk.toml's `pattern_script`) and the app use the same names. A
 /// typo in any of them would be a promise nobody sets, and start-up would silently not wait
 /// (or, for the wasm, silently request it late: the boot script finds its URL by the
@@ -204,7 +206,8 @@ fn repo_file(path: &str) -> String {
 fn boot_handshake_names_agree() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let boot_rs = repo_file("src/ui/boot.rs");
-    let boot_js = repo_file("src/boot.js");
+    let early_js = repo_file("src/boot-early.js");
+    let boot_js = format!("{early_js}\n{}", repo_file("src/boot.js"));
     let trunk = repo_file("Trunk.toml");
     let constant = |name: &str| {
         let decl = format!("pub(crate) const {name}: &str = \"");
@@ -219,7 +222,7 @@ fn boot_handshake_names_agree() {
     for global in [&wasm, &boot_done, &notes] {
         assert!(
             boot_js.contains(&format!("window.{global} = ")),
-            "src/boot.js does not set window.{global}"
+            "neither half of the boot script sets window.{global}"
         );
     }
     let pattern = trunk
@@ -236,8 +239,8 @@ fn boot_handshake_names_agree() {
         .expect("Trunk.toml has a pattern_preload");
     assert!(
         preload.contains(r#"data-wasm=\"{base}{wasm}\""#)
-            && boot_js.contains(r#"querySelector("link[data-wasm]")"#),
-        "Trunk.toml's pattern_preload must name the wasm in data-wasm, where src/boot.js looks for it"
+            && early_js.contains(r#"querySelector("link[data-wasm]")"#),
+        "Trunk.toml's pattern_preload must name the wasm in data-wasm, where src/boot-early.js looks for it"
     );
     for read_by_app in ["await_window_promise(BOOT_DONE)", "window_promise(NOTES)"] {
         assert!(
@@ -268,21 +271,38 @@ fn boot_handshake_names_agree() {
     }
 }
 
-/// The boot script is inlined where the boot view ends, and leaves no script in the live DOM;
-/// it reads the theme under the app's key, and only the values the app stores.
+/// The boot script's halves are inlined where each must run: the first (requests, theme) above
+/// the stylesheet, since an inline script below a stylesheet waits for it, and the second (the
+/// paint) after the boot view it fills. Neither leaves a script in the live DOM. The first reads
+/// the theme under the app's key, and only the values the app stores.
 #[test]
 fn boot_script_is_inlined_and_reads_the_apps_theme() {
     let index = repo_file("index.html");
-    let boot_js = repo_file("src/boot.js");
-    let inline = index
-        .find(r#"<link data-trunk rel="inline" href="src/boot.js">"#)
-        .expect("index.html inlines src/boot.js");
-    let boot_view = index.find(r#"<div id="boot">"#).expect("the boot view");
+    let at = |needle: &str| {
+        index
+            .find(needle)
+            .unwrap_or_else(|| panic!("index.html has no {needle}"))
+    };
+    let early = at(r#"<link data-trunk rel="inline" href="src/boot-early.js">"#);
+    let notes_meta = at(r#"<meta name="mianshiti-notes""#);
+    let css = at(r#"<link data-trunk rel="css""#);
+    assert!(
+        notes_meta < early && early < css,
+        "src/boot-early.js must come after the notes meta tag it reads and before the stylesheet"
+    );
+    let inline = at(r#"<link data-trunk rel="inline" href="src/boot.js">"#);
+    let boot_view = at(r#"<div id="boot">"#);
     assert!(
         boot_view < inline,
-        "the boot script must come after the boot view it fills"
+        "the boot script's second half must come after the boot view it fills"
     );
-    assert!(boot_js.contains("document.currentScript.remove()"));
+    for half in ["src/boot-early.js", "src/boot.js"] {
+        assert!(
+            repo_file(half).contains("document.currentScript.remove()"),
+            "{half}"
+        );
+    }
+    let boot_js = repo_file("src/boot-early.js");
 
     // The theme key is declared in storage.rs, with every other key.
     let keys = storage_keys();
@@ -294,13 +314,13 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
     assert_eq!(keys.len(), 1, "one THEME_KEY in src/storage.rs: {keys:?}");
     assert!(
         boot_js.contains(&format!("localStorage.getItem(\"{}\")", keys[0])),
-        "src/boot.js does not read the theme key {:?}",
+        "src/boot-early.js does not read the theme key {:?}",
         keys[0]
     );
     for value in ["\"light\"", "\"dark\""] {
         assert!(
             boot_js.contains(value),
-            "src/boot.js does not apply {value}"
+            "src/boot-early.js does not apply {value}"
         );
     }
     // So is the 换行 choice, applied before the first paint as the app does.
@@ -311,7 +331,7 @@ fn boot_script_is_inlined_and_reads_the_apps_theme() {
         .expect("CODE_WRAP_KEY in src/storage.rs");
     assert!(
         boot_js.contains(&format!("localStorage.getItem(\"{wrap}\") === \"1\"")),
-        "src/boot.js does not read the 换行 key {wrap:?}"
+        "src/boot-early.js does not read the 换行 key {wrap:?}"
     );
     assert!(boot_js.contains("\"data-code-wrap\""));
 }
