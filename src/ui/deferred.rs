@@ -1,5 +1,6 @@
 //! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
-//! `#/notes`, `#/py`, and the top-k exercise's word-file reader), each in its own lazily
+//! `#/notes`, `#/py`, the top-k exercise's word-file reader, and search: what runs a query, the
+//! search box's popup and the results page's body), each in its own lazily
 //! loaded wasm chunk (issue 17: the critical path carries only the reading and exercise code).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
+pub use super::search::SearchView;
 use crate::progress::ReviewFilter;
 
 /// A part of the UI whose code is loaded on first use.
@@ -29,6 +31,8 @@ pub enum Part {
     Scratchpad,
     /// The top-k exercise's reader of a local word file (a panel inside the exercise).
     WordFile,
+    /// Search: the search box's popup or the results page's body (one chunk for both).
+    Search(SearchView),
 }
 
 /// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
@@ -80,4 +84,9 @@ pub fn scratchpad() -> AnyView {
 /// The top-k exercise's word-file reader.
 pub fn word_file() -> AnyView {
     view! { <super::wordfile::WordFile /> }.into_any()
+}
+
+/// Search: the search box's popup, or the results page's body.
+pub fn search(view: SearchView) -> AnyView {
+    super::search::build(view)
 }
