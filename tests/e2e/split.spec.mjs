@@ -19,6 +19,17 @@ function recordRequests(page) {
   return seen;
 }
 
+/** Holds back the responses to requests matching `re` until the returned function is called. */
+async function hold(page, re) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(re, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test("dist/ has the chunks of the deferred parts, precached, and the main wasm no longer holds them", () => {
   expect(splitDir, "dist/split-<hash>/").toBeTruthy();
   const files = readdirSync(DIST + splitDir);
@@ -119,12 +130,7 @@ test.describe("search", () => {
 
   test("the search chunk comes at the first focus, not before; what is typed meanwhile is answered when it arrives", async ({ page }) => {
     const seen = recordRequests(page);
-    let release;
-    const held = new Promise((r) => (release = r));
-    await page.route(searchChunk, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await hold(page, searchChunk);
     await page.goto("./#/t/reverse-number");
     await ready(page);
     await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
@@ -158,6 +164,21 @@ test.describe("search", () => {
     await expect(page).toHaveURL(/#\/t\/[^?]+\?hl=/);
     await expect(page.locator("mark.search-hit").first()).toBeVisible();
     expect(seen.filter((p) => searchChunk.test(p)).length, "fetched once").toBe(1);
+  });
+
+  test("a cold deep link with ?hl= is shown at once and highlighted when the search chunk arrives", async ({ page }) => {
+    const seen = recordRequests(page);
+    const release = await hold(page, searchChunk);
+    await page.goto("./#/t/closures?hl=" + encodeURIComponent("闭包"));
+    await ready(page);
+    await expect(page.locator("h1.topic-title")).toBeVisible();
+    await expect.poll(() => seen.some((p) => searchChunk.test(p)), { message: "the highlighting requested the chunk" }).toBe(true);
+    await expect(page.locator("mark.search-hit")).toHaveCount(0);
+    release();
+    await expect(page.locator(".search-hl-bar")).toContainText("闭包");
+    await expect(page.locator("mark.search-hit.current")).toHaveCount(1);
+    await expect(page.locator("mark.search-hit.current")).toBeInViewport();
+    expect((await page.locator("mark.search-hit").allTextContents()).every((t) => t === "闭包")).toBe(true);
   });
 
   test("the results page loads the chunk once and keeps its body while the query is typed", async ({ page }) => {

@@ -5,13 +5,13 @@
 //! modules only render. The query is user input, so every highlighted piece is built as a
 //! text node or a `<mark>` element holding a text node — never as HTML.
 //!
-//! Split in two (issue 17): the input, its keyboard handling and ARIA state, the results page's
-//! heading and the highlighting inside a topic come with the app; what runs a query and shows
-//! its hits (`found`: the index, [`crate::search`]'s ranking; `popup`: the listbox; the results
-//! page's body) is one lazily loaded chunk, requested at the first focus or keystroke in the box
-//! or when a results page opens, and reached only through [`SearchView`] and
-//! `ui::deferred::Part::Search`. Until it arrives the box keeps what is typed; the first query
-//! runs when it does.
+//! Split in two (issue 17): the input, its keyboard handling and ARIA state and the results
+//! page's heading come with the app; what runs a query and shows its hits (`found`: the index,
+//! [`crate::search`]'s ranking; `popup`: the listbox; the results page's body) and the
+//! highlighting inside a topic (`highlight`) are one lazily loaded chunk, requested at the first
+//! focus or keystroke in the box, when a results page opens or when a topic opens with `?hl=`,
+//! and reached only through [`SearchView`] and `ui::deferred::Part::Search`. Until it arrives
+//! the box keeps what is typed; the first query runs when it does.
 //!
 //! The box and the results page share the page's query through [`SearchContext`], which
 //! `App` provides: typing in the box on the results page updates the page in place. Both
@@ -27,10 +27,10 @@ mod results;
 use leptos::prelude::*;
 
 pub(crate) use combobox::SearchBox;
-pub(crate) use highlight::highlight_in_page;
 pub(crate) use results::SearchPage;
 
 use crate::route::Route;
+use crate::ui::deferred::{self, Part};
 
 /// Characters of the query shown in messages (the full query can be 10,000 characters).
 const SHOWN_QUERY_CHARS: usize = 40;
@@ -98,6 +98,8 @@ pub enum SearchView {
     Popup(Combobox),
     /// The results page's body below its heading, for the page's query.
     Results(SearchContext),
+    /// No view: highlights the query [`highlight_in_page`] was last given inside the topic page.
+    Highlight,
 }
 
 /// Builds `view` (called by the binary's `#[lazy]` search function, so that everything only
@@ -106,7 +108,34 @@ pub(crate) fn build(view: SearchView) -> AnyView {
     match view {
         SearchView::Popup(combo) => popup::popup(combo),
         SearchView::Results(ctx) => results::body(ctx),
+        SearchView::Highlight => {
+            // Still on a topic highlighting this query (not navigated away meanwhile).
+            if let Some(query) = PENDING_HIGHLIGHT.take() {
+                if let Route::Topic {
+                    highlight: Some(q), ..
+                } = crate::ui::browser::current_route()
+                {
+                    if q == query {
+                        highlight::highlight_in_page(&query);
+                    }
+                }
+            }
+            ().into_any()
+        }
     }
+}
+
+thread_local! {
+    /// The query [`highlight_in_page`] was last given, until the search chunk highlights it.
+    static PENDING_HIGHLIGHT: std::cell::RefCell<Option<String>> = Default::default();
+}
+
+/// Highlights `query` inside the rendered topic body and scrolls to the first match (with a bar
+/// to step through them), as soon as the search chunk is here: at once when it already is (a
+/// topic opened from search), else when it arrives (a cold deep link with `?hl=`).
+pub(crate) fn highlight_in_page(query: &str) {
+    PENDING_HIGHLIGHT.set(Some(query.to_string()));
+    deferred::run(Part::Search(SearchView::Highlight));
 }
 
 /// `id` of the `i`-th option of the listbox (the hits, then "all results").
