@@ -47,6 +47,11 @@ mod split {
         deferred::word_file()
     }
 
+    #[lazy]
+    fn search(view: deferred::SearchView) -> AnyView {
+        deferred::search(view)
+    }
+
     /// The [`deferred::Loader`] the app calls for a deferred part.
     pub(super) fn load(part: Part) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
         match part {
@@ -55,6 +60,7 @@ mod split {
             Part::Notes => Box::pin(notes_page()),
             Part::Scratchpad => Box::pin(scratchpad_page()),
             Part::WordFile => Box::pin(word_file()),
+            Part::Search(view) => Box::pin(search(view)),
         }
     }
 }

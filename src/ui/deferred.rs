@@ -1,6 +1,8 @@
 //! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
-//! `#/notes`, `#/py`, and the top-k exercise's word-file reader), each in its own lazily
-//! loaded wasm chunk (issue 17: the critical path carries only the reading and exercise code).
+//! `#/notes`, `#/py`, the top-k exercise's word-file reader, and search: what runs a query, the
+//! search box's popup, the results page's body, the highlighting in a topic), each in its own
+//! lazily loaded wasm chunk (issue 17: the critical path carries only the reading and exercise
+//! code).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
 //! `#[lazy]` function exports a symbol, and every binary that links this library (the engine
@@ -14,6 +16,7 @@ use std::sync::OnceLock;
 
 use leptos::prelude::*;
 
+pub use super::search::SearchView;
 use crate::progress::ReviewFilter;
 
 /// A part of the UI whose code is loaded on first use.
@@ -29,6 +32,9 @@ pub enum Part {
     Scratchpad,
     /// The top-k exercise's reader of a local word file (a panel inside the exercise).
     WordFile,
+    /// Search: the search box's popup, the results page's body, the highlighting inside a
+    /// topic (one chunk for all).
+    Search(SearchView),
 }
 
 /// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
@@ -51,6 +57,17 @@ pub(crate) fn show(part: Part) -> AnyView {
             </div>
         }
         .into_any(),
+    }
+}
+
+/// Loads `part`'s chunk (on first use) and builds it for what building it does, dropping the
+/// view: a part that acts on the page rather than rendering (e.g. search's highlighting).
+pub(crate) fn run(part: Part) {
+    if let Some(load) = LOADER.get() {
+        let built = load(part);
+        wasm_bindgen_futures::spawn_local(async move {
+            drop(built.await);
+        });
     }
 }
 
@@ -80,4 +97,9 @@ pub fn scratchpad() -> AnyView {
 /// The top-k exercise's word-file reader.
 pub fn word_file() -> AnyView {
     view! { <super::wordfile::WordFile /> }.into_any()
+}
+
+/// Search: the search box's popup, the results page's body, or the highlighting in a topic.
+pub fn search(view: SearchView) -> AnyView {
+    super::search::build(view)
 }

@@ -223,6 +223,10 @@ test("per-keystroke work stays well under a frame", async ({ page }) => {
   await page.goto("./");
   await ready(page);
   await box(page).focus();
+  // The focus requested the search chunk (split.spec.mjs checks nothing typed meanwhile is
+  // lost): the keystrokes are timed once it is here.
+  await box(page).fill("d");
+  await expect(page.locator("#search-listbox")).toBeVisible();
   const times = await page.evaluate(async () => {
     const input = document.getElementById("search-input");
     // Leptos applies DOM updates in microtasks: a few hops cover them, but not the

@@ -1,5 +1,6 @@
 // The split wasm (issue 17, scripts/wasm-split.mjs): the parts a first topic does not need
-// (#/progress, #/review, #/notes, #/py, the top-k exercise's word-file reader) are chunks in
+// (#/progress, #/review, #/notes, #/py, the top-k exercise's word-file reader, what runs a
+// search: the search box's popup and the results page's body) are chunks in
 // split-<hash>/, fetched on first use, not on the way to a topic; each works when opened,
 // deep-linked and reloaded, and offline after one visit (the service worker precaches the
 // chunks with everything else).
@@ -18,10 +19,21 @@ function recordRequests(page) {
   return seen;
 }
 
-test("dist/ has the chunks of the five deferred parts, precached, and the main wasm no longer holds them", () => {
+/** Holds back the responses to requests matching `re` until the returned function is called. */
+async function hold(page, re) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(re, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test("dist/ has the chunks of the deferred parts, precached, and the main wasm no longer holds them", () => {
   expect(splitDir, "dist/split-<hash>/").toBeTruthy();
   const files = readdirSync(DIST + splitDir);
-  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file"]) {
+  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file", "search"]) {
     expect(files.some((f) => new RegExp(`^split_${p}_\\d+\\.wasm$`).test(f)), `${p}'s chunk`).toBe(true);
   }
   const precache = JSON.parse(readFileSync(DIST + "sw.js", "utf8").match(/const FILES = (.*);/)[1]);
@@ -34,6 +46,12 @@ test("dist/ has the chunks of the five deferred parts, precached, and the main w
   expect(readFileSync(DIST + main).includes(words), "the main wasm holds the progress page's words").toBe(false);
   const progress = files.find((f) => /^split_progress_page_/.test(f));
   expect(readFileSync(DIST + splitDir + "/" + progress).includes(words)).toBe(true);
+  // So did the search popup's and results page's (src/ui/search/popup.rs, results.rs).
+  const search = readFileSync(DIST + splitDir + "/" + files.find((f) => /^split_search_/.test(f)));
+  for (const w of ["查看全部结果", "换个说法试试"]) {
+    expect(readFileSync(DIST + main).includes(Buffer.from(w)), `the main wasm holds 「${w}」`).toBe(false);
+    expect(search.includes(Buffer.from(w)), `the search chunk holds 「${w}」`).toBe(true);
+  }
 });
 
 test("a cold topic load fetches no chunk; the progress page and the scratchpad load theirs when opened", async ({ page }) => {
@@ -101,5 +119,110 @@ test("the top-k exercise's word-file reader arrives with its chunk, online and o
   await ready(page);
   await page.locator('.wordfile input[type="file"]').setInputFiles({ name: "w.txt", mimeType: "text/plain", buffer: Buffer.from("b a b\n") });
   await expect(page.locator('.result[data-key="file"] output')).toContainText("('b', 2)");
+  await context.setOffline(false);
+});
+
+test.describe("search", () => {
+  // The service worker's first-install reload would race the typing, and requests it answers
+  // are not seen by page.route.
+  test.use({ serviceWorkers: "block" });
+  const searchChunk = chunkOf("search");
+
+  test("the search chunk comes at the first focus, not before; what is typed meanwhile is answered when it arrives", async ({ page }) => {
+    const seen = recordRequests(page);
+    const release = await hold(page, searchChunk);
+    await page.goto("./#/t/reverse-number");
+    await ready(page);
+    await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
+    await expect(page.locator("#search-input")).toBeVisible(); // the box comes with the app
+    await page.waitForTimeout(500);
+    expect(seen.some((p) => searchChunk.test(p)), "the search chunk before any focus").toBe(false);
+
+    await page.keyboard.press("/");
+    await expect(page.locator("#search-input")).toBeFocused();
+    await page.keyboard.type("闭包");
+    await expect.poll(() => seen.some((p) => searchChunk.test(p)), { message: "focus requested the chunk" }).toBe(true);
+    // While it is held: the text is kept, and the combobox does not claim a listbox it lacks.
+    await expect(page.locator("#search-input")).toHaveValue("闭包");
+    await expect(page.locator("#search-input")).toHaveAttribute("aria-expanded", "false");
+    await expect(page.locator("#search-listbox")).toHaveCount(0);
+
+    release();
+    const options = page.locator("#search-listbox [role=option]");
+    await expect(page.locator("#search-input")).toHaveAttribute("aria-expanded", "true");
+    await expect(options.first()).toContainText("闭包");
+    const first = await options.allTextContents();
+    // The same answer as a query typed once the chunk is here.
+    await page.locator("#search-input").fill("");
+    await page.locator("#search-input").fill("闭包");
+    await expect(options).toHaveText(first);
+    // The keyboard drives it as before: ArrowDown selects the first hit, Enter opens it.
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator("#search-input")).toHaveAttribute("aria-activedescendant", "search-opt-0");
+    await expect(options.first()).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#\/t\/[^?]+\?hl=/);
+    await expect(page.locator("mark.search-hit").first()).toBeVisible();
+    expect(seen.filter((p) => searchChunk.test(p)).length, "fetched once").toBe(1);
+  });
+
+  test("a cold deep link with ?hl= is shown at once and highlighted when the search chunk arrives", async ({ page }) => {
+    const seen = recordRequests(page);
+    const release = await hold(page, searchChunk);
+    await page.goto("./#/t/closures?hl=" + encodeURIComponent("闭包"));
+    await ready(page);
+    await expect(page.locator("h1.topic-title")).toBeVisible();
+    await expect.poll(() => seen.some((p) => searchChunk.test(p)), { message: "the highlighting requested the chunk" }).toBe(true);
+    await expect(page.locator("mark.search-hit")).toHaveCount(0);
+    release();
+    await expect(page.locator(".search-hl-bar")).toContainText("闭包");
+    await expect(page.locator("mark.search-hit.current")).toHaveCount(1);
+    await expect(page.locator("mark.search-hit.current")).toBeInViewport();
+    expect((await page.locator("mark.search-hit").allTextContents()).every((t) => t === "闭包")).toBe(true);
+  });
+
+  test("the results page loads the chunk once and keeps its body while the query is typed", async ({ page }) => {
+    const seen = recordRequests(page);
+    await page.goto("./#/search?q=" + encodeURIComponent("闭包"));
+    await ready(page);
+    await expect(page.locator(".search-page h1")).toHaveText("搜索");
+    await expect(page.locator(".search-result").first()).toBeVisible();
+    expect(seen.some((p) => searchChunk.test(p))).toBe(true);
+    // Watch for a moment without a body under the heading (a Suspense fallback per keystroke).
+    await page.evaluate(() => {
+      const pageEl = document.querySelector(".search-page");
+      window.__emptied = 0;
+      new MutationObserver(() => {
+        if (pageEl.children.length < 2) window.__emptied++;
+      }).observe(pageEl, { childList: true, subtree: true });
+    });
+    await page.locator("#search-input").focus();
+    await page.locator("#search-input").fill("");
+    await page.locator("#search-input").pressSequentially("python", { delay: 150 });
+    await expect(page).toHaveURL(/#\/search\?q=python$/);
+    await expect(page.locator(".search-result mark").first()).toHaveText(/^python$/i);
+    expect(await page.evaluate(() => window.__emptied), "the body was never emptied").toBe(0);
+    // A new results route (a suggested query) reuses the loaded chunk.
+    await page.goto("./#/search?q=GIL");
+    await expect(page.locator(".search-result").first()).toBeVisible();
+    expect(seen.filter((p) => searchChunk.test(p)).length, "fetched once").toBe(1);
+  });
+});
+
+test("a results-page deep link works on reload offline, from the precached search chunk", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await page.goto("./");
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  await context.setOffline(true);
+  // Never opened online: the chunk comes from the precache.
+  await page.goto("./#/search?q=" + encodeURIComponent("闭包"));
+  await page.reload();
+  await ready(page);
+  await expect(page.locator(".search-result").first()).toContainText("闭包");
+  await page.locator("#search-input").fill("defaultdict");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#\/search\?q=defaultdict$/);
+  await expect(page.locator(".search-result mark").first()).toHaveText(/^defaultdict$/i);
   await context.setOffline(false);
 });

@@ -1,22 +1,20 @@
 //! The header search box: a WAI-ARIA combobox (an input with a listbox popup of the best
 //! hits, driven by the arrow keys, Enter and Escape), focused with `/` or Ctrl/Cmd+K.
+//!
+//! The input and its keyboard handling come with the app; the popup (`super::popup`, which
+//! runs the query) arrives with the search chunk, requested at the first focus or keystroke.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{
-    highlight_in_page, hit_body, hit_route, kind_attr, partial_notice, run, shown, Results,
-    SearchContext,
-};
+use super::{highlight_in_page, option_id, Combobox, SearchContext, SearchView};
 use crate::route::{self, Route};
-use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
+use crate::ui::deferred::{self, Part};
 
-/// Results rendered in the dropdown (per keystroke, so kept small).
-const DROPDOWN_LIMIT: usize = 8;
 /// `id` of the search input.
 const INPUT_ID: &str = "search-input";
 /// `id` of the dropdown's listbox.
-const LISTBOX_ID: &str = "search-listbox";
+pub(super) const LISTBOX_ID: &str = "search-listbox";
 /// Pause in typing after which the results page re-renders, in ms.
 const PAGE_DEBOUNCE_MS: u64 = 120;
 
@@ -36,11 +34,6 @@ fn go(target: &Route) {
     }
 }
 
-/// `id` of the `i`-th option of the listbox (the hits, then "all results").
-fn option_id(i: usize) -> String {
-    format!("search-opt-{i}")
-}
-
 /// True when a key press is aimed at something the user types into.
 fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(el) = ev
@@ -50,6 +43,63 @@ fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
+/// The search input.
+fn input() -> Option<web_sys::HtmlInputElement> {
+    document()
+        .get_element_by_id(INPUT_ID)
+        .and_then(|el| el.dyn_into().ok())
+}
+
+impl Combobox {
+    /// Closes the popup.
+    pub(super) fn close(self) {
+        self.open.set(false);
+        self.active.set(None);
+    }
+
+    /// Opens the option `sel` (a hit index, or the "all results" item / no selection).
+    pub(super) fn activate(self, sel: Option<usize>) {
+        let query = self.text.get_untracked();
+        if query.trim().is_empty() {
+            return;
+        }
+        let hit = sel.and_then(|i| {
+            self.targets
+                .with_untracked(|t| t.as_ref().and_then(|t| t.get(i).cloned()))
+        });
+        let target = hit.unwrap_or(Route::Search { query });
+        self.close();
+        if let Some(input) = input() {
+            let _ = input.blur();
+        }
+        go(&target);
+    }
+
+    /// Moves the selection one option down (or up), wrapping around; nothing to move through
+    /// until the popup has listed its options.
+    fn move_selection(self, down: bool) {
+        // Options: the hits, then "查看全部结果".
+        let Some(count) = self
+            .targets
+            .with_untracked(|t| t.as_ref().map(|t| t.len() + 1))
+        else {
+            return;
+        };
+        let next = match (self.active.get_untracked(), down) {
+            (None, true) => 0,
+            (None, false) => count - 1,
+            (Some(i), true) => (i + 1) % count,
+            (Some(i), false) => (i + count - 1) % count,
+        };
+        self.active.set(Some(next));
+        if let Some(el) = document().get_element_by_id(&option_id(next)) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
 }
 
 /// The search box in the header (reachable with `/` or Ctrl/Cmd+K).
@@ -67,19 +117,29 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     let on_page = Memo::new(move |_| matches!(route.get(), Route::Search { .. }));
     let show =
         Memo::new(move |_| open.get() && !on_page.get() && text.with(|t| !t.trim().is_empty()));
-    let results = Memo::new(move |_| {
-        if show.get() {
-            text.with(|t| run(t, DROPDOWN_LIMIT))
-        } else {
-            Results::default()
+    let combo = Combobox {
+        text,
+        open,
+        show,
+        active,
+        targets: RwSignal::new(None),
+    };
+    // Set once, at the first focus or keystroke: the popup's chunk is requested then, and the
+    // popup, once here, stays mounted (it renders nothing while closed).
+    let wanted = RwSignal::new(false);
+    let want = move || {
+        crate::ui::bodies::want_all(); // the notes bundle too, at the same moment as before
+        if !wanted.get_untracked() {
+            wanted.set(true);
         }
-    });
+    };
+    // The listbox exists once the popup's code is here.
+    let expanded = move || show.get() && combo.targets.with(Option::is_some);
 
     // On navigation: close the dropdown; on the results page, show its query in the box.
     Effect::new(move |_| {
         let r = route.get();
-        open.set(false);
-        active.set(None);
+        combo.close();
         if let Route::Search { query } = r {
             if text.get_untracked() != query {
                 if let Some(input) = input_ref.get_untracked() {
@@ -112,46 +172,9 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    let close = move || {
-        open.set(false);
-        active.set(None);
-    };
-    // Opens the option `sel` (a hit index, or the "all results" item / no selection).
-    let activate = move |sel: Option<usize>| {
-        let query = text.get_untracked();
-        if query.trim().is_empty() {
-            return;
-        }
-        let hit = sel.and_then(|i| results.with_untracked(|r| r.hits.get(i).cloned()));
-        let target = match hit {
-            Some(hit) => hit_route(&hit, &query),
-            None => Route::Search { query },
-        };
-        close();
-        if let Some(input) = input_ref.get_untracked() {
-            let _ = input.blur();
-        }
-        go(&target);
-    };
-    let move_selection = move |down: bool| {
-        // Options: the hits, then "查看全部结果".
-        let count = results.with_untracked(|r| r.hits.len()) + 1;
-        let next = match (active.get_untracked(), down) {
-            (None, true) => 0,
-            (None, false) => count - 1,
-            (Some(i), true) => (i + 1) % count,
-            (Some(i), false) => (i + count - 1) % count,
-        };
-        active.set(Some(next));
-        if let Some(el) = document().get_element_by_id(&option_id(next)) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
-    };
-
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
+        want();
         active.set(None);
         if on_page.get_untracked() {
             crate::ui::replace_hash(&Route::Search {
@@ -187,7 +210,7 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
                     open.set(true);
                     return;
                 }
-                move_selection(ev.key() == "ArrowDown");
+                combo.move_selection(ev.key() == "ArrowDown");
             }
             "ArrowDown" => {
                 // On the results page the arrow moves on into the results themselves.
@@ -208,86 +231,19 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
                 } else {
                     None
                 };
-                activate(sel);
+                combo.activate(sel);
             }
             "Escape" => {
                 if show.get_untracked() {
                     ev.prevent_default();
-                    close();
+                    combo.close();
                 } else if let Some(input) = input_ref.get_untracked() {
                     let _ = input.blur();
                 }
             }
-            "Tab" => close(),
+            "Tab" => combo.close(),
             _ => {}
         }
-    };
-
-    let popover = move || {
-        if !show.get() {
-            return None;
-        }
-        let r = results.get();
-        let n = r.hits.len();
-        let all_id = option_id(n);
-        let options = r
-            .hits
-            .iter()
-            .enumerate()
-            .map(|(i, hit)| {
-                let selected = move || active.get() == Some(i);
-                view! {
-                    <li role="option" id=option_id(i) class="search-option"
-                        class:active=selected
-                        aria-selected=move || selected().to_string()
-                        data-kind=kind_attr(hit)
-                        on:mouseenter=move |_| active.set(Some(i))
-                        on:click=move |_| activate(Some(i))>
-                        {hit_body(hit, &r.terms)}
-                    </li>
-                }
-            })
-            .collect_view();
-        let partial = partial_notice(&r).map(|notice| {
-            view! { <p class="search-empty" data-state="partial">{notice}</p> }
-        });
-        let empty = (n == 0 && partial.is_none()).then(|| {
-            view! {
-                <p class="search-empty">"没有找到「" {shown(&r.query)} "」，试试更短的关键词。"</p>
-            }
-        });
-        let truncated = r.truncated.then(|| {
-            view! {
-                <p class="search-trunc">
-                    {format!("查询过长，只用了前 {MAX_QUERY_CHARS} 个字符、最多 {MAX_TERMS} 个词。")}
-                </p>
-            }
-        });
-        let all_label = if r.total > n {
-            "查看全部结果（更多）→"
-        } else {
-            "在结果页查看 →"
-        };
-        let all_selected = move || active.get() == Some(n);
-        Some(view! {
-            // Keep the focus in the input while clicking an option (no blur before click).
-            <div class="search-popover" on:mousedown=|ev| ev.prevent_default()>
-                {truncated}
-                {super::loading_notice(&r)}
-                {partial}
-                {empty}
-                <ul role="listbox" id=LISTBOX_ID aria-label="搜索结果">
-                    {options}
-                    <li role="option" id=all_id class="search-option search-all"
-                        class:active=all_selected
-                        aria-selected=move || all_selected().to_string()
-                        on:mouseenter=move |_| active.set(Some(n))
-                        on:click=move |_| activate(None)>
-                        {all_label}
-                    </li>
-                </ul>
-            </div>
-        })
     };
 
     view! {
@@ -295,9 +251,9 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
             <span class="search-icon" aria-hidden="true"></span>
             <input node_ref=input_ref id=INPUT_ID class="search-input" type="search"
                 role="combobox" aria-autocomplete="list" aria-controls=LISTBOX_ID
-                aria-expanded=move || show.get().to_string()
+                aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || {
-                    if show.get() { active.get().map(option_id) } else { None }
+                    if expanded() { active.get().map(option_id) } else { None }
                 }
                 aria-label="搜索笔记和练习（快捷键 / 或 Ctrl+K）"
                 placeholder="搜索笔记…"
@@ -306,12 +262,12 @@ pub(crate) fn SearchBox(route: ReadSignal<Route>) -> impl IntoView {
                 on:input=on_input
                 on:keydown=on_keydown
                 on:focus=move |_| {
-                    let _ = super::index(); // build it before the first keystroke needs it
+                    want();
                     open.set(true);
                 }
-                on:blur=move |_| close() />
+                on:blur=move |_| combo.close() />
             <kbd class="search-kbd" aria-hidden="true">"/"</kbd>
-            {popover}
+            {move || wanted.get().then(|| deferred::show(Part::Search(SearchView::Popup(combo))))}
         </div>
     }
 }

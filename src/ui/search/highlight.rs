@@ -4,6 +4,8 @@
 //!
 //! The DOM is the state: the marks are found again by their class, and the current one
 //! carries the class `current`, so nothing outlives the topic page it was made for.
+//!
+//! Part of the search chunk: the app asks for it through [`super::highlight_in_page`].
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,7 +30,7 @@ thread_local! {
 }
 
 /// Highlights the search terms inside the rendered topic body and scrolls to the first match.
-pub(crate) fn highlight_in_page(query: &str) {
+pub(super) fn highlight_in_page(query: &str) {
     clear_highlights();
     let doc = document();
     let Some(article) = doc.query_selector("article.topic").ok().flatten() else {

@@ -1,24 +1,29 @@
 //! The results page for `#/search?q=...`: every hit with its snippet, a summary, and help
-//! when the query is empty or finds nothing.
+//! when the query is empty or finds nothing. The page's heading comes with the app, the rest
+//! ([`body`]) with the search chunk.
 
 use leptos::prelude::*;
 
-use super::{hit_body, hit_route, kind_attr, partial_notice, run, shown, Results, SearchContext};
+use super::found::{hit_body, hit_route, kind_attr, loading_notice, partial_notice, run, Results};
+use super::{shown, SearchContext, SearchView};
 use crate::route::{self, Route};
 use crate::search::{MAX_QUERY_CHARS, MAX_TERMS};
+use crate::ui::deferred::{self, Part};
 
 /// Results rendered on the results page.
 const PAGE_LIMIT: usize = 50;
 /// Example queries offered on the empty results page.
 const EXAMPLES: [&str; 5] = ["闭包", "幂等", "defaultdict", "GIL", "TCP 握手"];
 
-/// The results page for `#/search?q=...`.
+/// The results page for `#/search?q=...`: its heading comes with the app, its body with the
+/// search chunk (requested here when the chunk is not loaded yet; once loaded, the body is built
+/// at once and then follows the page's query in place, never rebuilt per keystroke).
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub(crate) fn SearchPage(query: String) -> impl IntoView {
     // The search box updates the query while the reader types here.
-    let query = SearchContext::from_context().open_page(query);
-    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT)));
+    let ctx = SearchContext::from_context();
+    let query = ctx.open_page(query);
     Effect::new(move |_| {
         let page = query.with(|q| {
             if q.trim().is_empty() {
@@ -29,13 +34,19 @@ pub(crate) fn SearchPage(query: String) -> impl IntoView {
         });
         crate::ui::set_title(Some(&page));
     });
-    let body = move || results.with(page_body);
     view! {
         <div class="search-page" data-view="search">
             <h1>"搜索"</h1>
-            {body}
+            {deferred::show(Part::Search(SearchView::Results(ctx)))}
         </div>
     }
+}
+
+/// The results page's body for the page's query (part of the search chunk).
+pub(super) fn body(ctx: SearchContext) -> AnyView {
+    let query = ctx.page_query.read_only();
+    let results = Memo::new(move |_| query.with(|q| run(q, PAGE_LIMIT)));
+    (move || results.with(page_body)).into_any()
 }
 
 /// The page below its heading for the results `r`.
@@ -79,7 +90,7 @@ fn page_body(r: &Results) -> AnyView {
         };
         return view! {
             {truncated}
-            {super::loading_notice(r)}
+            {loading_notice(r)}
             <div class="search-start" data-state="no-results">
                 {lead}
                 <p class="muted">"换个说法试试：用更短的关键词、检查错别字，或减少关键词个数。"</p>
@@ -111,7 +122,7 @@ fn page_body(r: &Results) -> AnyView {
         .collect_view();
     view! {
         {truncated}
-        {super::loading_notice(r)}
+        {loading_notice(r)}
         {partial}
         <p class="search-summary" role="status">{summary}</p>
         <ol class="search-results">{items}</ol>
