@@ -52,6 +52,19 @@ mod split {
         deferred::search(view)
     }
 
+    // The two below load their chunk on a path the reader is on (a topic page), so a chunk
+    // that cannot be downloaded says so in place ([`deferred::failed`]) instead of panicking:
+    // `fallible` split points, named like `#[lazy]`'s.
+    #[leptos::wasm_split::wasm_split(predict_cards_0, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn predict_cards(slug: &'static str) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+        Ok(deferred::predict(slug))
+    }
+
+    #[leptos::wasm_split::wasm_split(python_tools_0, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn python_tools() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+        Ok(deferred::python_tools())
+    }
+
     /// The [`deferred::Loader`] the app calls for a deferred part.
     pub(super) fn load(part: Part) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
         match part {
@@ -61,6 +74,17 @@ mod split {
             Part::Scratchpad => Box::pin(scratchpad_page()),
             Part::WordFile => Box::pin(word_file()),
             Part::Search(view) => Box::pin(search(view)),
+            Part::Predict(slug) => Box::pin(async move {
+                predict_cards(slug)
+                    .await
+                    .unwrap_or_else(|_| deferred::failed())
+            }),
+            Part::PyTools => Box::pin(async {
+                python_tools().await.unwrap_or_else(|_| {
+                    deferred::python_tools_failed();
+                    ().into_any()
+                })
+            }),
         }
     }
 }

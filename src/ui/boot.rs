@@ -74,8 +74,7 @@ pub fn start(load: super::deferred::Loader) {
     mark("start");
     Theme::stored().apply();
     super::code_wrap::apply_stored();
-    super::pyrun::install();
-    super::pyedit::install();
+    super::pytools::install();
     // Not leptos' spawn_local: its executor only exists once the app is mounted.
     wasm_bindgen_futures::spawn_local(async {
         // A deep link to a topic needs its body before mounting; the home page none.

@@ -38,6 +38,12 @@ pub(crate) fn set(on: bool) {
     // A storage failure only loses the choice for the next visit.
     let _ = storage::set(CODE_WRAP_KEY, if on { "1" } else { "0" });
     WRAP.with(|w| w.set(on));
+    press_buttons(on);
+    super::pytools::wrap_changed();
+}
+
+/// Shows every block's 换行 button pressed or not.
+pub(crate) fn press_buttons(on: bool) {
     if let Ok(buttons) = document().query_selector_all(".py-wrap") {
         for i in 0..buttons.length() {
             if let Some(b) = buttons
@@ -48,7 +54,6 @@ pub(crate) fn set(on: bool) {
             }
         }
     }
-    super::pyedit::set_wrap_all(on);
 }
 
 thread_local! {

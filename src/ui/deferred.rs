@@ -1,8 +1,8 @@
 //! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
-//! `#/notes`, `#/py`, the top-k exercise's word-file reader, and search: what runs a query, the
-//! search box's popup, the results page's body, the highlighting in a topic), each in its own
-//! lazily loaded wasm chunk (issue 17: the critical path carries only the reading and exercise
-//! code).
+//! `#/notes`, `#/py`, the top-k exercise's word-file reader, a topic's 代码预测 cards, the
+//! Python tools of the notes' code blocks, and search: what runs a query, the search box's popup,
+//! the results page's body, the highlighting in a topic), each in its own lazily loaded wasm
+//! chunk (issue 17: the critical path carries only what a first topic shows).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
 //! `#[lazy]` function exports a symbol, and every binary that links this library (the engine
@@ -35,6 +35,11 @@ pub enum Part {
     /// Search: the search box's popup, the results page's body, the highlighting inside a
     /// topic (one chunk for all).
     Search(SearchView),
+    /// A topic's 代码预测 cards (the list under the section's heading), by topic slug.
+    Predict(&'static str),
+    /// The Python blocks' tools (运行, 编辑, 对比…, `ui::pytools`): installs them and handles
+    /// what waited for them; its view is empty.
+    PyTools,
 }
 
 /// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
@@ -47,10 +52,15 @@ pub(crate) fn set_loader(loader: Loader) {
     let _ = LOADER.set(loader);
 }
 
+/// Loads a part's chunk and builds the part: `None` when the binary installed no loader.
+pub(crate) fn load(part: Part) -> Option<Pin<Box<dyn Future<Output = AnyView> + Send>>> {
+    LOADER.get().map(|load| load(part))
+}
+
 /// The view of a deferred part: empty until its chunk has arrived, then the part.
 pub(crate) fn show(part: Part) -> AnyView {
-    match LOADER.get() {
-        Some(load) => Suspend::new(load(part)).into_any(),
+    match load(part) {
+        Some(part) => Suspend::new(part).into_any(),
         None => view! {
             <div class="panel error" role="alert">
                 <p>"这部分的代码没有随应用加载，请刷新重试。"</p>
@@ -71,6 +81,17 @@ pub(crate) fn run(part: Part) {
     }
 }
 
+/// What a part shows when its chunk could not be downloaded (offline before the service
+/// worker cached it, a server error): the binary's split points return it.
+pub fn failed() -> AnyView {
+    view! {
+        <p class="small error" role="alert" data-chunk="failed">
+            "这部分的代码没能下载，请检查网络后刷新重试。"
+        </p>
+    }
+    .into_any()
+}
+
 // The parts themselves, built synchronously: what the binary's `#[lazy]` functions call. One
 // function per part, so each part's code lands in its own chunk.
 
@@ -89,9 +110,21 @@ pub fn notes() -> AnyView {
     view! { <super::progress::NotesPage /> }.into_any()
 }
 
-/// `#/py`.
+/// `#/py`: the Python tools are wired first (the page's blocks use them).
 pub fn scratchpad() -> AnyView {
+    super::pytools::install_tools();
     view! { <super::pyedit::ScratchpadPage /> }.into_any()
+}
+
+/// A topic's 代码预测 cards.
+pub fn predict(slug: &'static str) -> AnyView {
+    view! { <super::predict::PredictCards slug=slug /> }.into_any()
+}
+
+/// The Python blocks' tools: wired, then the topic mount and the events that waited for them.
+pub fn python_tools() -> AnyView {
+    super::pytools::install_tools();
+    ().into_any()
 }
 
 /// The top-k exercise's word-file reader.
@@ -102,4 +135,9 @@ pub fn word_file() -> AnyView {
 /// Search: the search box's popup, the results page's body, or the highlighting in a topic.
 pub fn search(view: SearchView) -> AnyView {
     super::search::build(view)
+}
+
+/// The Python tools' chunk could not be downloaded: the blocks waiting for it say so.
+pub fn python_tools_failed() {
+    super::pytools::failed();
 }

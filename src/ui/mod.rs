@@ -27,6 +27,7 @@ mod progress_state;
 mod pyedit;
 mod pyrun;
 mod pyrun_io;
+mod pytools;
 mod reading;
 mod search;
 mod theme;

@@ -82,7 +82,7 @@ pub(crate) fn TopicPage(
     });
     super::watch_reading(slug);
     // The body is on the page by the next frame: its Python blocks get their keys and edits.
-    request_animation_frame(move || super::pyedit::mount_topic(slug));
+    request_animation_frame(move || super::pytools::mount_topic(slug));
     let infos: Vec<_> = topic
         .exercises
         .iter()
@@ -152,7 +152,7 @@ pub(crate) fn TopicPage(
             {exercise_links}
             {body}
             {exercise_panels}
-            <super::predict::PredictCards slug=slug />
+            <super::cards_data::PredictSection slug=slug />
             <TopicNote slug=slug />
             <nav class="prev-next" aria-label="上一题 / 下一题">
                 {nav_link(prev, "← 上一题", "prev")}

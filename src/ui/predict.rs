@@ -100,31 +100,16 @@ fn intro() -> impl IntoView {
 }
 
 /// The cards whose code comes from this topic, each with its own prediction box and its
-/// standing in the review schedule; nothing when the topic has none.
+/// standing in the review schedule (the list under the 代码预测 heading
+/// `cards_data::PredictSection` shows); the room they take while the cards file downloads.
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
 pub fn PredictCards(slug: &'static str) -> impl IntoView {
-    // The count comes from the index the wasm carries; the cards from the fetched file.
     let n = cards::INDEX.iter().filter(|(_, t)| *t == slug).count();
-    if n == 0 {
-        return ().into_any();
-    }
-    // After the page's first frame, when the browser is idle: the topic is interactive before
-    // the cards file competes for the network.
-    super::when_idle(super::cards_data::start);
-    let list = move || {
+    move || {
         let load = super::cards_data::cards();
         if load.is_none() {
-            // While the file downloads, hold about the room the cards will take, so the note
-            // and 上一题/下一题 below move little when they arrive (measured on six topics:
-            // 366–825 px a card, ~560 on average, desktop and phone alike; intro 48–95 px).
-            let room = 80 + 560 * n;
-            return view! {
-                <div class="predict-wait" style:min-height=format!("{room}px")>
-                    {super::cards_data::waiting_view(&load)}
-                </div>
-            }
-            .into_any();
+            return super::cards_data::reserve(n);
         }
         super::cards_data::waiting_view(&load).unwrap_or_else(|| {
             untrack(|| {
@@ -136,14 +121,7 @@ pub fn PredictCards(slug: &'static str) -> impl IntoView {
                 .into_any()
             })
         })
-    };
-    view! {
-        <section class="predict" aria-labelledby="predict-h">
-            <h2 id="predict-h">"代码预测"<span class="count">{format!("{n} 题")}</span></h2>
-            {list}
-        </section>
     }
-    .into_any()
 }
 
 /// Diff lines shown at most; a longer diff (a pasted novel) says how many more there are.

@@ -50,11 +50,18 @@ thread_local! {
     static ORIGINAL: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// Wires the editing buttons, once, at start-up.
+/// Wires the editing buttons, once, when the tools' chunk arrives (`ui::pytools`).
 pub(crate) fn install() {
     let click = Closure::<dyn FnMut(Event)>::new(on_click);
     let _ = document().add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     click.forget();
+}
+
+/// Handles a click that arrived before [`install`] (`ui::pytools` kept it).
+pub(crate) fn replay(event: &Event) {
+    if event.type_() == "click" {
+        on_click(event.clone());
+    }
 }
 
 fn closest(event: &Event, selector: &str) -> Option<(Element, Element)> {
@@ -67,8 +74,6 @@ fn closest(event: &Event, selector: &str) -> Option<(Element, Element)> {
 fn on_click(event: Event) {
     if let Some((_, block)) = closest(&event, ".py-edit") {
         toggle_editor(&block);
-    } else if closest(&event, ".py-wrap").is_some() {
-        super::code_wrap::set(!super::code_wrap::is_on());
     } else if let Some((_, block)) = closest(&event, ".py-restore") {
         restore(&block);
     } else if let Some((button, block)) = closest(&event, ".py-diff") {

@@ -122,18 +122,10 @@ thread_local! {
     );
 }
 
-/// Wires every Python block's toolbar and Ctrl/⌘+Enter, once, at start-up.
+/// Wires every Python block's toolbar and Ctrl/⌘+Enter, once, when the tools' chunk arrives
+/// (`ui::pytools`).
 pub(crate) fn install() {
     let doc = document();
-    // Without WebAssembly stack switching, blocks that wait on asyncio say so up front.
-    let suspending = js_sys::Reflect::get(&js_sys::global(), &"WebAssembly".into())
-        .and_then(|wasm| js_sys::Reflect::has(&wasm, &"Suspending".into()))
-        .unwrap_or(false);
-    if !suspending {
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("data-no-jspi", "");
-        }
-    }
     let click = Closure::<dyn FnMut(Event)>::new(on_click);
     let key = Closure::<dyn FnMut(KeyboardEvent)>::new(on_key);
     let input = Closure::<dyn FnMut(Event)>::new(|e: Event| pyrun_io::on_input(&e));
@@ -144,6 +136,14 @@ pub(crate) fn install() {
     click.forget();
     key.forget();
     input.forget();
+}
+
+/// Handles a click or key that arrived before [`install`] (`ui::pytools` kept it).
+pub(crate) fn replay(event: &Event) {
+    match event.clone().dyn_into::<KeyboardEvent>() {
+        Ok(key) => on_key(key),
+        Err(event) => on_click(event),
+    }
 }
 
 fn target_closest(event: &Event, selector: &str) -> Option<Element> {

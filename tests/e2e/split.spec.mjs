@@ -1,9 +1,11 @@
 // The split wasm (issue 17, scripts/wasm-split.mjs): the parts a first topic does not need
-// (#/progress, #/review, #/notes, #/py, the top-k exercise's word-file reader, what runs a
-// search: the search box's popup and the results page's body) are chunks in
-// split-<hash>/, fetched on first use, not on the way to a topic; each works when opened,
+// (#/progress, #/review, #/notes, #/py, the top-k exercise's word-file reader, a topic's
+// 代码预测 cards, the Python blocks' tools, what runs a search: the search box's popup and the
+// results page's body) are chunks in split-<hash>/, fetched on first use (the cards once the
+// topic's first frame is painted), not on the way to a topic; each works when opened,
 // deep-linked and reloaded, and offline after one visit (the service worker precaches the
 // chunks with everything else).
+import { test as base } from "@playwright/test";
 import { test, expect, ready } from "./helpers.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -11,6 +13,8 @@ const DIST = new URL("../../dist/", import.meta.url).pathname;
 const splitDir = readdirSync(DIST).find((f) => /^split-[0-9a-f]{16}$/.test(f));
 const chunk = /\/split-[0-9a-f]{16}\/[^/]+\.wasm$/;
 const chunkOf = (part) => new RegExp(`/split-[0-9a-f]{16}/split_${part}_\\d+\\.wasm$`);
+/** The parts (`split_<part>_<n>.wasm`) requested in `seen`. */
+const partsIn = (seen) => [...new Set(seen.map((p) => p.match(/\/split_([a-z_]+?)_\d+\.wasm$/)?.[1]).filter(Boolean))].sort();
 
 /** The paths of the page's requests from now on, in order. */
 function recordRequests(page) {
@@ -33,7 +37,7 @@ async function hold(page, re) {
 test("dist/ has the chunks of the deferred parts, precached, and the main wasm no longer holds them", () => {
   expect(splitDir, "dist/split-<hash>/").toBeTruthy();
   const files = readdirSync(DIST + splitDir);
-  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file", "search"]) {
+  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file", "search", "predict_cards", "python_tools"]) {
     expect(files.some((f) => new RegExp(`^split_${p}_\\d+\\.wasm$`).test(f)), `${p}'s chunk`).toBe(true);
   }
   const precache = JSON.parse(readFileSync(DIST + "sw.js", "utf8").match(/const FILES = (.*);/)[1]);
@@ -52,6 +56,13 @@ test("dist/ has the chunks of the deferred parts, precached, and the main wasm n
     expect(readFileSync(DIST + main).includes(Buffer.from(w)), `the main wasm holds 「${w}」`).toBe(false);
     expect(search.includes(Buffer.from(w)), `the search chunk holds 「${w}」`).toBe(true);
   }
+  // So did the 代码预测 cards' (src/ui/predict.rs) and the editor's 对比 (src/ui/pyedit.rs).
+  const inChunks = (w) => files.filter((f) => readFileSync(DIST + splitDir + "/" + f).includes(Buffer.from(w)));
+  for (const w of ["先写下你认为代码会打印什么", "与笔记原文的逐行对比", "无法启动 Python 工作线程"]) {
+    expect(readFileSync(DIST + main).includes(Buffer.from(w)), `the main wasm holds "${w}"`).toBe(false);
+    expect(inChunks(w), `a chunk holds "${w}"`).toHaveLength(1);
+  }
+  expect(inChunks("先写下你认为代码会打印什么")[0]).toMatch(/^split_predict_cards_\d+\.wasm$/);
 });
 
 test("a cold topic load fetches no chunk; the progress page and the scratchpad load theirs when opened", async ({ page }) => {
@@ -62,14 +73,24 @@ test("a cold topic load fetches no chunk; the progress page and the scratchpad l
   // The exercise has answered: the topic is interactive, and still no chunk was asked for.
   await expect(page.locator(".exercise .result output").first()).not.toBeEmpty();
   expect(seen.some((p) => /_bg\.wasm$/.test(p)), "the main wasm was requested (the recorder works)").toBe(true);
-  expect(seen.filter((p) => chunk.test(p))).toEqual([]);
-  await page.waitForTimeout(500); // nor soon after (no eager prefetch from the page)
-  expect(seen.filter((p) => chunk.test(p))).toEqual([]);
+  // Only the 代码预测 cards' code came (this topic has cards), and only after the app was on
+  // the page: not on the critical path.
+  await expect(page.locator(".predict .predict-card").first()).toBeVisible();
+  await page.waitForTimeout(500); // nothing else soon after (no eager prefetch from the page)
+  expect(partsIn(seen)).toEqual(["predict_cards"]);
+  const timing = await page.evaluate(() => ({
+    mounted: performance.getEntriesByName("mianshiti:mounted")[0]?.startTime,
+    chunks: performance.getEntriesByType("resource").filter((e) => /\/split-[0-9a-f]{16}\/[^/]+\.wasm$/.test(e.name)).map((e) => [e.name, e.startTime]),
+  }));
+  expect(timing.mounted).toBeGreaterThan(0);
+  expect(timing.chunks.length).toBeGreaterThan(0);
+  for (const [name, start] of timing.chunks) expect(start, name).toBeGreaterThan(timing.mounted);
 
   await page.locator("header a.nav-link", { hasText: "进度" }).click();
   await expect(page.locator("[data-view=progress] h1")).toHaveText("学习进度");
   expect(seen.some((p) => chunkOf("progress_page").test(p)), "the progress chunk was fetched").toBe(true);
   expect(seen.some((p) => chunkOf("scratchpad_page").test(p))).toBe(false);
+  expect(seen.some((p) => chunkOf("python_tools").test(p))).toBe(false);
 
   await page.locator("header.topbar a[href='#/py']").click();
   await expect(page.locator(".scratchpad .py-block")).toBeVisible();
@@ -224,5 +245,96 @@ test("a results-page deep link works on reload offline, from the precached searc
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#\/search\?q=defaultdict$/);
   await expect(page.locator(".search-result mark").first()).toHaveText(/^defaultdict$/i);
+
+// page.route cannot see what the service worker answers: these two run without it.
+test.describe("without the service worker", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the Python blocks' tools come with their chunk on the first click, which waits for it (正在加载…)", async ({ page }) => {
+    const seen = recordRequests(page);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(chunkOf("python_tools"), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("./#/t/merge-sorted-lists");
+    await ready(page);
+    const block = page.locator(".note-body .py-block").first();
+    const toggle = block.locator(".py-stdin-toggle");
+    await expect(toggle).toBeVisible();
+    await expect(page.locator(".predict .predict-card").first()).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(seen.some((p) => chunkOf("python_tools").test(p)), "no tools before a click").toBe(false);
+
+    await toggle.click();
+    await expect(block.locator(".py-edit-note")).toHaveText("正在加载…");
+    await expect(toggle).toHaveAttribute("aria-busy", "true");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    release();
+    // The click was kept: the 标准输入 box opens once the tools are here.
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(block.locator(".py-stdin textarea")).toBeVisible();
+    await expect(block.locator(".py-edit-note")).toHaveCount(0);
+    await expect(toggle).not.toHaveAttribute("aria-busy", "true");
+    expect(seen.some((p) => chunkOf("python_tools").test(p))).toBe(true);
+    // From now on the tools answer at once, on this topic and the next one.
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await page.locator("a.next").first().click();
+    const next = page.locator(".note-body .py-block .py-stdin-toggle").first();
+    await expect(next).toBeVisible();
+    await next.click();
+    await expect(next).toHaveAttribute("aria-expanded", "true");
+    await expect(page.locator("[data-py-loading]")).toHaveCount(0);
+  });
+});
+
+base.describe("without the service worker", () => {
+  base.use({ serviceWorkers: "block" });
+
+  // A failed download (offline before the service worker cached the chunks, a server error) is
+  // said in place, in Chinese, and retried later; nothing panics. The loader logs the failed
+  // fetch, so this test counts console errors itself.
+  base("a chunk that cannot be downloaded is said in place, and the tools load on the next click", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/split|Failed to load resource|wasm/i.test(m.text())) errors.push(m.text());
+    });
+    await page.route(chunkOf("python_tools"), (route) => route.abort());
+    await page.route(chunkOf("predict_cards"), (route) => route.abort());
+    await page.goto("./#/t/merge-sorted-lists");
+    await ready(page);
+    await expect(page.locator('.predict [data-chunk="failed"]')).toHaveText("这部分的代码没能下载，请检查网络后刷新重试。");
+    await expect(page.locator(".predict .predict-card")).toHaveCount(0);
+    const block = page.locator(".note-body .py-block").first();
+    const toggle = block.locator(".py-stdin-toggle");
+    await toggle.click();
+    await expect(block.locator('.py-edit-note[role="alert"]')).toContainText("没能下载");
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await page.unroute(chunkOf("python_tools"));
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(block.locator(".py-edit-note")).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+test("offline after one visit, a topic's cards and its blocks' tools come from the precache", async ({ page, context }) => {
+  test.setTimeout(90_000);
+  const seen = recordRequests(page);
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator(".predict .predict-card").first()).toBeVisible();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  expect(seen.some((p) => chunkOf("python_tools").test(p)), "the tools were never loaded online").toBe(false);
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await expect(page.locator(".predict .predict-card").first()).toBeVisible();
+  const toggle = page.locator(".note-body .py-block .py-stdin-toggle").first();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await context.setOffline(false);
 });
