@@ -245,6 +245,8 @@ test("a results-page deep link works on reload offline, from the precached searc
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#\/search\?q=defaultdict$/);
   await expect(page.locator(".search-result mark").first()).toHaveText(/^defaultdict$/i);
+  await context.setOffline(false);
+});
 
 // page.route cannot see what the service worker answers: these two run without it.
 test.describe("without the service worker", () => {
