@@ -20,7 +20,7 @@ mod split {
 
     use leptos::prelude::*;
     use mianshiti_playground::progress::ReviewFilter;
-    use mianshiti_playground::ui::deferred::{self, Part};
+    use mianshiti_playground::ui::deferred::{self, PanelArgs, Part};
 
     #[lazy]
     fn progress_page() -> AnyView {
@@ -47,6 +47,22 @@ mod split {
         deferred::word_file()
     }
 
+    /// A chunk that could not be fetched: the panel says so instead of the app aborting.
+    struct LoadFailed;
+
+    impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            LoadFailed
+        }
+    }
+
+    /// An exercise panel. `#[lazy]` without the name hash, and `fallible`: a topic page shows
+    /// panels without being asked, so a failed fetch must not abort the app.
+    #[leptos::wasm_split::wasm_split(exercise_panel_0, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn exercise_panel(args: PanelArgs) -> Result<AnyView, LoadFailed> {
+        Ok(deferred::exercise(args))
+    }
+
     /// The [`deferred::Loader`] the app calls for a deferred part.
     pub(super) fn load(part: Part) -> Pin<Box<dyn Future<Output = AnyView> + Send>> {
         match part {
@@ -55,6 +71,11 @@ mod split {
             Part::Notes => Box::pin(notes_page()),
             Part::Scratchpad => Box::pin(scratchpad_page()),
             Part::WordFile => Box::pin(word_file()),
+            Part::Exercise(args) => Box::pin(async move {
+                exercise_panel(args)
+                    .await
+                    .unwrap_or_else(|LoadFailed| deferred::load_failed())
+            }),
         }
     }
 }

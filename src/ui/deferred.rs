@@ -1,6 +1,7 @@
 //! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
-//! `#/notes`, `#/py`, and the top-k exercise's word-file reader), each in its own lazily
-//! loaded wasm chunk (issue 17: the critical path carries only the reading and exercise code).
+//! `#/notes`, `#/py`, the exercise panels and, inside them, the top-k exercise's word-file
+//! reader), each in its own lazily loaded wasm chunk (issue 17: the critical path carries only
+//! the reading code).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
 //! `#[lazy]` function exports a symbol, and every binary that links this library (the engine
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 use crate::progress::ReviewFilter;
 
 /// A part of the UI whose code is loaded on first use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
     /// `#/progress`: overview, review queue, activity, bookmarks, import/export, settings.
     Progress,
@@ -29,6 +30,22 @@ pub enum Part {
     Scratchpad,
     /// The top-k exercise's reader of a local word file (a panel inside the exercise).
     WordFile,
+    /// One exercise panel (`ui::exercise`), with what the page knows about it.
+    Exercise(PanelArgs),
+}
+
+/// What a page hands an exercise panel it builds through [`Part::Exercise`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelArgs {
+    /// The exercise's id in `exercises::registry`.
+    pub id: &'static str,
+    /// The link's `(field, value)` query parameters (empty on a topic page).
+    pub params: Vec<(String, String)>,
+    /// True on the exercise's own page (`#/ex/<id>`): typing updates the URL. On a topic page
+    /// the panel is followed by a link to that page instead.
+    pub sync_url: bool,
+    /// Whether the page shows the note this Python comes from (see `ExercisePanel`).
+    pub python_in_note: bool,
 }
 
 /// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
@@ -52,6 +69,17 @@ pub(crate) fn show(part: Part) -> AnyView {
         }
         .into_any(),
     }
+}
+
+/// What a part shows when its chunk could not be fetched (offline before the service worker
+/// cached it, a server error). A later use of the part fetches it again.
+pub fn load_failed() -> AnyView {
+    view! {
+        <div class="panel error" role="alert">
+            <p>"这部分没能加载（可能是网络中断），请检查网络后刷新重试。"</p>
+        </div>
+    }
+    .into_any()
 }
 
 // The parts themselves, built synchronously: what the binary's `#[lazy]` functions call. One
@@ -80,4 +108,24 @@ pub fn scratchpad() -> AnyView {
 /// The top-k exercise's word-file reader.
 pub fn word_file() -> AnyView {
     view! { <super::wordfile::WordFile /> }.into_any()
+}
+
+/// An exercise panel; on a topic page followed by the link to the exercise's own page. An
+/// unknown id shows nothing (pages look the id up before they ask for a panel).
+pub fn exercise(args: PanelArgs) -> AnyView {
+    let Some(info) = crate::exercises::find(args.id) else {
+        return ().into_any();
+    };
+    let initial = super::exercise::initial_inputs(info, &args.params);
+    let own_page = (!args.sync_url).then(|| {
+        view! {
+            <p class="small"><a href=crate::route::exercise_hash(info.id)>"在单独页面打开这个练习 →"</a></p>
+        }
+    });
+    view! {
+        <super::exercise::ExercisePanel info=info initial=initial sync_url=args.sync_url
+            python_in_note=args.python_in_note />
+        {own_page}
+    }
+    .into_any()
 }
