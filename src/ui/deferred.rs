@@ -1,8 +1,9 @@
 //! The parts of the UI a first topic does not need (the pages `#/progress`, `#/review`,
-//! `#/notes`, `#/py`, the top-k exercise's word-file reader, a topic's 代码预测 cards, the
-//! Python tools of the notes' code blocks, and search: what runs a query, the search box's popup,
-//! the results page's body, the highlighting in a topic), each in its own lazily loaded wasm
-//! chunk (issue 17: the critical path carries only what a first topic shows).
+//! `#/notes`, `#/py`, the exercise panels and, inside them, the top-k exercise's word-file
+//! reader, a topic's 代码预测 cards, the Python tools of the notes' code blocks, and search: what
+//! runs a query, the search box's popup, the results page's body, the highlighting in a topic),
+//! each in its own lazily loaded wasm chunk (issue 17: the critical path carries only what a
+//! first topic shows).
 //!
 //! The split points are `#[lazy]` functions in the binary (`src/main.rs`), not here: a
 //! `#[lazy]` function exports a symbol, and every binary that links this library (the engine
@@ -20,7 +21,7 @@ pub use super::search::SearchView;
 use crate::progress::ReviewFilter;
 
 /// A part of the UI whose code is loaded on first use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
     /// `#/progress`: overview, review queue, activity, bookmarks, import/export, settings.
     Progress,
@@ -40,6 +41,22 @@ pub enum Part {
     /// The Python blocks' tools (运行, 编辑, 对比…, `ui::pytools`): installs them and handles
     /// what waited for them; its view is empty.
     PyTools,
+    /// One exercise panel (`ui::exercise`), with what the page knows about it.
+    Exercise(PanelArgs),
+}
+
+/// What a page hands an exercise panel it builds through [`Part::Exercise`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PanelArgs {
+    /// The exercise's id in `exercises::registry`.
+    pub id: &'static str,
+    /// The link's `(field, value)` query parameters (empty on a topic page).
+    pub params: Vec<(String, String)>,
+    /// True on the exercise's own page (`#/ex/<id>`): typing updates the URL. On a topic page
+    /// the panel is followed by a link to that page instead.
+    pub sync_url: bool,
+    /// Whether the page shows the note this Python comes from (see `ExercisePanel`).
+    pub python_in_note: bool,
 }
 
 /// Loads a part's chunk (on first use) and builds the part: a future resolving to its view.
@@ -140,4 +157,24 @@ pub fn search(view: SearchView) -> AnyView {
 /// The Python tools' chunk could not be downloaded: the blocks waiting for it say so.
 pub fn python_tools_failed() {
     super::pytools::failed();
+}
+
+/// An exercise panel; on a topic page followed by the link to the exercise's own page. An
+/// unknown id shows nothing (pages look the id up before they ask for a panel).
+pub fn exercise(args: PanelArgs) -> AnyView {
+    let Some(info) = crate::exercises::find(args.id) else {
+        return ().into_any();
+    };
+    let initial = super::exercise::initial_inputs(info, &args.params);
+    let own_page = (!args.sync_url).then(|| {
+        view! {
+            <p class="small"><a href=crate::route::exercise_hash(info.id)>"在单独页面打开这个练习 →"</a></p>
+        }
+    });
+    view! {
+        <super::exercise::ExercisePanel info=info initial=initial sync_url=args.sync_url
+            python_in_note=args.python_in_note />
+        {own_page}
+    }
+    .into_any()
 }

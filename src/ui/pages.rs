@@ -9,7 +9,7 @@ use crate::notes::Catalogue;
 use crate::progress;
 use crate::route::{self, Route};
 
-use super::exercise::{initial_inputs, ExercisePanel};
+use super::deferred::{self, PanelArgs, Part};
 use super::progress_state;
 use super::topic_progress::{TopicNote, TopicStatusBar};
 use super::{date_now_ms, set_title, today};
@@ -101,11 +101,13 @@ pub(crate) fn TopicPage(
         view! { <p class="exercise-links">{page_text::EXERCISE_LINKS_LEAD} {links}</p> }
     });
     // An exercise panel costs about as much to build and lay out as the rest of the page
-    // (measured: mount 26 → 43 ms, layout +9 ms), and on most topics it sits below the first
-    // screen. So it is built once the browser is idle after the first frame, unless it would
-    // show on that screen: the check runs just before the frame, and a panel built then is
-    // painted in the same frame. Until built, a placeholder carries its `data-exercise`
-    // anchor, so the jump links work.
+    // (measured: mount 26 → 43 ms, layout +9 ms), its code is a chunk of its own
+    // (`deferred::Part::Exercise`), and on most topics it sits below the first screen. So it
+    // is asked for once the browser is idle after the first frame, unless it would show on
+    // that screen: the check runs just before the frame, and the chunk is then fetched at once
+    // (once fetched, a panel is built in the frame that asks for it). Until built, a
+    // placeholder carries its `data-exercise` anchor, so the jump links work, and holds its
+    // space.
     let (panels_built, build_panels) = signal(eager_exercises || infos.is_empty());
     if !panels_built.get_untracked() {
         request_animation_frame(move || {
@@ -125,24 +127,47 @@ pub(crate) fn TopicPage(
             }
         });
     }
-    let exercise_panels = move || {
-        if !panels_built.get() {
-            return infos
-                .iter()
-                .map(|info| view! { <section class="exercise-pending" data-exercise=info.id></section> })
-                .collect_view()
-                .into_any();
+    // What follows the panels comes with them: a placeholder of another height than its panel
+    // would move it on screen (on a screen tall enough to show it).
+    let tail = move || {
+        view! {
+            <super::cards_data::PredictSection slug=slug />
+            <TopicNote slug=slug />
+            <nav class="prev-next" aria-label="上一题 / 下一题">
+                {nav_link(prev, "← 上一题", "prev")}
+                {nav_link(next, "下一题 →", "next")}
+            </nav>
         }
-        infos
-            .iter()
-            .map(|&info| {
-                view! {
-                    <ExercisePanel info=info initial=initial_inputs(info, &[]) sync_url=false python_in_note=python_in_note />
-                    <p class="small"><a href=route::exercise_hash(info.id)>"在单独页面打开这个练习 →"</a></p>
-                }
-            })
+    };
+    // Copy, so each closure below can list them.
+    let ids = move || topic.exercises.iter().filter_map(|id| exercises::find(id));
+    let has_panels = !infos.is_empty();
+    let pending = move |start_engine: bool| {
+        ids()
+            .map(|info| view! { <PendingPanel id=info.id start_engine=start_engine /> })
             .collect_view()
-            .into_any()
+    };
+    let exercises_and_tail = move || {
+        if !has_panels {
+            return tail().into_any();
+        }
+        if !panels_built.get() {
+            return pending(false).into_any();
+        }
+        let panels = ids()
+            .map(|info| {
+                deferred::show(Part::Exercise(PanelArgs {
+                    id: info.id,
+                    params: Vec::new(),
+                    sync_url: false,
+                    python_in_note,
+                }))
+            })
+            .collect_view();
+        view! {
+            <Suspense fallback=move || pending(true)>{panels}{tail()}</Suspense>
+        }
+        .into_any()
     };
     view! {
         <article class="topic" data-slug=topic.slug.clone()>
@@ -151,13 +176,7 @@ pub(crate) fn TopicPage(
             <TopicStatusBar slug=slug />
             {exercise_links}
             {body}
-            {exercise_panels}
-            <super::cards_data::PredictSection slug=slug />
-            <TopicNote slug=slug />
-            <nav class="prev-next" aria-label="上一题 / 下一题">
-                {nav_link(prev, "← 上一题", "prev")}
-                {nav_link(next, "下一题 →", "next")}
-            </nav>
+            {exercises_and_tail}
         </article>
     }
     .into_any()
@@ -212,15 +231,42 @@ pub(crate) fn ExercisePage(
     });
     // The same study controls as the topic page, for the topic the exercise belongs to.
     let slug = topic.map(|t| t.slug.as_str());
+    // The panel's chunk is fetched at once; the topic note below comes with the panel, so the
+    // placeholder's height never moves it.
+    let panel = deferred::show(Part::Exercise(PanelArgs {
+        id: info.id,
+        params,
+        sync_url: true,
+        python_in_note: false,
+    }));
     view! {
         <div class="exercise-page">
             {back}
             {slug.map(|slug| view! { <TopicStatusBar slug=slug /> })}
-            <ExercisePanel info=info initial=initial_inputs(info, &params) sync_url=true python_in_note=false />
-            {slug.map(|slug| view! { <TopicNote slug=slug /> })}
+            <Suspense fallback=move || view! { <PendingPanel id=info.id start_engine=true /> }>
+                {panel}
+                {slug.map(|slug| view! { <TopicNote slug=slug /> })}
+            </Suspense>
         </div>
     }
     .into_any()
+}
+
+/// An exercise panel not built yet: its `data-exercise` anchor (the jump links' target), and
+/// the space the panel will take (CSS). With `start_engine` (the panel's chunk is on its way)
+/// it starts the engine worker as the panel would (near the viewport, or when idle), so the
+/// worker and the chunk load side by side.
+#[component]
+fn PendingPanel(id: &'static str, start_engine: bool) -> impl IntoView {
+    let node: NodeRef<leptos::html::Section> = NodeRef::new();
+    if start_engine {
+        Effect::new(move || {
+            if let Some(el) = node.get() {
+                super::engine::start_near(&el);
+            }
+        });
+    }
+    view! { <section class="exercise-pending" data-exercise=id node_ref=node></section> }
 }
 
 /// "Continue where you left off": the last topic (with its position, or its status once

@@ -95,13 +95,27 @@ test("the exercise also renders inside its topic page", async ({ page }) => {
   await expect(page.locator(".exercise .python-src-link a")).toBeVisible();
 });
 
-test("a panel on the first screen is there in the page's first frame", async ({ page }) => {
+test("a panel on the first screen is asked for with the page's first frame, and once its code is here it is in the first frame", async ({ page }) => {
+  // Cold: the panel's code is a chunk (split.spec.mjs), fetched right after the first frame
+  // (not when idle); a placeholder holds the panel's place until it arrives.
   await page.addInitScript(FIRST_FRAME_PROBE);
+  const asked = [];
+  page.on("request", (r) => { if (/split_exercise_panel_\d+\.wasm$/.test(r.url())) asked.push(r.url()); });
   await page.goto("./#/t/reverse-number");
   await ready(page);
+  await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("pending");
+  await expect(page.locator(".exercise[data-exercise=reverse_number]")).toBeInViewport();
+  expect(asked).toHaveLength(1);
+  // In-app, with the chunk here: the topic, opened again, has its panel built in the frame
+  // that shows it.
+  await page.evaluate(() => { location.hash = "#/"; });
+  await expect(page.locator(".home")).toBeVisible();
+  await page.evaluate(FIRST_FRAME_PROBE);
+  await page.evaluate(() => { location.hash = "#/t/reverse-number"; });
   await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
   const top = await page.locator(".exercise").evaluate((e) => e.getBoundingClientRect().top);
   expect(top).toBeLessThan(page.viewportSize().height);
+  expect(asked).toHaveLength(1);
 });
 
 test("a panel below the first screen is built right after it, and its jump link works", async ({ page }) => {

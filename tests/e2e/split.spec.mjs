@@ -1,11 +1,12 @@
 // The split wasm (issue 17, scripts/wasm-split.mjs): the parts a first topic does not need
-// (#/progress, #/review, #/notes, #/py, the top-k exercise's word-file reader, a topic's
-// 代码预测 cards, the Python blocks' tools, what runs a search: the search box's popup and the
-// results page's body) are chunks in split-<hash>/, fetched on first use (the cards once the
-// topic's first frame is painted), not on the way to a topic; each works when opened,
-// deep-linked and reloaded, and offline after one visit (the service worker precaches the
-// chunks with everything else).
+// (#/progress, #/review, #/notes, #/py, the exercise panels, the top-k exercise's word-file
+// reader, a topic's 代码预测 cards, the Python blocks' tools, what runs a search: the search
+// box's popup and the results page's body) are chunks in split-<hash>/, fetched on first use
+// (a topic's panels and cards once its first frame is painted), not on the way to a topic; each
+// works when opened, deep-linked and reloaded, and offline after one visit (the service worker
+// precaches the chunks with everything else).
 import { test as base } from "@playwright/test";
+
 import { test, expect, ready } from "./helpers.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -15,6 +16,14 @@ const chunk = /\/split-[0-9a-f]{16}\/[^/]+\.wasm$/;
 const chunkOf = (part) => new RegExp(`/split-[0-9a-f]{16}/split_${part}_\\d+\\.wasm$`);
 /** The parts (`split_<part>_<n>.wasm`) requested in `seen`. */
 const partsIn = (seen) => [...new Set(seen.map((p) => p.match(/\/split_([a-z_]+?)_\d+\.wasm$/)?.[1]).filter(Boolean))].sort();
+/** The files the exercise panel's loader fetches: its chunk and the shared chunks it needs
+ *  (read from the loader, split-<hash>/__wasm_split.js). */
+const panelFiles = (() => {
+  const loader = readFileSync(DIST + splitDir + "/__wasm_split.js", "utf8");
+  const m = loader.match(/__wasm_split_load_(exercise_panel_\d+) = [^]*?\n, \[([^\]]*)\]\)\);/);
+  return [`split_${m[1]}.wasm`, ...m[2].split(",").map((d) => d.trim().replace(/^__/, "") + ".wasm").filter((f) => f !== ".wasm")];
+})();
+const isPanelFile = (p) => panelFiles.includes(p.split("/").pop());
 
 /** The paths of the page's requests from now on, in order. */
 function recordRequests(page) {
@@ -37,7 +46,7 @@ async function hold(page, re) {
 test("dist/ has the chunks of the deferred parts, precached, and the main wasm no longer holds them", () => {
   expect(splitDir, "dist/split-<hash>/").toBeTruthy();
   const files = readdirSync(DIST + splitDir);
-  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file", "search", "predict_cards", "python_tools"]) {
+  for (const p of ["progress_page", "review_page", "notes_page", "scratchpad_page", "word_file", "search", "predict_cards", "python_tools", "exercise_panel"]) {
     expect(files.some((f) => new RegExp(`^split_${p}_\\d+\\.wasm$`).test(f)), `${p}'s chunk`).toBe(true);
   }
   const precache = JSON.parse(readFileSync(DIST + "sw.js", "utf8").match(/const FILES = (.*);/)[1]);
@@ -63,21 +72,27 @@ test("dist/ has the chunks of the deferred parts, precached, and the main wasm n
     expect(inChunks(w), `a chunk holds "${w}"`).toHaveLength(1);
   }
   expect(inChunks("先写下你认为代码会打印什么")[0]).toMatch(/^split_predict_cards_\d+\.wasm$/);
+  // So did the exercise panel's (src/ui/exercise.rs, src/ui/exercise_runs.rs).
+  const panel = files.find((f) => /^split_exercise_panel_/.test(f));
+  for (const w of ["练习引擎加载中", "生成并运行", "在单独页面打开这个练习"]) {
+    expect(readFileSync(DIST + main).includes(Buffer.from(w)), `the main wasm holds 「${w}」`).toBe(false);
+    expect(readFileSync(DIST + splitDir + "/" + panel).includes(Buffer.from(w)), `the panel's chunk holds 「${w}」`).toBe(true);
+  }
 });
 
-test("a cold topic load fetches no chunk; the progress page and the scratchpad load theirs when opened", async ({ page }) => {
+test("a cold topic load fetches only its panels' and cards' chunks, after the app is on the page; the progress page and the scratchpad load theirs when opened", async ({ page }) => {
   const seen = recordRequests(page);
   await page.goto("./#/t/reverse-number");
   await ready(page);
   await expect(page.locator("h1.topic-title")).toHaveText("反转数字");
-  // The exercise has answered: the topic is interactive, and still no chunk was asked for.
+  // The exercise has answered: the topic is interactive, and no other part's chunk was asked for.
   await expect(page.locator(".exercise .result output").first()).not.toBeEmpty();
   expect(seen.some((p) => /_bg\.wasm$/.test(p)), "the main wasm was requested (the recorder works)").toBe(true);
-  // Only the 代码预测 cards' code came (this topic has cards), and only after the app was on
-  // the page: not on the critical path.
+  // Only the exercise panel's and the 代码预测 cards' code came (this topic has both), and only
+  // after the app was on the page: not on the critical path.
   await expect(page.locator(".predict .predict-card").first()).toBeVisible();
   await page.waitForTimeout(500); // nothing else soon after (no eager prefetch from the page)
-  expect(partsIn(seen)).toEqual(["predict_cards"]);
+  expect(partsIn(seen)).toEqual(["exercise_panel", "predict_cards"]);
   const timing = await page.evaluate(() => ({
     mounted: performance.getEntriesByName("mianshiti:mounted")[0]?.startTime,
     chunks: performance.getEntriesByType("resource").filter((e) => /\/split-[0-9a-f]{16}\/[^/]+\.wasm$/.test(e.name)).map((e) => [e.name, e.startTime]),
@@ -339,4 +354,74 @@ test("offline after one visit, a topic's cards and its blocks' tools come from t
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
   await context.setOffline(false);
+});
+
+// The exercise panels (src/ui/exercise.rs and what only it uses) are a chunk too. The topic's
+// first frame never waits for it: it is asked for when the panels are about to be built
+// (first screen: right after the first frame; else when idle after it), and meanwhile a
+// placeholder holds each panel's place and anchor. Offline, the chunk comes from the
+// precache (the word-file test above reloads #/ex/topk_word_freq offline).
+test("a topic's exercise chunk is fetched after the topic is painted; its jump link works before it arrives", async ({ page }) => {
+  await page.addInitScript(() => {
+    const mo = new MutationObserver(() => {
+      if (document.querySelector("main#main h1.topic-title")) {
+        mo.disconnect();
+        window.__titleAt = performance.now();
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+  // The chunk is held back until released, so the page is seen waiting for it.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(chunkOf("exercise_panel"), async (route) => { await held; await route.continue(); });
+  const seen = recordRequests(page);
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator("h1.topic-title")).toBeVisible();
+  await expect.poll(() => seen.some((p) => chunkOf("exercise_panel").test(p))).toBe(true);
+  const asked = await page.evaluate(() =>
+    performance.getEntriesByType("resource").find((e) => /split_exercise_panel_\d+\.wasm$/.test(e.name))?.startTime
+      ?? performance.now());
+  expect(asked, "the chunk was asked for after the app's title was on the page").toBeGreaterThan(await page.evaluate(() => window.__titleAt));
+  // The jump link takes the reader to the placeholder, which is where the panel will be.
+  await page.locator(".exercise-links a.chip").click();
+  await expect(page.locator(".exercise-pending[data-exercise=merge_sorted_lists]")).toBeInViewport();
+  release();
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists] h2")).toBeInViewport();
+  await expect(page.locator(".exercise .result output").first()).not.toBeEmpty();
+  await expect(page.locator(".exercise-pending")).toHaveCount(0);
+  // What follows the panel came with it.
+  await expect(page.locator("nav.prev-next a.next")).toBeVisible();
+});
+
+test("#/ex/ loads the panel's chunk at once; typing still updates the link", async ({ page }) => {
+  const seen = recordRequests(page);
+  await page.goto("./#/ex/reverse_number");
+  await ready(page);
+  const input = page.locator(".exercise .field input").first();
+  await input.fill("123");
+  await expect(page.locator(".exercise .results")).toContainText("321");
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain("n=123");
+  expect(seen.some((p) => chunkOf("exercise_panel").test(p))).toBe(true);
+  expect(seen.filter((p) => chunk.test(p) && !isPanelFile(p))).toEqual([]);
+});
+
+// `base`: the failed fetch is logged to the console by the chunk loader, which the shared
+// fixture would count as a failure; here it is the point.
+base("a panel whose chunk cannot be fetched says so in Chinese, and works once it can be", async ({ page }) => {
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.route(chunkOf("exercise_panel"), (route) => route.abort());
+  await page.goto("./#/ex/reverse_number");
+  await ready(page);
+  await expect(page.getByRole("alert")).toContainText("请检查网络后刷新重试");
+  await expect(page.locator("#panic-panel")).toHaveCount(0);
+  // The rest of the page works: the study controls are there.
+  await expect(page.locator('.status-btn[data-status="read"]')).toBeVisible();
+  // The failure is not remembered: once the network is back, the next panel loads.
+  await page.unroute(chunkOf("exercise_panel"));
+  await page.evaluate(() => { location.hash = "#/t/reverse-number"; });
+  await expect(page.locator(".exercise .result output").first()).not.toBeEmpty({ timeout: 15_000 });
+  expect(pageErrors).toEqual([]);
 });
