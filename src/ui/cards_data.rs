@@ -1,9 +1,9 @@
 //! UI. The predict-the-output cards' file: `cards::FILE_NAME` (the build's copy of
 //! `cards.json`, precached by the service worker), fetched on first use, not on the first
 //! visit's critical path (a topic page starts it once its first frame is painted and the
-//! browser is idle). The topic page's 代码预测 and the review page wait for it; the
-//! lists' `?` marks, the overview's counts and the review queue only need `cards::INDEX`,
-//! which the wasm carries.
+//! browser is idle, with the cards' code chunk: [`PredictSection`]). The topic page's 代码预测
+//! and the review page wait for it; the lists' `?` marks, the overview's counts and the review
+//! queue only need `cards::INDEX`, which the wasm carries.
 
 use std::cell::Cell;
 
