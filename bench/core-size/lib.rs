@@ -53,9 +53,9 @@ pub extern "C" fn exercise_texts() -> usize {
         .map(|i| {
             i.title.len()
                 + i.question.len()
-                + i.python.len()
+                + i.python().len()
                 + i.topic_slug.len()
-                + i.errata.iter().map(|e| e.why.len()).sum::<usize>()
+                + i.errata().iter().map(|e| e.why.len()).sum::<usize>()
                 + i.fields.len()
                 + usize::from(i.supports_generate())
                 + usize::from(i.takes_file)

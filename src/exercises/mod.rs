@@ -106,12 +106,8 @@ pub struct ExerciseInfo {
     pub title: &'static str,
     /// Chinese question, one paragraph.
     pub question: &'static str,
-    /// The notes' original Python, verbatim from the seed.
-    pub python: &'static str,
     /// Input fields, in display order.
     pub fields: &'static [Field],
-    /// Errata that concern this exercise.
-    pub errata: &'static [Erratum],
     /// Slug of the topic page that hosts this exercise.
     pub topic_slug: &'static str,
     /// Whether the panel also runs it on a text file the reader picks, read in chunks. The file
@@ -122,11 +118,38 @@ pub struct ExerciseInfo {
     pub generates: bool,
 }
 
+/// What only the exercise panel shows of an exercise (`registry::TEXTS`, in the registry's
+/// order): kept apart from [`ExerciseInfo`], so the page's main wasm, which reads that table,
+/// carries neither (issue 17: the panel is a lazily loaded chunk).
+#[derive(Clone, Copy, Debug)]
+pub struct ExerciseText {
+    /// The exercise's id, as in [`ExerciseInfo::id`].
+    pub id: &'static str,
+    /// The notes' original Python, verbatim from the seed (empty when there is none).
+    pub python: &'static str,
+    /// Errata that concern this exercise.
+    pub errata: &'static [Erratum],
+}
+
 impl ExerciseInfo {
-    /// Whether `python` is an excerpt of the notes' prose rather than a Python block (the
-    /// exercise comes from a topic whose notes have no code).
+    /// The notes' original Python, verbatim from the seed (empty when there is none).
+    pub fn python(&self) -> &'static str {
+        self.text().map_or("", |t| t.python)
+    }
+
+    /// Errata that concern this exercise.
+    pub fn errata(&self) -> &'static [Erratum] {
+        self.text().map_or(&[], |t| t.errata)
+    }
+
+    fn text(&self) -> Option<&'static ExerciseText> {
+        registry::TEXTS.iter().find(|t| t.id == self.id)
+    }
+
+    /// Whether [`python`](Self::python) is an excerpt of the notes' prose rather than a Python
+    /// block (the exercise comes from a topic whose notes have no code).
     pub fn python_is_prose(&self) -> bool {
-        seed_code::PROSE_EXCERPTS.contains(&self.python)
+        seed_code::PROSE_EXCERPTS.contains(&self.python())
     }
 
     /// Whether [`generate`] can make random inputs for it.

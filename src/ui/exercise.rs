@@ -410,9 +410,9 @@ pub(crate) fn ExercisePanel(
             }
         });
 
-    let errata = (!info.errata.is_empty()).then(|| {
+    let errata = (!info.errata().is_empty()).then(|| {
         let items = info
-            .errata
+            .errata()
             .iter()
             .map(|e| {
                 view! {
@@ -440,13 +440,13 @@ pub(crate) fn ExercisePanel(
     // Exercises on prose-only topics have no block to link to: on their topic page the prose
     // is right above; on their own page it is shown as text, not as Python.
     let prose = info.python_is_prose();
-    let has_python = !info.python.is_empty() && (!prose || !python_in_note);
+    let has_python = !info.python().is_empty() && (!prose || !python_in_note);
     let python_link = (python_in_note && has_python).then(|| {
         view! {
             <p class="python-src-link small">
                 <a href=format!("#ex-{}-code", info.id) on:click=move |ev| {
                     ev.prevent_default();
-                    if let Some(block) = note_code_block(info.python) {
+                    if let Some(block) = note_code_block(info.python()) {
                         // The block with its toolbar (运行, 编辑…), clear of the sticky header.
                         let target = block.closest(".py-block").ok().flatten().unwrap_or(block);
                         target.scroll_into_view();
@@ -460,7 +460,7 @@ pub(crate) fn ExercisePanel(
             view! {
                 <details class="python-src" open>
                     <summary>"笔记原文（这一题的笔记没有 Python 代码）"</summary>
-                    <pre class="note-block">{info.python}</pre>
+                    <pre class="note-block">{info.python()}</pre>
                 </details>
             }
             .into_any()
@@ -468,7 +468,7 @@ pub(crate) fn ExercisePanel(
             view! {
                 <details class="python-src" open>
                     <summary>"笔记中的 Python 原代码"</summary>
-                    <pre class="code"><code inner_html=highlight_python(info.python)></code></pre>
+                    <pre class="code"><code inner_html=highlight_python(info.python())></code></pre>
                 </details>
             }
             .into_any()
@@ -506,7 +506,7 @@ pub(crate) fn ExercisePanel(
                     {folder_picker}
                     <h3 class="out-title">{if info.id.starts_with("redis_") {
                         "输出（与 Redis 7.0.15 的 redis-cli 一致）"
-                    } else if info.python.is_empty() {
+                    } else if info.python().is_empty() {
                         "输出"
                     } else {
                         "输出（与 CPython 3.11 打印一致）"

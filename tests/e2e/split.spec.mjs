@@ -74,7 +74,8 @@ test("dist/ has the chunks of the deferred parts, precached, and the main wasm n
   expect(inChunks("先写下你认为代码会打印什么")[0]).toMatch(/^split_predict_cards_\d+\.wasm$/);
   // So did the exercise panel's (src/ui/exercise.rs, src/ui/exercise_runs.rs).
   const panel = files.find((f) => /^split_exercise_panel_/.test(f));
-  for (const w of ["练习引擎加载中", "生成并运行", "在单独页面打开这个练习"]) {
+  // With the errata and the notes' Python (registry::TEXTS, read only by the panel).
+  for (const w of ["练习引擎加载中", "生成并运行", "在单独页面打开这个练习", "E01：方案一并不是按 value 排序", "def merge_order_list"]) {
     expect(readFileSync(DIST + main).includes(Buffer.from(w)), `the main wasm holds 「${w}」`).toBe(false);
     expect(readFileSync(DIST + splitDir + "/" + panel).includes(Buffer.from(w)), `the panel's chunk holds 「${w}」`).toBe(true);
   }

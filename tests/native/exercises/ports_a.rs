@@ -731,7 +731,7 @@ fn diff_redis_score_format() {
 fn group_a_is_registered_with_working_defaults() {
     for id in IDS_A {
         let info = catalogue().iter().find(|e| e.id == id).expect(id);
-        assert!(!info.python.is_empty() && !info.topic_slug.is_empty());
+        assert!(!info.python().is_empty() && !info.topic_slug.is_empty());
         let out = run(id, &[]).unwrap_or_else(|e| panic!("{id}: {e}"));
         assert!(!out.is_empty());
         assert!(

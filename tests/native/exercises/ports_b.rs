@@ -56,7 +56,7 @@ fn ports_b_catalogue_entries() {
         let info = find(id).unwrap_or_else(|| panic!("missing {id}"));
         // The notes have code for every group-B topic but the two prose-only ones.
         let prose_only = matches!(id, "bloom_vs_bitmap" | "tcp_state_machine");
-        assert_eq!(info.python.is_empty(), prose_only, "{id}");
+        assert_eq!(info.python().is_empty(), prose_only, "{id}");
         assert!(!info.fields.is_empty());
         assert!(run(id, &[]).is_ok(), "{id} default inputs");
         if info.supports_generate() {

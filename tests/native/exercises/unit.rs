@@ -295,7 +295,9 @@ fn catalogue_is_complete() {
     );
     for id in ids.into_iter().chain(group_a) {
         let info = find(id).unwrap_or_else(|| panic!("missing {id}"));
-        assert!(!info.python.is_empty() && !info.fields.is_empty() && !info.topic_slug.is_empty());
+        assert!(
+            !info.python().is_empty() && !info.fields.is_empty() && !info.topic_slug.is_empty()
+        );
         // Defaults must run without input errors.
         assert!(run(id, &[]).is_ok(), "{id} default inputs");
         if info.supports_generate() {
