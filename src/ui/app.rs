@@ -80,7 +80,8 @@ pub fn App() -> impl IntoView {
                 (None, None, None)
             }
         };
-        request_animation_frame(move || {
+        let scrolls_away = anchor.is_some() || restore.is_some() || highlight.is_some();
+        let go = move || {
             if let Some(q) = highlight {
                 // Search results open the topic scrolled to the first highlighted match.
                 search::highlight_in_page(&q);
@@ -92,7 +93,14 @@ pub fn App() -> impl IntoView {
                 (None, Some(fraction)) => scroll_to_fraction(fraction),
                 (None, None) => window().scroll_to_with_x_and_y(0.0, 0.0),
             }
-        });
+        };
+        if scrolls_away {
+            // The page was built eagerly, but its exercise panels may still wait for their
+            // chunk: scroll once they (and what follows them) are in, or the position drifts.
+            when_panels_built(PANEL_WAIT_FRAMES, go);
+        } else {
+            request_animation_frame(go);
+        }
     });
 
     let body = move || match catalogue() {
@@ -248,4 +256,25 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
         </p>
     }
     .into_any()
+}
+
+/// How many animation frames (about 5 s at 60 Hz) a scroll target waits for exercise panels
+/// still loading their chunk before scrolling anyway.
+const PANEL_WAIT_FRAMES: u32 = 300;
+
+/// Runs `f` in the first animation frame with no exercise placeholder (`.exercise-pending`)
+/// left on the page, or after `frames` frames, whichever comes first.
+fn when_panels_built<F: FnOnce() + 'static>(frames: u32, f: F) {
+    request_animation_frame(move || {
+        let pending = document()
+            .query_selector(".exercise-pending")
+            .ok()
+            .flatten()
+            .is_some();
+        if pending && frames > 0 {
+            when_panels_built(frames - 1, f);
+        } else {
+            f();
+        }
+    });
 }

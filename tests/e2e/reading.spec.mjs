@@ -48,6 +48,31 @@ test("继续阅读 on a topic with an exercise builds the whole page at once, so
   expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
 });
 
+test("继续阅读 after a reload waits for the exercise panel's chunk, so the position holds", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("./#/t/merge-sorted-lists");
+  await ready(page);
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
+  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
+  await page.waitForTimeout(900);
+  const saved = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  // A new visit starts on the home page, so the panel's chunk is not loaded yet; hold it back.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\/split-[0-9a-f]{16}\/split_exercise_panel_\d+\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto("./#/");
+  await page.reload();
+  await ready(page);
+  await page.locator('[data-continue="topic"]').click();
+  await expect(page.locator(".exercise-pending[data-exercise=merge_sorted_lists]")).toBeAttached();
+  await page.waitForTimeout(300);
+  release();
+  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
+  await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
+    .toBeGreaterThan(saved - 0.02);
+  expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
+});
+
 test("on a phone a code block that scrolls sideways shows it, and 换行 wraps every block, remembered", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("./#/t/singleton");
