@@ -95,8 +95,8 @@ pub fn App() -> impl IntoView {
             }
         };
         if scrolls_away {
-            // The page was built eagerly, but its exercise panels may still wait for their
-            // chunk: scroll once they (and what follows them) are in, or the position drifts.
+            // The page was built eagerly, but its exercise panels and 代码预测 cards may still
+            // wait for their chunks or file: scroll once they are in, or the position drifts.
             when_panels_built(PANEL_WAIT_FRAMES, go);
         } else {
             request_animation_frame(go);
@@ -258,16 +258,16 @@ fn Sidebar(route: ReadSignal<Route>) -> impl IntoView {
     .into_any()
 }
 
-/// How many animation frames (about 5 s at 60 Hz) a scroll target waits for exercise panels
-/// still loading their chunk before scrolling anyway.
+/// How many animation frames (about 5 s at 60 Hz) a scroll target waits for the parts of a
+/// topic page still loading before scrolling anyway.
 const PANEL_WAIT_FRAMES: u32 = 300;
 
-/// Runs `f` in the first animation frame with no exercise placeholder (`.exercise-pending`)
-/// left on the page, or after `frames` frames, whichever comes first.
+/// Runs `f` in the first animation frame with none of [`super::PLACEHOLDERS`] left on the
+/// page, or after `frames` frames, whichever comes first.
 fn when_panels_built<F: FnOnce() + 'static>(frames: u32, f: F) {
     request_animation_frame(move || {
         let pending = document()
-            .query_selector(".exercise-pending")
+            .query_selector(super::PLACEHOLDERS)
             .ok()
             .flatten()
             .is_some();

@@ -90,20 +90,26 @@ pub(crate) fn reserve(n: usize) -> AnyView {
 /// 代码预测 on a topic page: the heading and count from the index the wasm carries, the room
 /// the cards will take, and, once the page's first frame is painted and the browser is idle,
 /// the cards' code (a chunk, [`Part::Predict`]) and the cards file, fetched in parallel.
-/// Nothing when the topic has no cards.
+/// Nothing when the topic has no cards. `eager`: a page opened scrolled away from its top
+/// (an anchor, a search highlight, 继续阅读) asks for them at once instead, so its height is
+/// final sooner (the scroll waits for [`super::PLACEHOLDERS`] to go).
 #[allow(unreachable_pub)] // the props builder #[component] generates
 #[component]
-pub(crate) fn PredictSection(slug: &'static str) -> impl IntoView {
+pub(crate) fn PredictSection(slug: &'static str, eager: bool) -> impl IntoView {
     let n = cards::INDEX.iter().filter(|(_, t)| *t == slug).count();
     if n == 0 {
         return ().into_any();
     }
-    let (wanted, want) = signal(false);
+    let (wanted, want) = signal(eager);
     let here = RwSignal::new(false);
-    super::when_idle(move || {
+    if eager {
         start();
-        let _ = want.try_set(true);
-    });
+    } else {
+        super::when_idle(move || {
+            start();
+            let _ = want.try_set(true);
+        });
+    }
     let list = move || {
         wanted
             .get()

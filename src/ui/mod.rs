@@ -45,3 +45,8 @@ pub(crate) use browser::{
 };
 pub(crate) use reading::{set_pending_scroll, watch_reading};
 pub use theme::Theme;
+
+/// The CSS selector of what a topic page shows in place of a part still loading (an exercise
+/// panel's placeholder, the 代码预测 cards' reserved room and loading line): while one is on
+/// the page its height is not final, so a scroll target waits for them to go.
+pub(crate) const PLACEHOLDERS: &str = ".exercise-pending, .predict-wait, [data-cards=\"loading\"]";

@@ -131,7 +131,7 @@ pub(crate) fn TopicPage(
     // would move it on screen (on a screen tall enough to show it).
     let tail = move || {
         view! {
-            <super::cards_data::PredictSection slug=slug />
+            <super::cards_data::PredictSection slug=slug eager=eager_exercises />
             <TopicNote slug=slug />
             <nav class="prev-next" aria-label="上一题 / 下一题">
                 {nav_link(prev, "← 上一题", "prev")}
