@@ -1,6 +1,6 @@
 // The boot script's second half: inlined into index.html by Trunk (`<link data-trunk
-// rel="inline">`) right after the boot view, so it runs once the stylesheet has arrived and the
-// boot view is parsed, before any other script and long before the wasm. The first half
+// rel="inline">`) right after the boot view, so it runs once the boot view is parsed (the
+// stylesheet, inlined above, with it), before any other script and long before the wasm. The first half
 // (src/boot-early.js, in <head>) has already requested what start-up needs. This half
 //   - for a deep link to a topic, paints the topic from the file the first half requested
 //     (`__mianshitiNotes`) into the boot view, so the reader sees the note before the wasm

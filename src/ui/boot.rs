@@ -31,15 +31,16 @@ use crate::notes::Catalogue;
 
 /// `window.__mianshitiWasm`: the boot script's request for the wasm, a promise of its
 /// `Response`. Requested there, not by the loader, because the loader's own request would wait
-/// for the JS glue and its snippet module (two round trips after index.html); requested only
-/// once the first screen has what it needs (the topic's own file for a deep-linked topic, else
-/// the first painted frame), so on a slow link the first screen does not share bandwidth with
-/// the wasm. Measured on the bench's phone profile against the loader's request after the first
+/// for the JS glue and its snippet module (two round trips after index.html); requested right
+/// after a deep-linked topic's own file (the stylesheet is inlined, so that small file is all
+/// the first screen waits for), else after the first painted frame. Measured on the bench's phone profile against the loader's request after the first
 /// frame: the wasm is requested ~290 ms earlier and the app starts ~260 ms sooner, FCP and LCP
 /// no later (`bench/profile-startup.mjs`, 9 interleaved cold loads each). Since the requests moved
 /// above the stylesheet (`src/boot-early.js`), the topic's file no longer waits for the
 /// stylesheet: the wasm is requested at ~550 ms instead of ~900 ms, app ready ~280 ms sooner and
-/// LCP ~100 ms sooner (5 interleaved cold loads each).
+/// LCP ~100 ms sooner (5 interleaved cold loads each). Since the stylesheet is inlined
+/// (scripts/postbuild.mjs) and the wasm requested with the topic's file: requested at ~280 ms
+/// instead of ~480 ms, app ready 1970 → 1864 ms, LCP 608 → 564 ms (7 each).
 #[expect(
     dead_code,
     reason = "awaited by the loader Trunk.toml writes, not by the wasm; named here so the handshake is in one place"

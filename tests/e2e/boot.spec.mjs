@@ -118,10 +118,10 @@ test("the app replaces a deep-linked topic only once the boot script has painted
 
 // The boot script requests the wasm (window.__mianshitiWasm) rather than the loader, whose
 // request would wait for the JS glue and the snippet module it imports: here that snippet is
-// held back, and the wasm must be requested all the same. Not before the first screen has what
-// it needs: a deep-linked topic's own file, the home page's first frame.
+// held back, and the wasm must be requested all the same. A deep-linked topic's own file is
+// requested first (its first screen needs only that), the home page's first frame comes first.
 for (const [where, hash] of [["a deep-linked topic", "#/t/merge-sorted-lists"], ["the home page", ""]]) {
-  test(`the wasm is requested without waiting for the glue's imports, after the first screen's bytes (${where})`, async ({ page }) => {
+  test(`the wasm is requested without waiting for the glue's imports, after what the first screen needs (${where})`, async ({ page }) => {
     let release;
     const held = new Promise((r) => (release = r));
     await page.route(/\/snippets\/.+\.js$/, async (route) => {
@@ -139,23 +139,26 @@ for (const [where, hash] of [["a deep-linked topic", "#/t/merge-sorted-lists"], 
     await expect(page.locator("main#main")).toHaveCount(0);
     release();
     await ready(page);
-    const [notesEnd, firstFrame, wasmStart] = await page.evaluate(() => {
+    const [notesStart, firstFrame, wasmStart] = await page.evaluate(() => {
       const res = (re) => performance.getEntriesByType("resource").find((e) => re.test(e.name));
       // A deep link's first screen needs that topic's own file (notes-<hash>/<slug>.json).
-      return [res(/notes-[0-9a-f]{16}\/[a-z0-9-]+\.json$/)?.responseEnd, window.__firstFrame, res(/_bg\.wasm$/).startTime];
+      return [res(/notes-[0-9a-f]{16}\/[a-z0-9-]+\.json$/)?.startTime, window.__firstFrame, res(/_bg\.wasm$/).startTime];
     });
-    if (hash) expect(wasmStart).toBeGreaterThanOrEqual(notesEnd);
+    if (hash) expect(wasmStart).toBeGreaterThanOrEqual(notesStart);
     else expect(wasmStart).toBeGreaterThanOrEqual(firstFrame);
   });
 }
 
-// The first half of the boot script sits above the stylesheet (an inline script below one waits
-// for it): a deep-linked topic's file, and once it is in the wasm, are requested while the
-// stylesheet is still on its way. Here the stylesheet is held back until both requests are seen.
-test("a deep link requests its topic's file and the wasm without waiting for the stylesheet", async ({ page }) => {
+// The stylesheet is inlined (scripts/postbuild.mjs), so the first screen of a deep-linked topic
+// waits only for the topic's own file, which the first half of the boot script requests first,
+// and the wasm right after it, without waiting for the file. Here the topic's file is held back
+// until the wasm's request is seen.
+test("a deep link requests its topic's file, then at once the wasm; no stylesheet to wait for", async ({ page }) => {
   let release;
   const held = new Promise((r) => (release = r));
-  await page.route(/\/main-[0-9a-f]+\.css$/, async (route) => {
+  const order = [];
+  page.on("request", (r) => order.push(new URL(r.url()).pathname));
+  await page.route(/\/notes-[0-9a-f]{16}\/merge-sorted-lists\.json$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -163,12 +166,17 @@ test("a deep link requests its topic's file and the wasm without waiting for the
   const wasm = page.waitForRequest(/_bg\.wasm$/, { timeout: 10_000 });
   await page.goto("./#/t/merge-sorted-lists", { waitUntil: "commit" });
   await topicFile;
-  await wasm;
-  // Nothing was painted yet: the boot view waits for the stylesheet like everything else.
-  expect(await page.evaluate(() => performance.getEntriesByType("paint").length)).toBe(0);
+  await wasm; // while the topic's file is still held
+  const topicAt = order.findIndex((p) => /merge-sorted-lists\.json$/.test(p));
+  const wasmAt = order.findIndex((p) => /_bg\.wasm$/.test(p));
+  expect(topicAt).toBeGreaterThanOrEqual(0);
+  expect(topicAt, "the topic's file is asked for before the wasm").toBeLessThan(wasmAt);
   release();
   await ready(page);
   await expect(page.locator("h1.topic-title")).toContainText("两个有序列表");
+  // The page is styled from its inlined <style>: no stylesheet was requested.
+  expect(order.filter((p) => p.endsWith(".css"))).toEqual([]);
+  expect(await page.locator("header.topbar").evaluate((el) => getComputedStyle(el).display)).toBe("flex");
 });
 
 test("the home page's introduction is there before the wasm", async ({ page }) => {

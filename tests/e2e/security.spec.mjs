@@ -1,5 +1,6 @@
 // Security: a strict Content-Security-Policy that the app never trips, no request leaves the
 // machine, and hostile text typed anywhere is shown as text, never run as markup.
+import { createHash } from "node:crypto";
 import { test, expect, ready } from "./helpers.mjs";
 
 const EXERCISES = [
@@ -67,7 +68,11 @@ test("index.html carries a strict CSP: no unsafe-inline, no unsafe-eval", async 
   expect(csp["script-src"]).toContain("'wasm-unsafe-eval'");
   // Every inline script is allowed by hash, and nothing else inline is.
   expect(csp["script-src"].filter((s) => s.startsWith("'sha256-")).length).toBeGreaterThanOrEqual(1);
-  expect(csp["style-src"]).toEqual(["'self'"]);
+  // The one inline <style> (the stylesheet, inlined by scripts/postbuild.mjs) is allowed by its
+  // hash; no style attribute or other <style> is.
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((s) => s[1]);
+  expect(styles).toHaveLength(1);
+  expect(csp["style-src"]).toEqual(["'self'", `'sha256-${createHash("sha256").update(styles[0]).digest("base64")}'`]);
   // The CSP is the first thing in <head>, so it covers everything after it.
   expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
 });
