@@ -557,7 +557,9 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
     };
     let block = NodeRef::<leptos::html::Div>::new();
     request_animation_frame(move || {
-        let Some(el) = block.get_untracked() else {
+        // `try_`: the reader may have left the page before this frame (its `NodeRef` is then
+        // disposed, and reading it would panic).
+        let Some(el) = block.try_get_untracked().flatten() else {
             return;
         };
         let el: Element = el.into();

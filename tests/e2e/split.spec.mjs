@@ -426,3 +426,24 @@ base("a panel whose chunk cannot be fetched says so in Chinese, and works once i
   await expect(page.locator(".exercise .result output").first()).not.toBeEmpty({ timeout: 15_000 });
   expect(pageErrors).toEqual([]);
 });
+
+// A page built from a chunk can be left before its first frame (its editor is opened in that
+// frame): nothing it set up may outlive it and touch what was disposed (a panic would end the
+// app). Repeated, since the window is one frame.
+test("leaving the scratchpad in the frame it was built in is no error", async ({ page }) => {
+  await page.goto("./#/py");
+  await ready(page);
+  await expect(page.locator(".scratchpad .py-block")).toBeVisible();
+  for (let i = 0; i < 10; i++) {
+    await page.evaluate(() => new Promise((done) => {
+      location.hash = "#/";
+      setTimeout(() => {
+        location.hash = "#/py";
+        setTimeout(() => { location.hash = "#/"; setTimeout(done, 50); }, 0);
+      }, 50);
+    }));
+  }
+  await page.goto("./#/py");
+  await expect(page.locator(".scratchpad .py-block")).toBeVisible();
+  await expect(page.locator("header.topbar")).toBeVisible();
+});
