@@ -34,13 +34,23 @@ pub(crate) struct Confirm {
     pub(crate) opener: String,
 }
 
-/// Focuses the first element matching `selector`, after the next frame (once the view that
-/// holds it is in the document).
+/// Focuses the first element matching `selector` in the next frame (once the view that holds
+/// it is in the document), or in one of the few frames after it if the view comes later (a
+/// busy main thread).
 pub(crate) fn focus_soon(selector: String) {
+    focus_within_frames(selector, 10);
+}
+
+/// [`focus_soon`], giving up after `frames` frames without a match.
+fn focus_within_frames(selector: String, frames: u32) {
     request_animation_frame(move || {
         let el = document().query_selector(&selector).ok().flatten();
-        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = el.focus();
+        match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None if frames > 1 => focus_within_frames(selector, frames - 1),
+            None => {}
         }
     });
 }
