@@ -148,6 +148,8 @@ test("hostile text in every exercise input is shown as text, never run", async (
     await page.goto(`./#/ex/${id}`);
     await ready(page);
     const fields = page.locator(".exercise .field input, .exercise .field textarea");
+    // The panel is its own chunk, built after app ready.
+    await expect(fields.first()).toBeVisible({ timeout: 30_000 });
     const n = await fields.count();
     expect(n, id).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
