@@ -27,15 +27,24 @@ test("reading to the end marks a topic read, and 继续阅读 restores the posit
   await expect(page.locator('.status-btn[data-status="read"]')).toHaveAttribute("aria-pressed", "true");
 });
 
-test("继续阅读 on a topic with an exercise builds the whole page at once, so the position holds", async ({ page }) => {
+/** How far down the page is scrolled, 0 (top) to 1 (bottom). */
+const scrollShare = (page) => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+
+/** Opens merge-sorted-lists on a 1280×700 screen, scrolls past its exercise panel, waits for the
+ *  position to be saved and returns it. */
+async function readPastPanel(page) {
   await page.setViewportSize({ width: 1280, height: 700 });
   await page.goto("./#/t/merge-sorted-lists");
   await ready(page);
   await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
-  // Past the exercise panel, then away.
   await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
   await page.waitForTimeout(900);
-  const saved = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  return scrollShare(page);
+}
+
+test("继续阅读 on a topic with an exercise builds the whole page at once, so the position holds", async ({ page }) => {
+  // Past the exercise panel, then away.
+  const saved = await readPastPanel(page);
   await page.goto("./#/");
   await ready(page);
   // Watch the frame that first shows the topic again: its exercise panel is already built
@@ -43,19 +52,12 @@ test("继续阅读 on a topic with an exercise builds the whole page at once, so
   await page.evaluate(FIRST_FRAME_PROBE);
   await page.locator('[data-continue="topic"]').click();
   await expect.poll(() => page.evaluate(() => window.__firstFrame)).toBe("panel");
-  await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
-    .toBeGreaterThan(saved - 0.02);
-  expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
+  await expect.poll(() => scrollShare(page)).toBeGreaterThan(saved - 0.02);
+  expect(await scrollShare(page)).toBeLessThan(saved + 0.02);
 });
 
 test("继续阅读 after a reload waits for the exercise panel's chunk, so the position holds", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 700 });
-  await page.goto("./#/t/merge-sorted-lists");
-  await ready(page);
-  await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
-  await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * 0.8));
-  await page.waitForTimeout(900);
-  const saved = await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight));
+  const saved = await readPastPanel(page);
   // A new visit starts on the home page, so the panel's chunk is not loaded yet; hold it back.
   let release;
   const held = new Promise((r) => { release = r; });
@@ -68,9 +70,8 @@ test("继续阅读 after a reload waits for the exercise panel's chunk, so the p
   await page.waitForTimeout(300);
   release();
   await expect(page.locator(".exercise[data-exercise=merge_sorted_lists]")).toBeAttached();
-  await expect.poll(() => page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight)))
-    .toBeGreaterThan(saved - 0.02);
-  expect(await page.evaluate(() => scrollY / (document.documentElement.scrollHeight - innerHeight))).toBeLessThan(saved + 0.02);
+  await expect.poll(() => scrollShare(page)).toBeGreaterThan(saved - 0.02);
+  expect(await scrollShare(page)).toBeLessThan(saved + 0.02);
 });
 
 test("on a phone a code block that scrolls sideways shows it, and 换行 wraps every block, remembered", async ({ page }) => {
