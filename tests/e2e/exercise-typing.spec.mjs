@@ -119,7 +119,10 @@ test("top-k shows the notes' block methods cutting words beside the correct coun
 test("labels speak to the learner; the input-language help is reachable from a field", async ({ page }) => {
   await page.goto("./#/ex/topk_word_freq");
   await ready(page);
+  // The panel is a chunk of its own: read its labels once it is built.
+  await expect(page.locator(".exercise .field label").first()).toBeVisible();
   const labels = await page.locator(".exercise .field label").allInnerTexts();
+  expect(labels.length).toBeGreaterThanOrEqual(4);
   for (const name of ["block_size", "block_num", "top_k", "text"]) {
     for (const label of labels) expect(label).not.toContain(name);
   }

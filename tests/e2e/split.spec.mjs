@@ -408,6 +408,24 @@ test("#/ex/ loads the panel's chunk at once; typing still updates the link", asy
   expect(seen.filter((p) => chunk.test(p) && !isPanelFile(p))).toEqual([]);
 });
 
+test("leaving an exercise while its panel's chunk is on its way: the next exercise's panel still comes", async ({ page }) => {
+  const release = await hold(page, chunkOf("exercise_panel"));
+  const seen = recordRequests(page);
+  await page.goto("./#/ex/topk_word_freq");
+  await ready(page);
+  await expect.poll(() => seen.some((p) => chunkOf("exercise_panel").test(p))).toBe(true);
+  await expect(page.locator(".exercise-pending[data-exercise=topk_word_freq]")).toBeAttached();
+  // Away to another exercise before the chunk has arrived (a quick reader on a slow network).
+  await page.evaluate(() => { location.hash = "#/ex/list_slice"; });
+  await expect(page.locator(".exercise-pending[data-exercise=list_slice]")).toBeAttached();
+  release();
+  const seq = page.locator('.exercise[data-exercise=list_slice] .field[data-field="seq"] :is(input, textarea)');
+  await expect(seq).toBeVisible();
+  await seq.fill("range(10)");
+  await page.locator('.exercise .field[data-field="slice"] :is(input, textarea)').fill("2:8:2");
+  await expect(page.locator('.exercise .result[data-key="result"] output')).toHaveText("range(2, 8, 2)");
+});
+
 // `base`: the failed fetch is logged to the console by the chunk loader, which the shared
 // fixture would count as a failure; here it is the point.
 base("a panel whose chunk cannot be fetched says so in Chinese, and works once it can be", async ({ page }) => {
