@@ -46,6 +46,11 @@ thread_local! {
     static OPEN: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// The blocks shown as the editor, by block key.
     static LIVE: RefCell<BTreeMap<String, Live>> = const { RefCell::new(BTreeMap::new()) };
+    /// The code an editor is opening with, by block key, with its block, until the editor is
+    /// open (its module can take seconds to arrive): a run, copy or share meanwhile uses it, as
+    /// it would the editor's. Kept when the editor fails to open, so the block still runs what
+    /// it was opened with (a shared link's code on the scratchpad).
+    static OPENING: RefCell<BTreeMap<String, (Element, String)>> = const { RefCell::new(BTreeMap::new()) };
     /// The notes' own code of each block seen, by block key.
     static ORIGINAL: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -94,13 +99,30 @@ fn pre_of(block: &Element) -> Option<Element> {
     block.query_selector(":scope > pre.code").ok().flatten()
 }
 
-/// The code a run of `block` uses: the editor's, else what the block shows.
+/// The code a run of `block` uses: the editor's, else the code its editor is opening with;
+/// `None` when it has neither (the caller then uses what the block shows).
 pub(crate) fn code_of(block: &Element) -> Option<String> {
     let key = key_of(block)?;
-    LIVE.with_borrow(|live| {
+    let live = LIVE.with_borrow(|live| {
         let handle = &live.get(&key)?.handle;
         call(handle, "code", &[]).and_then(|v| v.as_string())
+    });
+    live.or_else(|| {
+        OPENING.with_borrow(|o| {
+            o.get(&key)
+                .filter(|(b, _)| b.is_same_node(Some(block)))
+                .map(|(_, code)| code.clone())
+        })
     })
+}
+
+/// Forgets the code `block`'s editor was opening with (it is open, or the block is gone).
+fn opened(key: &str, block: &Element) {
+    OPENING.with_borrow_mut(|o| {
+        if o.get(key).is_some_and(|(b, _)| b.is_same_node(Some(block))) {
+            o.remove(key);
+        }
+    });
 }
 
 /// Calls `handle[name](...args)`; `None` when it is missing or throws.
@@ -152,8 +174,10 @@ fn set_note(block: &Element, text: Option<&str>) {
     }
 }
 
-/// Forgets the editors of blocks no longer on the page (the reader left their topic).
+/// Forgets the editors of blocks no longer on the page (the reader left their topic), and the
+/// code such blocks' editors were opening with.
 fn prune() {
+    OPENING.with_borrow_mut(|o| o.retain(|_, (block, _)| block.is_connected()));
     LIVE.with_borrow_mut(|l| {
         l.retain(|_, live| {
             let keep = live.block.is_connected();
@@ -203,6 +227,7 @@ fn original(key: &str, block: &Element) -> String {
 /// shows `note` (or no note) under the toolbar.
 fn open_editor(block: Element, key: String, code: String, focus: bool, note: Option<String>) {
     set_note(&block, Some(EDITOR_LOADING));
+    OPENING.with_borrow_mut(|o| o.insert(key.clone(), (block.clone(), code.clone())));
     wasm_bindgen_futures::spawn_local(async move {
         let Some(open) = editor_open().await else {
             set_note(&block, Some(EDITOR_FAILED));
@@ -210,6 +235,7 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
         };
         prune();
         if !block.is_connected() || LIVE.with_borrow(|l| l.contains_key(&key)) {
+            opened(&key, &block);
             return;
         }
         set_note(&block, note.as_deref());
@@ -261,6 +287,7 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
             call(&handle, "focus", &[]);
         }
         set_pressed(&block, ".py-edit", true);
+        opened(&key, &block);
         LIVE.with_borrow_mut(|l| {
             l.insert(
                 key,

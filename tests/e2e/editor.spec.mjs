@@ -318,6 +318,32 @@ test("a share link opens a block, or the scratchpad, with the shared code; a bad
   await other.close();
 });
 
+// page.route cannot see what the service worker answers: this one runs without it.
+test.describe("without the service worker", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a shared scratchpad link runs and copies its code even before the editor has arrived", async ({ page, context }) => {
+    test.setTimeout(LOAD + 60_000);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route(/\/editor(\/[0-9a-f]+)?\/?editor\.mjs$|\/editor\.mjs$/, async (route) => { await held; await route.continue(); });
+    await page.goto(`./#/py?code=${encodeURIComponent("print(6 * 7)")}`);
+    await ready(page);
+    const pad = page.locator(".scratchpad .py-block");
+    await expect(pad.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    await pad.locator(".py-copy").click();
+    await expect(pad.locator(".py-copy")).toHaveText("已复制");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("print(6 * 7)");
+    await run(pad);
+    await expect(pad.locator(".py-out")).toHaveText("42\n");
+    // The editor, once here, shows the same code, and runs it the same.
+    release();
+    await expect(pad.locator(".cm-content")).toBeVisible();
+    expect(await editorText(pad)).toBe("print(6 * 7)");
+  });
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
