@@ -30,6 +30,9 @@ pub const EDITOR_FAILED: &str =
     "编辑器加载失败（第一次使用需要联网）。代码仍可运行，联网后再试编辑。";
 /// Shown on a block opened from a share link.
 pub const SHARED_NOTE: &str = "这是分享链接里的代码；改动后会保存为你的版本，还原可回到笔记原文。";
+/// The note under the scratchpad's toolbar when it opened with code from a share link (it has
+/// no notes' code to go back to, so no 还原).
+pub const SCRATCHPAD_SHARED_NOTE: &str = "这是分享链接里的代码；改动后会保存为你的版本。";
 /// The scratchpad's title.
 pub const SCRATCHPAD_TITLE: &str = "Python 草稿本";
 /// What the scratchpad starts with.

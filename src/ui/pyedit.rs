@@ -20,8 +20,8 @@ use super::{date_now_ms, progress_state};
 use crate::notes::highlight::highlight_python;
 use crate::notes::pyedit::{
     changed_summary, diff_lines, diff_mark, parse_share, share_hash, DiffKind, ShareTarget,
-    EDITOR_ARIA_LABEL, EDITOR_FAILED, EDITOR_LOADING, SCRATCHPAD_START, SCRATCHPAD_TITLE,
-    SHARED_NOTE, SHARE_COPIED, SHARE_LABEL,
+    EDITOR_ARIA_LABEL, EDITOR_FAILED, EDITOR_LOADING, SCRATCHPAD_SHARED_NOTE, SCRATCHPAD_START,
+    SCRATCHPAD_TITLE, SHARED_NOTE, SHARE_COPIED, SHARE_LABEL,
 };
 use crate::progress::block_key;
 
@@ -33,6 +33,14 @@ extern "C" {
 
 /// The block key of the scratchpad (`data-py-key`).
 pub(crate) const SCRATCHPAD_KEY: &str = "scratchpad";
+
+/// An editor on its way to a block (see `OPENING`).
+struct Opening {
+    block: Element,
+    code: String,
+    /// Which opening this is (`OPENINGS`): a later one of the same key supersedes it.
+    seq: u64,
+}
 
 /// A block shown as the editor.
 struct Live {
@@ -46,11 +54,15 @@ thread_local! {
     static OPEN: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     /// The blocks shown as the editor, by block key.
     static LIVE: RefCell<BTreeMap<String, Live>> = const { RefCell::new(BTreeMap::new()) };
-    /// The code an editor is opening with, by block key, with its block, until the editor is
-    /// open (its module can take seconds to arrive): a run, copy or share meanwhile uses it, as
-    /// it would the editor's. Kept when the editor fails to open, so the block still runs what
-    /// it was opened with (a shared link's code on the scratchpad).
-    static OPENING: RefCell<BTreeMap<String, (Element, String)>> = const { RefCell::new(BTreeMap::new()) };
+    /// The latest editor opening of each block key, until the editor is open (its module can
+    /// take seconds to arrive): a run, copy or share meanwhile uses its code, as it would the
+    /// editor's, and only the latest opening of a key goes on to build the editor (a second
+    /// share link before the module arrived wins over the first). Kept when the editor fails
+    /// to open, so the block still runs what it was opened with (a shared link's code on the
+    /// scratchpad).
+    static OPENING: RefCell<BTreeMap<String, Opening>> = const { RefCell::new(BTreeMap::new()) };
+    /// The number of the last [`Opening`].
+    static OPENINGS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// The notes' own code of each block seen, by block key.
     static ORIGINAL: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
 }
@@ -110,19 +122,10 @@ pub(crate) fn code_of(block: &Element) -> Option<String> {
     live.or_else(|| {
         OPENING.with_borrow(|o| {
             o.get(&key)
-                .filter(|(b, _)| b.is_same_node(Some(block)))
-                .map(|(_, code)| code.clone())
+                .filter(|op| op.block.is_same_node(Some(block)))
+                .map(|op| op.code.clone())
         })
     })
-}
-
-/// Forgets the code `block`'s editor was opening with (it is open, or the block is gone).
-fn opened(key: &str, block: &Element) {
-    OPENING.with_borrow_mut(|o| {
-        if o.get(key).is_some_and(|(b, _)| b.is_same_node(Some(block))) {
-            o.remove(key);
-        }
-    });
 }
 
 /// Calls `handle[name](...args)`; `None` when it is missing or throws.
@@ -177,7 +180,7 @@ fn set_note(block: &Element, text: Option<&str>) {
 /// Forgets the editors of blocks no longer on the page (the reader left their topic), and the
 /// code such blocks' editors were opening with.
 fn prune() {
-    OPENING.with_borrow_mut(|o| o.retain(|_, (block, _)| block.is_connected()));
+    OPENING.with_borrow_mut(|o| o.retain(|_, op| op.block.is_connected()));
     LIVE.with_borrow_mut(|l| {
         l.retain(|_, live| {
             let keep = live.block.is_connected();
@@ -227,16 +230,44 @@ fn original(key: &str, block: &Element) -> String {
 /// shows `note` (or no note) under the toolbar.
 fn open_editor(block: Element, key: String, code: String, focus: bool, note: Option<String>) {
     set_note(&block, Some(EDITOR_LOADING));
-    OPENING.with_borrow_mut(|o| o.insert(key.clone(), (block.clone(), code.clone())));
+    let seq = OPENINGS.get() + 1;
+    OPENINGS.set(seq);
+    let opening = Opening {
+        block: block.clone(),
+        code: code.clone(),
+        seq,
+    };
+    OPENING.with_borrow_mut(|o| o.insert(key.clone(), opening));
     wasm_bindgen_futures::spawn_local(async move {
         let Some(open) = editor_open().await else {
             set_note(&block, Some(EDITOR_FAILED));
             return;
         };
         prune();
-        if !block.is_connected() || LIVE.with_borrow(|l| l.contains_key(&key)) {
-            opened(&key, &block);
+        // A later opening of this key (a second share link meanwhile) builds the editor instead.
+        if !OPENING.with_borrow(|o| o.get(&key).is_some_and(|op| op.seq == seq)) {
             return;
+        }
+        if !block.is_connected() {
+            return;
+        }
+        // The block already shows an editor: its page was rebuilt in place (a link to the page
+        // the reader is on). A share link's code replaces what it shows, as if opened afresh (so
+        // it is saved only once changed); otherwise the editor holds the newest code and stays.
+        let live_here = LIVE.with_borrow(|l| {
+            l.get(&key)
+                .map(|live| live.block.is_same_node(Some(&block)))
+        });
+        match live_here {
+            Some(true) if matches!(note.as_deref(), Some(SHARED_NOTE | SCRATCHPAD_SHARED_NOTE)) => {
+                close_editor(&block, &key);
+            }
+            Some(_) => {
+                OPENING.with_borrow_mut(|o| o.remove(&key));
+                set_note(&block, note.as_deref());
+                return;
+            }
+            None => {}
         }
         set_note(&block, note.as_deref());
         let Ok(host) = document().create_element("div") else {
@@ -287,7 +318,7 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
             call(&handle, "focus", &[]);
         }
         set_pressed(&block, ".py-edit", true);
-        opened(&key, &block);
+        OPENING.with_borrow_mut(|o| o.remove(&key));
         LIVE.with_borrow_mut(|l| {
             l.insert(
                 key,
@@ -577,7 +608,7 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         .unwrap_or_default();
     let shared = parse_share(&window().location().hash().unwrap_or_default());
     let (code, note) = match shared {
-        Some(Ok(sh)) => (sh.code, Some(SHARED_NOTE.to_string())),
+        Some(Ok(sh)) => (sh.code, Some(SCRATCHPAD_SHARED_NOTE.to_string())),
         Some(Err(e)) => (saved, Some(e)),
         None if saved.is_empty() => (SCRATCHPAD_START.to_string(), None),
         None => (saved, None),

@@ -342,6 +342,44 @@ test.describe("without the service worker", () => {
     await expect(pad.locator(".cm-content")).toBeVisible();
     expect(await editorText(pad)).toBe("print(6 * 7)");
   });
+
+  test("a second share link opened on the scratchpad replaces its code, also when both come before the editor", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const link = (code) => `#/py?code=${encodeURIComponent(code)}`;
+    const pad = page.locator(".scratchpad .py-block");
+    const note = pad.locator(".py-edit-note");
+    const copied = async () => {
+      await pad.locator(".py-copy").click();
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    // The editor is there: the second link's code replaces the first's.
+    await page.goto(`./${link('print("A")')}`);
+    await ready(page);
+    await expect(pad.locator(".cm-content")).toBeVisible();
+    expect(await editorText(pad)).toBe('print("A")');
+    await page.evaluate((h) => { location.hash = h; }, link('print("B")'));
+    await expect.poll(() => editorText(pad)).toBe('print("B")');
+    // The scratchpad has no notes' code to go back to: its note offers no 还原.
+    await expect(note).toHaveText("这是分享链接里的代码；改动后会保存为你的版本。");
+    expect(await copied()).toBe('print("B")');
+    // Both links before the editor module arrives: the later one is what it shows and runs.
+    const p2 = await context.newPage();
+    let release;
+    const held = new Promise((r) => (release = r));
+    await p2.route(/\/editor(\/[0-9a-f]+)?\/?editor\.mjs$|\/editor\.mjs$/, async (route) => { await held; await route.continue(); });
+    await p2.goto(`./${link('print("C")')}`);
+    await ready(p2);
+    const pad2 = p2.locator(".scratchpad .py-block");
+    await expect(pad2.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    await p2.evaluate((h) => { location.hash = h; }, link('print("D")'));
+    await expect(pad2.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    release();
+    await expect(pad2.locator(".cm-content")).toBeVisible();
+    await expect(pad2.locator(".py-edit-note")).toContainText("分享链接");
+    await p2.waitForTimeout(300);
+    expect(await editorText(pad2)).toBe('print("D")');
+    await expect(pad2.locator(".cm-content")).toHaveCount(1);
+  });
 });
 
 test.describe("on a phone", () => {
