@@ -80,7 +80,11 @@ test("我的笔记 lists every note, newest edited first, as text, each linked t
 
   // A cleared note leaves the list.
   await go(page, `#/t/${B.slug}`);
-  await page.locator("details.my-note textarea").fill("");
+  await expect(page.locator("article.topic")).toHaveAttribute("data-slug", B.slug);
+  const noteB = page.locator("details.my-note textarea");
+  await expect(noteB).not.toHaveValue("");
+  await noteB.fill("");
+  await expect(status(page)).toHaveText(/^已保存 \d\d:\d\d$/);
   await go(page, "#/notes");
   await expect(items).toHaveCount(1);
   await expect(items.nth(0)).toHaveAttribute("data-slug", A.slug);
