@@ -199,7 +199,7 @@ fn toggle_editor(block: &Element) {
         close_editor(block, &key);
     } else {
         let code = current_code(&key, block);
-        open_editor(block.clone(), key, code, true, None);
+        open_editor(block.clone(), key, code, true, None, false);
     }
 }
 
@@ -227,8 +227,16 @@ fn original(key: &str, block: &Element) -> String {
 }
 
 /// Replaces `block`'s code view with the editor holding `code` (focused if `focus`), then
-/// shows `note` (or no note) under the toolbar.
-fn open_editor(block: Element, key: String, code: String, focus: bool, note: Option<String>) {
+/// shows `note` (or no note) under the toolbar. `from_link`: `code` comes from a share link,
+/// so it replaces what an editor already in the block shows.
+fn open_editor(
+    block: Element,
+    key: String,
+    code: String,
+    focus: bool,
+    note: Option<String>,
+    from_link: bool,
+) {
     set_note(&block, Some(EDITOR_LOADING));
     let seq = OPENINGS.get() + 1;
     OPENINGS.set(seq);
@@ -245,10 +253,9 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
         };
         prune();
         // A later opening of this key (a second share link meanwhile) builds the editor instead.
-        if !OPENING.with_borrow(|o| o.get(&key).is_some_and(|op| op.seq == seq)) {
-            return;
-        }
-        if !block.is_connected() {
+        if !OPENING.with_borrow(|o| o.get(&key).is_some_and(|op| op.seq == seq))
+            || !block.is_connected()
+        {
             return;
         }
         // The block already shows an editor: its page was rebuilt in place (a link to the page
@@ -259,7 +266,7 @@ fn open_editor(block: Element, key: String, code: String, focus: bool, note: Opt
                 .map(|live| live.block.is_same_node(Some(&block)))
         });
         match live_here {
-            Some(true) if matches!(note.as_deref(), Some(SHARED_NOTE | SCRATCHPAD_SHARED_NOTE)) => {
+            Some(true) if from_link => {
                 close_editor(&block, &key);
             }
             Some(_) => {
@@ -557,13 +564,20 @@ pub(crate) fn mount_topic(slug: &str) {
             Some(Ok(sh)) if sh.block == Some(i as usize) => {
                 set_edited(&block, &key, Some(&sh.code));
                 let note = Some(SHARED_NOTE.to_string());
-                open_editor(block.clone(), key.clone(), sh.code.clone(), false, note);
+                open_editor(
+                    block.clone(),
+                    key.clone(),
+                    sh.code.clone(),
+                    false,
+                    note,
+                    true,
+                );
                 block.scroll_into_view();
             }
             _ => {
                 if let Some(code) = saved {
                     set_edited(&block, &key, Some(&code));
-                    open_editor(block.clone(), key, code, false, None);
+                    open_editor(block.clone(), key, code, false, None, false);
                 }
             }
         }
@@ -607,6 +621,7 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         })
         .unwrap_or_default();
     let shared = parse_share(&window().location().hash().unwrap_or_default());
+    let from_link = matches!(shared, Some(Ok(_)));
     let (code, note) = match shared {
         Some(Ok(sh)) => (sh.code, Some(SCRATCHPAD_SHARED_NOTE.to_string())),
         Some(Err(e)) => (saved, Some(e)),
@@ -624,7 +639,7 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         set_pressed(&el, ".py-wrap", super::code_wrap::is_on());
         super::pyrun_io::restore_stdin(&el, &stdin);
         // Whatever the page was opened with is shown; it is saved on the first change.
-        open_editor(el, SCRATCHPAD_KEY.to_string(), code, true, note);
+        open_editor(el, SCRATCHPAD_KEY.to_string(), code, true, note, from_link);
         super::replace_hash(&crate::route::Route::Scratchpad);
     });
     view! {
