@@ -1,6 +1,7 @@
 // End-to-end tests: Debian's Chromium (no browser download), the built dist/ served by a
 // plain static server under a sub-path, exactly as a user would get it.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/chromium.mjs";
 
 // E2E_PORT lets several checkouts on one machine run their suites side by side.
 const PORT = Number(process.env.E2E_PORT || 4173);
@@ -16,9 +17,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/playground/`,
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--disable-quic"],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
     headless: true,
     locale: "zh-CN",

@@ -20,6 +20,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
 import { serve } from "./static-server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -32,9 +33,6 @@ const TRACED = Number(args.traced || 3);
 const MODES = (args.modes || "fast,cpu4,mobile").split(",");
 const TOP = Number(args.top || 25);
 const HASH = "#/t/merge-sorted-lists";
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions"];
 const MOBILE = {
   viewport: { width: 412, height: 823 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true,
 };
@@ -263,7 +261,7 @@ function table(title, map, top, skip = () => false) {
 async function main() {
   const servers = [];
   for (const d of DISTS) servers.push(await serve(d, { gzip: true }));
-  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const out = { hash: HASH, dists: {} };
   let lastTrace = null;
   try {

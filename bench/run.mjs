@@ -35,6 +35,7 @@ import { tmpdir } from "node:os";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { spawn, spawnSync } from "node:child_process";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../scripts/chromium.mjs";
 import { serve, COMPRESSIBLE } from "./static-server.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -44,11 +45,8 @@ const RUNS = Number(process.env.BENCH_RUNS || 9);
 const GZIP = process.env.BENCH_GZIP !== "0";
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 const LH_RUNS = Number(process.env.BENCH_LH_RUNS || 3);
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const TOPIC = "#/t/merge-sorted-lists"; // a topic with an exercise panel
 const HOME = "#/";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions"];
 // Issue 17's budgets (ms unless named otherwise).
 const BUDGET = {
   criticalGzip: 300 * 1024, mobileReady: 2000, mobileLcp: 1000, unthrottledReady: 200,
@@ -635,7 +633,7 @@ async function lighthouse(url) {
     "--disable-component-update", "--disable-sync", "--disable-extensions"];
   const p = await run(bin, [url, "--quiet", "--output=json", `--output-path=${out}`, "--form-factor=mobile",
     "--only-categories=performance,accessibility,best-practices,seo", `--chrome-flags=${flags.join(" ")}`, "--max-wait-for-load=60000"],
-  { env: { ...process.env, CHROME_PATH: CHROME }, timeout: 300_000 });
+  { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 300_000 });
   if (p.status !== 0) {
     log("lighthouse failed:", (p.stderr || "").slice(-2000));
     return { skipped: `failed (exit ${p.status})` };
@@ -678,7 +676,7 @@ async function main() {
   const fileSizes = sizes();
   const server = await serve(DIST, { gzip: GZIP, port: Number(process.env.BENCH_PORT || 0) });
   log(`serving ${DIST} at ${server.url} (gzip ${GZIP ? "on" : "off"})`);
-  const browser = await chromium.launch({ executablePath: CHROME, headless: true, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const results = { date: new Date().toISOString(), gzip: GZIP, runs: RUNS, topic: TOPIC, sizes: fileSizes, coreFloor: coreFloor(fileSizes), search: searchTimings() };
   try {
     log("critical path: cold loads of the topic and the home page (mobile profile)…");
