@@ -238,6 +238,16 @@ fn open_editor(
     from_link: bool,
 ) {
     set_note(&block, Some(EDITOR_LOADING));
+    // Until the editor is here (and if it never comes: offline before its first use) the
+    // block's `<pre>` shows the code it opens with, which a run, copy or share uses meanwhile;
+    // an editor already showing this block keeps it hidden.
+    let shown_here = LIVE.with_borrow(|l| {
+        l.get(&key)
+            .is_some_and(|live| live.block.is_same_node(Some(&block)))
+    });
+    if !shown_here {
+        show_static(&block, &key, Some(&code));
+    }
     let seq = OPENINGS.get() + 1;
     OPENINGS.set(seq);
     let opening = Opening {
@@ -281,24 +291,15 @@ fn open_editor(
             return;
         };
         host.set_class_name("py-editor");
+        // Every block (the scratchpad's too) has its `<pre>`; the editor takes its place.
         match pre_of(&block) {
             Some(pre) => {
                 let _ = pre.after_with_node_1(&host);
                 let _ = pre.set_attribute("hidden", "");
             }
-            // The scratchpad: above the 标准输入 slot and the output.
-            None => match block
-                .query_selector(":scope > .py-stdin-slot")
-                .ok()
-                .flatten()
-            {
-                Some(slot) => {
-                    let _ = slot.before_with_node_1(&host);
-                }
-                None => {
-                    let _ = block.append_child(&host);
-                }
-            },
+            None => {
+                let _ = block.append_child(&host);
+            }
         }
         let change_key = key.clone();
         let change_block = block.clone();
@@ -628,6 +629,7 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         None if saved.is_empty() => (SCRATCHPAD_START.to_string(), None),
         None => (saved, None),
     };
+    let shown = code.clone();
     let block = NodeRef::<leptos::html::Div>::new();
     request_animation_frame(move || {
         // `try_`: the reader may have left the page before this frame (its `NodeRef` is then
@@ -656,7 +658,10 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
                         {crate::notes::pyrun::STDIN_LABEL}
                     </button>
                 </div>
-                // The editor goes above this slot; the 标准输入 box (input()) after it, above the output.
+                // The code until the editor arrives (or if it cannot: offline before its first
+                // use); the editor goes right after it and hides it.
+                <pre class="code"><code inner_html=highlight_python(&shown)></code></pre>
+                // The 标准输入 box (input()) goes in this slot, below the editor, above the output.
                 <div class="py-stdin-slot"></div>
             </div>
         </div>

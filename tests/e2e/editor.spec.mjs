@@ -1,6 +1,7 @@
 // Editing the notes' Python in place (issue 13): CodeMirror 6, loaded on the first 编辑 and
 // never on a first visit; edits run, are remembered per block, can be compared with the notes'
 // code and restored; the scratchpad page; share links; no CSP violation; the keyboard works.
+import { test as base } from "@playwright/test";
 import { test, expect, ready } from "./helpers.mjs";
 import { readFileSync } from "node:fs";
 
@@ -332,15 +333,23 @@ test.describe("without the service worker", () => {
     await ready(page);
     const pad = page.locator(".scratchpad .py-block");
     await expect(pad.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    // Meanwhile the page shows the link's code, in the room the editor will take.
+    await expect(pad.locator("pre.code")).toHaveText("print(6 * 7)");
+    const before = await pad.locator("pre.code").boundingBox();
     await pad.locator(".py-copy").click();
     await expect(pad.locator(".py-copy")).toHaveText("已复制");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("print(6 * 7)");
     await run(pad);
     await expect(pad.locator(".py-out")).toHaveText("42\n");
-    // The editor, once here, shows the same code, and runs it the same.
+    // The editor, once here, shows the same code in its place, and runs it the same.
+    const out = await pad.locator(".py-out").boundingBox();
     release();
     await expect(pad.locator(".cm-content")).toBeVisible();
+    await expect(pad.locator("pre.code")).toBeHidden();
     expect(await editorText(pad)).toBe("print(6 * 7)");
+    const editor = await pad.locator(".py-editor").boundingBox();
+    expect(Math.abs(editor.y - before.y)).toBeLessThan(1);
+    expect(Math.abs((await pad.locator(".py-out").boundingBox()).y - out.y), "the output below did not move").toBeLessThan(1);
   });
 
   test("a second share link opened on the scratchpad replaces its code, also when both come before the editor", async ({ page, context }) => {
@@ -371,8 +380,11 @@ test.describe("without the service worker", () => {
     await ready(p2);
     const pad2 = p2.locator(".scratchpad .py-block");
     await expect(pad2.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    await expect(pad2.locator("pre.code")).toHaveText('print("C")');
     await p2.evaluate((h) => { location.hash = h; }, link('print("D")'));
     await expect(pad2.locator(".py-edit-note")).toHaveText("正在加载编辑器…");
+    // What it shows is what it will run.
+    await expect(pad2.locator("pre.code")).toHaveText('print("D")');
     release();
     await expect(pad2.locator(".cm-content")).toBeVisible();
     await expect(pad2.locator(".py-edit-note")).toContainText("分享链接");
@@ -420,5 +432,28 @@ test.describe("on a phone", () => {
     await b.locator(".py-diff").tap();
     await expect(b.locator(".py-diff-view")).toBeVisible();
     expect(await page.evaluate(() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth])).toEqual([390, 390]);
+  });
+});
+
+// `base`: the failed download is logged to the console by the browser, which the shared
+// fixture would count as a failure; here it is the point.
+base.describe("offline before the editor's first use", () => {
+  base.use({ serviceWorkers: "block" });
+
+  base("the scratchpad still shows its code, says why it cannot be edited, and runs it", async ({ page }) => {
+    base.setTimeout(LOAD + 60_000);
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("net::ERR_INTERNET_DISCONNECTED")) problems.push(m.text()); });
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.route(/\/editor(\/[0-9a-f]+)?\/?editor\.mjs$|\/editor\.mjs$/, (route) => route.abort("internetdisconnected"));
+    await page.goto("./#/py");
+    await ready(page);
+    const pad = page.locator(".scratchpad .py-block");
+    await expect(pad.locator(".py-edit-note")).toHaveText("编辑器加载失败（第一次使用需要联网）。代码仍可运行，联网后再试编辑。");
+    await expect(pad.locator("pre.code")).toHaveText('# 在这里写你自己的 Python 代码，按 Ctrl/⌘+Enter 运行。\nprint("你好，Python")\n');
+    await expect(pad.locator(".py-editor")).toHaveCount(0);
+    await run(pad);
+    await expect(pad.locator(".py-out")).toHaveText("你好，Python\n");
+    expect(problems).toEqual([]);
   });
 });
