@@ -80,8 +80,13 @@ fn review_page(only: ReviewFilter) -> AnyView {
         Memo::new(move |_| queue.with(|q| session.with(|s| s.current(q).map(str::to_string))));
     // Plain derived reads, not memos: each view below changes exactly when the session does
     // (and every memo type costs wasm).
-    let revealed = move || session.with(Session::revealed);
-    let done = move || session.with(Session::done);
+    //
+    // Every reactive read of this page's own signals below is a `try_` read: Leptos may run one
+    // of its effects once more after the page was disposed (a store change queued in the same
+    // tick as leaving the page; leptos-rs/leptos#3922), and `get`/`with` on a disposed signal
+    // panics, which aborts the whole app. A disposed read shows nothing instead.
+    let revealed = move || session.try_with(Session::revealed).unwrap_or(false);
+    let done = move || session.try_with(Session::done).unwrap_or(0);
 
     let reveal = move || {
         if let Some(card) = current.with_untracked(|c| c.as_deref().and_then(code_card)) {
@@ -165,7 +170,7 @@ fn review_page(only: ReviewFilter) -> AnyView {
     on_cleanup(move || keys.remove());
 
     let last_view = move || {
-        session.with(|s| s.last().cloned()).map(|r| {
+        session.try_with(|s| s.last().cloned()).flatten().map(|r| {
             let title = title_html(cat, &r.slug);
             let rating = r.rating.label();
             let what = match r.card {
@@ -199,7 +204,7 @@ fn review_page(only: ReviewFilter) -> AnyView {
         })
     };
     let undo_button = move || {
-        session.with(Session::can_undo).then(|| {
+        session.try_with(Session::can_undo).unwrap_or(false).then(|| {
             view! {
                 <button class="small review-undo" data-action="undo" title="快捷键 Z 或 Ctrl/⌘+Z"
                     on:click=move |_| undo()>"撤销上次评分"</button>
@@ -208,7 +213,10 @@ fn review_page(only: ReviewFilter) -> AnyView {
     };
 
     let card_view = move || {
-        let Some(slug) = current.get() else {
+        let Some(current) = current.try_get() else {
+            return ().into_any(); // disposed: see `revealed` above
+        };
+        let Some(slug) = current else {
             let held_back = today_q.with_untracked(|q| q.held_back);
             return empty_state(
                 cat,
@@ -248,7 +256,7 @@ fn review_page(only: ReviewFilter) -> AnyView {
         let body = move || {
             revealed().then(|| {
                 let note = state.store.with_untracked(|s| s.note(&slug_a).to_string());
-                let html = if !body_ready.get() {
+                let html = if !body_ready.try_get().unwrap_or(false) {
                     "<p class=\"boot-loading\" role=\"status\">正在加载…</p>".to_string()
                 } else {
                     crate::ui::topic_body(&slug_a).unwrap_or_else(|e| {
@@ -318,7 +326,7 @@ fn review_page(only: ReviewFilter) -> AnyView {
             view! {
                 <label>
                     <input type="radio" name="review-filter" value=f.key() data-filter=f.key()
-                        prop:checked=move || filter.get() == f
+                        prop:checked=move || filter.try_get() == Some(f)
                         on:change=move |_| set_filter(f) />
                     " " {f.label()}
                 </label>
@@ -333,14 +341,14 @@ fn review_page(only: ReviewFilter) -> AnyView {
                 {filter_radios}
             </fieldset>
             <p class="review-meta muted small">
-                "今日待复习 " <strong data-remaining>{move || queue.with(Vec::len)}</strong> " 个"
-                <span data-queue-kinds>{move || today_q.with(|q| format!("（新 {} · 学习中 {} · 复习 {}）", q.new, q.learning, q.review))}</span>
+                "今日待复习 " <strong data-remaining>{move || queue.try_with(Vec::len).unwrap_or(0)}</strong> " 个"
+                <span data-queue-kinds>{move || today_q.try_with(|q| format!("（新 {} · 学习中 {} · 复习 {}）", q.new, q.learning, q.review))}</span>
                 {move || (done() > 0).then(|| format!(" · 本轮已复习 {} 个", done()))}
                 " · " <a href="#/progress">"查看进度"</a>
             </p>
             <div class="review-last">{last_view}{undo_button}</div>
             {card_view}
-            {move || (filter.get() != ReviewFilter::Topics && current.with(Option::is_none)).then(|| {
+            {move || (filter.try_get().is_some_and(|f| f != ReviewFilter::Topics) && current.try_with(Option::is_none).unwrap_or(false)).then(|| {
                 super::review_code::candidates(cat, state)
             })}
         </div>
@@ -432,8 +440,8 @@ fn empty_state(
                 <button data-action="practice-bookmarks" disabled=n_marks == 0 on:click=practice_marks>
                     "练习收藏的主题（" {n_marks} "）"
                 </button>
-                <button data-action="practice-random" disabled=move || pool.with(Vec::is_empty) on:click=practice_random>
-                    "随机练习一题（" {move || pool.with(Vec::len)} "）"
+                <button data-action="practice-random" disabled=move || pool.try_with(Vec::is_empty).unwrap_or(true) on:click=practice_random>
+                    "随机练习一题（" {move || pool.try_with(Vec::len).unwrap_or(0)} "）"
                 </button>
                 <label class="small">
                     <input type="checkbox" data-action="practice-unread" prop:checked=include_unread on:change=set_include_unread />
