@@ -34,10 +34,13 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
         .map(|t| (t.slug.as_str(), t.category.as_str()))
         .collect();
     let ov = Memo::new(move |_| state.store.with(|s| progress::overview(s, &topics)));
+    // `try_` reads of the page's own memo: Leptos may run one of these effects once more after
+    // the page was disposed (leptos-rs/leptos#3922; see `review::review_page`), and a panic
+    // there aborts the app. A disposed read shows nothing.
     let overall = move || {
-        let c = ov.get().overall;
+        let c = ov.try_get()?.overall;
         let total = c.total();
-        view! {
+        Some(view! {
             <p class="overall-line">
                 "已学 " <strong data-overall="started">{c.started()}</strong> " / " {total} " 个主题（"
                 {format!("{:.0}%", percent(c.started(), total))} "），已掌握 "
@@ -45,12 +48,12 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
                 {format!("{:.0}%", percent(c.mastered, total))} "）"
             </p>
             {stacked_bar(c, format!("总体进度：{}", c.summary()))}
-        }
+        })
     };
     // The chart's legend: each status with its colour key and its count.
     let counts = move || {
-        let c = ov.get().overall;
-        StatusCounts::CHART_ORDER
+        let c = ov.try_get()?.overall;
+        let items = StatusCounts::CHART_ORDER
             .iter()
             .map(|&st| {
                 view! {
@@ -61,7 +64,8 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        Some(items)
     };
     // Code cards: learned, due by the end of today, first-try accuracy.
     let card_ids: Vec<&'static str> = crate::cards::INDEX.iter().map(|(id, _)| *id).collect();
@@ -86,7 +90,7 @@ pub(super) fn OverviewSection(cat: &'static Catalogue, state: ProgressState) -> 
         }
     };
     let categories = move || {
-        let mut cats = ov.get().categories;
+        let mut cats = ov.try_get().map(|o| o.categories).unwrap_or_default();
         // Same order as the sidebar and the home page.
         crate::index_sort::sort_by_key(&mut cats, |c| {
             CATEGORIES.iter().position(|k| *k == c.category)

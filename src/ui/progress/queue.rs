@@ -27,8 +27,11 @@ pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> imp
             .store
             .with(|s| progress::upcoming(s, &keys, end, UPCOMING))
     });
+    // `try_` reads of the page's own memos: see `overview::OverviewSection`.
     let list = move || {
-        let q = queue.get();
+        let Some(q) = queue.try_get() else {
+            return ().into_any();
+        };
         if q.is_empty() {
             return view! {
                 <p class="empty" data-queue-empty>"今天没有需要复习的主题。"
@@ -63,7 +66,7 @@ pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> imp
         .into_any()
     };
     let upcoming_view = move || {
-        let u = upcoming.get();
+        let u = upcoming.try_get().unwrap_or_default();
         let day = today();
         (!u.is_empty()).then(|| {
             let items = u
@@ -85,7 +88,7 @@ pub(super) fn QueueSection(cat: &'static Catalogue, state: ProgressState) -> imp
     };
     view! {
         <section class="prog-section queue" aria-labelledby="q-h">
-            <h2 id="q-h">"今日复习" <span class="count" data-queue-count>{move || queue.get().len()}</span></h2>
+            <h2 id="q-h">"今日复习" <span class="count" data-queue-count>{move || queue.try_with(Vec::len).unwrap_or(0)}</span></h2>
             {list}
             {upcoming_view}
         </section>
