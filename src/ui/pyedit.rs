@@ -203,8 +203,14 @@ fn toggle_editor(block: &Element) {
     }
 }
 
-/// What the block holds now: the learner's saved code, else the notes' code.
+/// What the block holds now, with no editor open in it: the code its `<pre>` shows, which a run
+/// uses too (the learner's saved code, a share link's code not saved yet, or the notes'); else
+/// the saved code, else the notes'. 编辑, 对比 and 分享 start from it, so none of them drops a
+/// link's code the block is showing.
 fn current_code(key: &str, block: &Element) -> String {
+    if let Some(shown) = pre_of(block).and_then(|p| p.text_content()) {
+        return shown;
+    }
     let saved = progress_state::state().and_then(|s| {
         s.store
             .with_untracked(|s| s.block_code(key).map(str::to_string))
@@ -625,6 +631,8 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
     let from_link = matches!(shared, Some(Ok(_)));
     let (code, note) = match shared {
         Some(Ok(sh)) => (sh.code, Some(SCRATCHPAD_SHARED_NOTE.to_string())),
+        // A link that could not be opened leaves the scratchpad as it was.
+        Some(Err(e)) if saved.is_empty() => (SCRATCHPAD_START.to_string(), Some(e)),
         Some(Err(e)) => (saved, Some(e)),
         None if saved.is_empty() => (SCRATCHPAD_START.to_string(), None),
         None => (saved, None),

@@ -319,6 +319,26 @@ test("a share link opens a block, or the scratchpad, with the shared code; a bad
   await other.close();
 });
 
+test("a link's code survives closing and reopening the editor; a link too long leaves the scratchpad's sample", async ({ page }) => {
+  await page.goto(`./#/t/variable-scope?py=1&code=${encodeURIComponent('print("AAA")')}`);
+  await ready(page);
+  const b = block(page, 1);
+  await expect(b.locator(".cm-content")).toBeVisible();
+  expect(await editorText(b)).toBe('print("AAA")');
+  await b.locator(".py-edit").click(); // off: the block shows the link's code
+  await expect(b.locator(".py-edit")).toHaveAttribute("aria-pressed", "false");
+  await expect(b.locator("pre.code")).toHaveText('print("AAA")');
+  await b.locator(".py-edit").click(); // on again: still the link's code, not the notes'
+  await expect(b.locator(".cm-content")).toBeVisible();
+  expect(await editorText(b)).toBe('print("AAA")');
+  // Nothing saved in the scratchpad, and a link over the limit: the sample, with the reason.
+  await page.goto(`./#/py?code=${encodeURIComponent("x = 1\n".repeat(2000))}`);
+  const pad = page.locator(".scratchpad .py-block");
+  await expect(pad.locator(".py-edit-note")).toContainText("太长");
+  await expect(pad.locator(".cm-content")).toBeVisible();
+  expect(await editorText(pad)).toContain('print("你好，Python")');
+});
+
 // page.route cannot see what the service worker answers: this one runs without it.
 test.describe("without the service worker", () => {
   test.use({ serviceWorkers: "block" });
@@ -454,6 +474,22 @@ base.describe("offline before the editor's first use", () => {
     await expect(pad.locator(".py-editor")).toHaveCount(0);
     await run(pad);
     await expect(pad.locator(".py-out")).toHaveText("你好，Python\n");
+    expect(problems).toEqual([]);
+  });
+
+  base("a shared block keeps the link's code when 编辑 is clicked and the editor cannot come", async ({ page }) => {
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error" && !m.text().includes("net::ERR_INTERNET_DISCONNECTED")) problems.push(m.text()); });
+    page.on("pageerror", (e) => problems.push(e.message));
+    await page.route(/\/editor(\/[0-9a-f]+)?\/?editor\.mjs$|\/editor\.mjs$/, (route) => route.abort("internetdisconnected"));
+    await page.goto(`./#/t/variable-scope?py=1&code=${encodeURIComponent('print("shared", 6 * 7)')}`);
+    await ready(page);
+    const b = block(page, 1);
+    await expect(b.locator(".py-edit-note")).toContainText("编辑器加载失败");
+    await expect(b.locator("pre.code")).toHaveText('print("shared", 6 * 7)');
+    await b.locator(".py-edit").click();
+    await expect(b.locator(".py-edit-note")).toContainText("编辑器加载失败");
+    await expect(b.locator("pre.code")).toHaveText('print("shared", 6 * 7)');
     expect(problems).toEqual([]);
   });
 });
