@@ -629,13 +629,17 @@ pub(crate) fn ScratchpadPage() -> impl IntoView {
         .unwrap_or_default();
     let shared = parse_share(&window().location().hash().unwrap_or_default());
     let from_link = matches!(shared, Some(Ok(_)));
+    // The learner's own code: what is saved, else the sample.
+    let own = if saved.is_empty() {
+        SCRATCHPAD_START.to_string()
+    } else {
+        saved
+    };
     let (code, note) = match shared {
         Some(Ok(sh)) => (sh.code, Some(SCRATCHPAD_SHARED_NOTE.to_string())),
         // A link that could not be opened leaves the scratchpad as it was.
-        Some(Err(e)) if saved.is_empty() => (SCRATCHPAD_START.to_string(), Some(e)),
-        Some(Err(e)) => (saved, Some(e)),
-        None if saved.is_empty() => (SCRATCHPAD_START.to_string(), None),
-        None => (saved, None),
+        Some(Err(e)) => (own, Some(e)),
+        None => (own, None),
     };
     let shown = code.clone();
     let block = NodeRef::<leptos::html::Div>::new();
